@@ -1,0 +1,1 @@
+"""Comparative criticism toolkit."""

@@ -1,0 +1,52 @@
+"""Typographic normalisation for analysis.
+
+Web copies mix curly and straight apostrophes and quotes, bullets and non-breaking spaces, so
+``Jonze’s`` and ``Jonze's`` would count as two words. :func:`normalise` maps each such character
+to one plain ASCII character. It is deliberately length-preserving (one character in, one
+character out), so a sentence's offsets in the normalised text are its offsets in the raw text:
+evidence can always be located in the untouched file. The raw text itself is never changed.
+"""
+
+from __future__ import annotations
+
+_REPLACEMENTS = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark, the usual curly apostrophe
+    "\u201a": "'",  # single low-9 quotation mark
+    "\u201b": "'",  # single high-reversed-9 quotation mark
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\u2032": "'",  # prime, often typed for an apostrophe
+    "\u0060": "'",  # grave accent used as an opening quote
+    "\u00b4": "'",  # acute accent used as an apostrophe
+    "\u201c": '"',  # left double quotation mark
+    "\u201d": '"',  # right double quotation mark
+    "\u201e": '"',  # double low-9 quotation mark
+    "\u2033": '"',  # double prime
+    "\u00ab": '"',  # left guillemet
+    "\u00bb": '"',  # right guillemet
+    "\u2022": "*",  # bullet
+    "\u2023": "*",  # triangular bullet
+    "\u25e6": "*",  # white bullet
+    "\u2043": "*",  # hyphen bullet
+    "\u25aa": "*",  # small black square used as a bullet
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u202f": " ",  # narrow no-break space
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\u2002": " ",  # en space
+    "\u2003": " ",  # em space
+    "\u00ad": "-",  # soft hyphen
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+}
+_TABLE = str.maketrans(_REPLACEMENTS)
+
+
+def normalise(text: str) -> str:
+    """Return `text` with typographic variants mapped to plain characters, length unchanged.
+
+    >>> normalise("Jonze\u2019s \u201cHer\u201d\u00a0\u2022 love")
+    'Jonze\\'s "Her" * love'
+    """
+    return text.translate(_TABLE)

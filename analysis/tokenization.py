@@ -1,0 +1,174 @@
+"""Sentences and word tokens, with no NLTK data.
+
+Decisions (documented in the README's glossary too):
+
+* **Sentences.** Web reviews use line breaks for paragraphs, headings and bullet items, so text is
+  first split at line breaks; each line is then split by NLTK's *untrained* Punkt tokenizer
+  (Kiss & Strunk 2006) given a list of abbreviations (``data/abbreviations-en.txt``). Punkt needs
+  no downloaded model this way. A leading bullet is not part of its sentence. Every sentence
+  keeps its character span in the text it came from.
+* **Word tokens.** One compiled regular expression that follows the Penn Treebank conventions of
+  ``nltk.word_tokenize``: clitics are split off (``Jonze's`` -> ``Jonze`` + ``'s``, ``don't`` ->
+  ``do`` + ``n't``), hyphenated words and numbers such as ``10,000`` or ``4.5`` stay whole, and
+  every other punctuation mark is its own token. Text is normalised first
+  (:func:`analysis.text.normalise`), so curly and straight apostrophes give the same tokens.
+* **Case and terms.** Counting uses lower-cased *terms*; the original spelling stays in the
+  ``token`` column. The one exception is the film's title: a capitalised mention (``Her``,
+  ``HER``, a quoted ``"Her"``) becomes the term ``Her`` and is a content word, while the lower-case
+  pronoun ``her`` stays a stopword. A sentence-initial pronoun "Her ..." is read as the title; in
+  a review of *Her* that is nearly always right, and the README says so.
+* **Stopwords** are NLTK's English list shipped as package data (``data/stopwords-en.txt``).
+* **No stemming or lemmas.** WordNet needs downloaded data, and keyness tables on stems are hard
+  to read; terms are surface forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from analysis.text import normalise
+
+_WORD_PATTERN = re.compile(
+    r"""
+      [^\W_]+(?=n't\b)               # stem of a negative contraction: "do" of "don't"
+    | n't\b                          # the negative clitic itself
+    | '(?:s|re|ve|ll|d|m)\b          # the other clitics
+    | \d+(?:[.,:/]\d+)+              # numbers with separators: 10,000  4.5  8/10
+    | [^\W_]+(?:-[^\W_]+)*           # words, hyphenated compounds kept whole
+    | [^\w\s]                        # any other symbol or punctuation mark, one at a time
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_BULLET = re.compile(r"^\s*(?:[*\-\u2022\u2013\u2014]|\d+[.)])\s+")
+
+
+class Sentence(NamedTuple):
+    """A sentence and its character span in the text it was split from."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _read_word_list(name: str) -> frozenset[str]:
+    lines = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """NLTK's English stopword list plus the clitic tokens, from package data."""
+    return _read_word_list("stopwords-en.txt")
+
+
+@cache
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(_read_word_list("abbreviations-en.txt"))
+    return PunktSentenceTokenizer(parameters)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences: at line breaks, then by untrained Punkt within each line.
+
+    Spans index into `text` itself; sentence texts are normalised.
+
+    >>> [s.text for s in split_sentences("Her is great. Mr. Jonze made it.\\n\\n* a bullet")]
+    ['Her is great.', 'Mr. Jonze made it.', 'a bullet']
+    """
+    normalised = normalise(text)
+    punkt = _punkt()
+    sentences = []
+    line_start = 0
+    for line in normalised.splitlines(keepends=True):
+        bullet = _LEADING_BULLET.match(line)
+        offset = bullet.end() if bullet else 0
+        content = line[offset:]
+        for start, end in punkt.span_tokenize(content):
+            sentence_text = content[start:end].strip()
+            if sentence_text:
+                absolute_start = line_start + offset + start
+                sentences.append(Sentence(absolute_start, line_start + offset + end, sentence_text))
+        line_start += len(line)
+    return sentences
+
+
+def word_tokens(text: str) -> list[str]:
+    """Tokenize `text` the Treebank way without any NLTK data; case is kept.
+
+    >>> word_tokens("Jonze’s film isn't slow: 10,000 words, 4.5 clappers!")
+    ['Jonze', "'s", 'film', 'is', "n't", 'slow', ':', '10,000', 'words', ',', '4.5', 'clappers', '!']
+    """
+    return _WORD_PATTERN.findall(normalise(text))
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that contain a letter (words), False for punctuation and bare numbers."""
+    return _HAS_LETTER.search(token) is not None
+
+
+def terms(
+    tokens: Sequence[str], *, title: str | None = None
+) -> list[tuple[str, str, bool]]:
+    """Turn tokens into ``(token, term, is_content)`` triples.
+
+    The term is the lower-cased token, except that a capitalised mention of the film's `title`
+    becomes one term spelled like the title (multi-word titles are joined into one token).
+    Content words contain a letter and are not stopwords; title mentions always are.
+
+    >>> terms(["Her", "moved", "her", "."], title="Her")
+    [('Her', 'Her', True), ('moved', 'moved', True), ('her', 'her', False), ('.', '.', False)]
+    """
+    title_tokens = word_tokens(title) if title else []
+    title_folded = [token.lower() for token in title_tokens]
+    span = len(title_folded)
+    result = []
+    index = 0
+    while index < len(tokens):
+        window = tokens[index : index + span]
+        if (
+            span
+            and [token.lower() for token in window] == title_folded
+            and window[0][:1].isupper()
+        ):
+            result.append((" ".join(window), title, True))
+            index += span
+            continue
+        token = tokens[index]
+        term = token.lower()
+        result.append((token, term, is_word(token) and term not in stopwords()))
+        index += 1
+    return result
+
+
+def content_terms(text: str, *, title: str | None = None) -> list[str]:
+    """The content-word terms of `text`, in order (see :func:`terms`)."""
+    return [term for _, term, is_content in terms(word_tokens(text), title=title) if is_content]
+
+
+def iter_token_rows(
+    sentences: Iterable[tuple[str, int, str]], *, title: str | None = None
+) -> Iterable[dict]:
+    """Tidy token rows for ``(review_id, sentence_index, sentence_text)`` triples."""
+    for review_id, sentence_index, sentence_text in sentences:
+        for token_index, (token, term, is_content) in enumerate(
+            terms(word_tokens(sentence_text), title=title)
+        ):
+            yield {
+                "review_id": review_id,
+                "sentence_index": sentence_index,
+                "token_index": token_index,
+                "token": token,
+                "term": term,
+                "is_word": is_word(token),
+                "is_content": is_content,
+            }
