@@ -1,0 +1,259 @@
+"""Loading a corpus: a folder of raw review files plus an optional YAML manifest.
+
+The manifest (``manifest.yaml``; format in ``corpus/README.md``) gives the film's facts and, per
+review, its file and what the text says of its title, author, publication and date. A folder of
+plain ``.txt`` files without a manifest loads too: every file is a review, metadata empty.
+
+Raw files are never changed. Each is split into labelled segments
+(:mod:`analysis.segmentation`); analyses read the body only. A review that cannot be read (a
+missing file, bytes that are not UTF-8, an empty text or body) is skipped with the reason kept
+in :attr:`Corpus.skipped`; a problem with the corpus as a whole (no folder, a malformed
+manifest, no readable review) raises :class:`CorpusError`, whose message names the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis.segmentation import Comment, Segment, comments_from_segments, segment
+from analysis.tokenization import iter_token_rows, split_sentences
+
+MANIFEST_NAME = "manifest.yaml"
+_FILM_TEXT_FIELDS = ("title", "director", "writer", "composer", "cinematographer")
+_REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
+
+
+class CorpusError(Exception):
+    """A corpus that cannot be loaded; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class CastMember:
+    actor: str
+    character: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Film:
+    """The film's facts from the manifest; everything empty for a plain folder."""
+
+    title: str | None = None
+    year: int | None = None
+    director: str | None = None
+    writer: str | None = None
+    composer: str | None = None
+    cinematographer: str | None = None
+    cast: tuple[CastMember, ...] = ()
+    crew: Mapping[str, str] = field(default_factory=dict)
+    other_people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """One review: its metadata, its raw text and the labelled segments of that text."""
+
+    id: str
+    file: str
+    raw: str
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    author: str | None = None
+    publication: str | None = None
+    date: str | None = None
+    provenance: str | None = None
+
+    def segments_labelled(self, label: str) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.label == label)
+
+    @property
+    def body(self) -> str:
+        """The review's own text: its body segments joined."""
+        return "".join(s.text for s in self.segments_labelled("body"))
+
+    @property
+    def comments(self) -> tuple[Comment, ...]:
+        """Reader comments, in order; replies point at the comment they answer."""
+        return tuple(comments_from_segments(list(self.segments)))
+
+
+@dataclass(frozen=True)
+class SkippedReview:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: Path
+    film: Film
+    reviews: tuple[Review, ...]
+    skipped: tuple[SkippedReview, ...] = ()
+    manifest: Mapping = field(default_factory=dict)
+
+    @property
+    def rating_scales(self) -> dict[str, float]:
+        return dict(self.manifest.get("rating_scales") or {})
+
+
+def load_corpus(folder: str | Path | None = None) -> Corpus:
+    """Load the corpus in `folder` (default: the study corpus, see :mod:`analysis.paths`).
+
+    Raises
+    ------
+    CorpusError
+        The folder does not exist, the manifest is malformed, or no review could be read.
+    """
+    if folder is None:
+        from analysis.paths import study_corpus_dir
+
+        folder = study_corpus_dir()
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: no such corpus folder")
+    manifest_path = folder / MANIFEST_NAME
+    manifest = _read_manifest(manifest_path) if manifest_path.exists() else {}
+    film = _film(manifest.get("film") or {}, manifest_path)
+    entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
+    scales = manifest.get("rating_scales") or {}
+    reviews, skipped = [], []
+    for entry in entries:
+        path = folder / entry["file"]
+        try:
+            reviews.append(_read_review(path, entry, scales))
+        except CorpusError as problem:
+            skipped.append(SkippedReview(entry["file"], str(problem)))
+    if not reviews:
+        reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "no .txt files"
+        raise CorpusError(f"{folder}: no review could be read ({reasons})")
+    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest)
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as problem:
+        raise CorpusError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
+    except yaml.YAMLError as problem:
+        where = getattr(problem, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where else ""
+        raise CorpusError(f"{path}: malformed YAML{line}: {getattr(problem, 'problem', problem)}") from None
+    if not isinstance(manifest, dict):
+        raise CorpusError(f"{path}: the manifest must be a mapping with 'film' and 'reviews' keys")
+    scales = manifest.get("rating_scales") or {}
+    if not isinstance(scales, dict) or not all(
+        isinstance(v, (int, float)) and v > 0 for v in scales.values()
+    ):
+        raise CorpusError(f"{path}: 'rating_scales' must map unit words to positive numbers, got {scales!r}")
+    return manifest
+
+
+def _film(raw: object, path: Path) -> Film:
+    if not isinstance(raw, dict):
+        raise CorpusError(f"{path}: 'film' must be a mapping, got {type(raw).__name__}")
+    cast = []
+    for member in raw.get("cast") or []:
+        if not isinstance(member, dict) or not member.get("actor"):
+            raise CorpusError(f"{path}: every cast entry needs an 'actor', got {member!r}")
+        cast.append(CastMember(str(member["actor"]), member.get("character"), member.get("note")))
+    crew = raw.get("crew") or {}
+    if not isinstance(crew, dict):
+        raise CorpusError(f"{path}: 'film.crew' must map roles to names, got {crew!r}")
+    year = raw.get("year")
+    return Film(
+        **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _FILM_TEXT_FIELDS},
+        year=int(year) if year is not None else None,
+        cast=tuple(cast),
+        crew={str(role): str(name) for role, name in crew.items()},
+        other_people=tuple(str(person) for person in raw.get("other_people") or []),
+    )
+
+
+def _review_entries(manifest: dict, path: Path) -> list[dict]:
+    entries = manifest.get("reviews")
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(f"{path}: 'reviews' must be a non-empty list of entries with a 'file'")
+    seen_ids = set()
+    result = []
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            raise CorpusError(f"{path}: review entry {position} needs a 'file' name, got {entry!r}")
+        review_id = str(entry.get("id") or Path(entry["file"]).stem)
+        if review_id in seen_ids:
+            raise CorpusError(f"{path}: review id {review_id!r} is used twice")
+        seen_ids.add(review_id)
+        result.append({**entry, "id": review_id})
+    return result
+
+
+def _plain_entries(folder: Path) -> list[dict]:
+    return [{"file": p.name, "id": p.stem} for p in sorted(folder.glob("*.txt"))]
+
+
+def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:
+    if not path.is_file():
+        raise CorpusError("file not found")
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        raise CorpusError(
+            f"not valid UTF-8 (byte 0x{data[problem.start]:02x} at offset {problem.start})"
+        ) from None
+    if not raw.strip():
+        raise CorpusError("empty review")
+    segments = tuple(segment(raw, rating_scales=scales))
+    if not any(s.label == "body" and s.text.strip() for s in segments):
+        raise CorpusError("no review text: every line is header, comments or boilerplate")
+    metadata = {name: (str(entry[name]) if entry.get(name) is not None else None) for name in _REVIEW_FIELDS}
+    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, **metadata)
+
+
+def sentence_table(corpus: Corpus) -> pd.DataFrame:
+    """The body sentences of every review.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence: ``review_id``, ``sentence_index`` (0-based within the review),
+        ``start`` and ``end`` (character offsets into the raw file), ``text`` (normalised).
+    """
+    rows = []
+    for review in corpus.reviews:
+        index = 0
+        for seg in review.segments_labelled("body"):
+            for sentence in split_sentences(seg.text):
+                rows.append(
+                    {
+                        "review_id": review.id,
+                        "sentence_index": index,
+                        "start": seg.start + sentence.start,
+                        "end": seg.start + sentence.end,
+                        "text": sentence.text,
+                    }
+                )
+                index += 1
+    return pd.DataFrame(rows, columns=["review_id", "sentence_index", "start", "end", "text"])
+
+
+def token_table(corpus: Corpus) -> pd.DataFrame:
+    """The body tokens of every review, one row per token.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``sentence_index``, ``token_index``, ``token`` (as written), ``term``
+        (lower-cased; a mention of the film's title is the title), ``is_word``, ``is_content``.
+    """
+    sentences = sentence_table(corpus)
+    rows = iter_token_rows(
+        sentences[["review_id", "sentence_index", "text"]].itertuples(index=False, name=None),
+        title=corpus.film.title,
+    )
+    columns = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
+    return pd.DataFrame(list(rows), columns=columns)

@@ -1,0 +1,115 @@
+"""A data-quality report: damage from scraping, flagged and never silently "fixed".
+
+Copy-and-paste from the web fuses words together, cuts them mid-word and drops comments. Each
+flag names the review, where in the raw file it is, and the context, so a reader can judge it:
+
+* ``fused_or_garbled`` — a lower-case word (or a part of a hyphenated or apostrophised word)
+  of at least 6 letters that English does not use: its Zipf frequency in ``wordfreq``'s English
+  lists (Speer 2022) is below 1, i.e. under once per 100 million words. Where it splits into two
+  common words the ``detail`` suggests the split. Capitalised words are skipped: names are rare.
+* ``cut_word`` — a lower-case word of at most 4 letters with no vowel, the remnant of a word cut
+  mid-way ("some ng cinematography").
+* ``comment_count_mismatch`` — the page announces more reader comments than survived.
+
+A flag is a place to look, not a verdict: a coinage can be flagged, and damage that leaves real
+words ("an already movie experience") is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+
+RARE_ZIPF = 1.0
+COMMON_ZIPF = 3.0
+MIN_GARBLED_LETTERS = 6
+MAX_CUT_LETTERS = 4
+CONTEXT_CHARS = 40
+
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['\u2019\u2018\-][^\W\d_]+)*")
+_PART_SEPARATOR = re.compile(r"['\u2019\u2018\-]")
+_VOWEL = re.compile(r"[aeiouy]")
+_ANNOUNCED_COMMENTS = re.compile(r"^\s*(\d+)\s+(?:comments?|responses?|replies|thoughts)\b", re.I)
+_CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
+COLUMNS = ["review_id", "flag", "word", "start", "context", "detail"]
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _split_suggestion(word: str) -> str | None:
+    splits = [
+        (min(_zipf(word[:i]), _zipf(word[i:])), word[:i], word[i:])
+        for i in range(2, len(word) - 1)
+    ]
+    best = max(splits, default=None)
+    if best and best[0] >= COMMON_ZIPF:
+        return f"{best[1]} + {best[2]}?"
+    return None
+
+
+def word_flags(text: str) -> list[tuple[str, str, int, str]]:
+    """Flag fused, garbled and cut words in `text`.
+
+    Returns
+    -------
+    list of (flag, word, offset, detail)
+
+    >>> [f[:2] for f in word_flags("stunning cinematograpaudiences'sterful and some ng shots")]
+    [('fused_or_garbled', "cinematograpaudiences'sterful"), ('cut_word', 'ng')]
+    """
+    flags = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].islower():
+            continue
+        parts = [p for p in _PART_SEPARATOR.split(word) if p.lower() not in _CLITICS]
+        unknown = [p for p in parts if len(p) >= MIN_GARBLED_LETTERS and _zipf(p) < RARE_ZIPF]
+        if unknown:
+            suggestions = [s for s in map(_split_suggestion, unknown) if s]
+            detail = f"not an English word: {', '.join(unknown)}"
+            if suggestions:
+                detail += f" (fused: {'; '.join(suggestions)})"
+            flags.append(("fused_or_garbled", word, match.start(), detail))
+        elif len(word) <= MAX_CUT_LETTERS and word.isalpha() and not _VOWEL.search(word):
+            flags.append(("cut_word", word, match.start(), "no vowel: a remnant of a cut word"))
+    return flags
+
+
+def quality_report(corpus: Corpus) -> pd.DataFrame:
+    """Every data-quality flag in the corpus, in review and file order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``flag``, ``word``, ``start`` (offset in the raw file), ``context`` (the
+        surrounding raw text), ``detail``.
+    """
+    rows = []
+    for review in corpus.reviews:
+        for seg in review.segments_labelled("body"):
+            for flag, word, offset, detail in word_flags(seg.text):
+                start = seg.start + offset
+                context = review.raw[max(0, start - CONTEXT_CHARS) : start + len(word) + CONTEXT_CHARS]
+                rows.append([review.id, flag, word, start, " ".join(context.split()), detail])
+        announced = [
+            int(m.group(1))
+            for s in review.segments_labelled("boilerplate")
+            if (m := _ANNOUNCED_COMMENTS.match(s.text))
+        ]
+        found = len(review.comments)
+        for count in announced:
+            if count > found:
+                rows.append(
+                    [review.id, "comment_count_mismatch", None, None, None,
+                     f"the page announces {count} comments; {found} survived collection"]
+                )
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": "Int64"})
