@@ -1,0 +1,153 @@
+"""Rerun the whole study headlessly: every notebook in order, every figure exported.
+
+Notebooks are executed with nbclient (not papermill, which stamps timings into every cell and
+would make reruns differ). The corpus and the figure folder reach the notebooks through the
+environment variables of :mod:`analysis.paths`, which the kernel inherits, so the same notebooks
+study another film's corpus into another folder unchanged. After a complete run
+``figures/README.md`` lists every figure with its caption and notebook, and figures that no
+notebook exported any more are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+from analysis.paths import (
+    CORPUS_ENV_VAR,
+    DEFAULT_FIGURES_DIR,
+    FIGURES_ENV_VAR,
+    NOTEBOOKS_DIR,
+)
+from analysis.plots import CAPTIONS_FILE
+
+FIGURE_SUFFIXES = (".png", ".svg")
+
+
+class StudyError(Exception):
+    """A notebook failed; the message names the notebook and the cell."""
+
+
+def study_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The study's notebooks (``NN-name.ipynb``), in order."""
+    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+@contextmanager
+def _environment(**values: str):
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def execute_notebook(path: Path, destination: Path, *, timeout: int,
+                     progress: Callable[[str], None] = _progress) -> None:
+    """Execute the notebook at `path` in its own folder and write the result to `destination`."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = nbformat.read(path, as_version=4)
+    code_cells = [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"]
+
+    def report_cell(cell, cell_index, **_):
+        progress(f"  {path.stem}: cell {code_cells.index(cell_index) + 1}/{len(code_cells)}")
+
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+        on_cell_executed=report_cell,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as failure:
+        failed = next(
+            (i for i in code_cells
+             if any(o.get("output_type") == "error" for o in notebook.cells[i].get("outputs", []))),
+            None,
+        )
+        where = f"cell {code_cells.index(failed) + 1} (notebook cell {failed})" if failed is not None else "a cell"
+        error_line = next((line for line in str(failure).splitlines()[::-1] if line.strip()), "")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, destination)
+        raise StudyError(f"{path.name}: {where} failed: {error_line} (partial run saved to {destination})") from None
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, destination)
+
+
+def write_figure_index(folder: Path) -> Path:
+    """Write ``README.md`` in `folder` from the captions the notebooks recorded."""
+    captions = json.loads((folder / CAPTIONS_FILE).read_text(encoding="utf-8"))
+    lines = [
+        "# Figures",
+        "",
+        "Written by `python -m analysis run`; each figure is a 300 dpi PNG and an SVG.",
+        "",
+        "| figure | caption | notebook |",
+        "| --- | --- | --- |",
+    ]
+    for name in sorted(captions, key=lambda n: (captions[n]["notebook"], n)):
+        entry = captions[name]
+        lines.append(f"| [{name}]({name}.png) ([svg]({name}.svg)) | {entry['caption']} | `{entry['notebook']}` |")
+    path = folder / "README.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _remove_stale_figures(folder: Path, captions: dict) -> None:
+    for path in folder.iterdir():
+        if path.suffix in FIGURE_SUFFIXES and path.stem not in captions:
+            path.unlink()
+
+
+def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int = 900,
+              notebooks: list[Path] | None = None,
+              progress: Callable[[str], None] = _progress) -> list[Path]:
+    """Execute the study's notebooks in order; return the executed notebooks' paths.
+
+    With `output_dir` the executed notebooks go to ``output_dir/notebooks`` and the figures to
+    ``output_dir/figures``; without it notebooks are rewritten in place and figures go to
+    ``figures/``.
+    """
+    full_run = notebooks is None
+    notebooks = study_notebooks() if full_run else notebooks
+    if output_dir is None:
+        notebook_dir, figures_dir = None, DEFAULT_FIGURES_DIR
+    else:
+        notebook_dir, figures_dir = Path(output_dir) / "notebooks", Path(output_dir) / "figures"
+    figures_dir = figures_dir.resolve()
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    (figures_dir / CAPTIONS_FILE).unlink(missing_ok=True)
+    executed = []
+    with _environment(**{CORPUS_ENV_VAR: str(Path(corpus_dir).resolve()), FIGURES_ENV_VAR: str(figures_dir)}):
+        for number, path in enumerate(notebooks, start=1):
+            progress(f"[{number}/{len(notebooks)}] {path.name}")
+            destination = (notebook_dir or path.parent) / path.name
+            execute_notebook(path, destination, timeout=timeout, progress=progress)
+            executed.append(destination)
+    captions_path = figures_dir / CAPTIONS_FILE
+    captions = json.loads(captions_path.read_text(encoding="utf-8")) if captions_path.exists() else {}
+    if captions:
+        if full_run:
+            _remove_stale_figures(figures_dir, captions)
+        index = write_figure_index(figures_dir)
+        progress(f"{len(captions)} figures in {figures_dir}; index: {index}")
+    return executed
