@@ -37,7 +37,7 @@ import yaml
 
 SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boilerplate"]
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019)]*\s*$")
 _HEADER_MAX_WORDS = 12
 
 

@@ -1,0 +1,24 @@
+# The study's two commands: `make study` reruns every notebook and exports every figure,
+# `make test` runs the tests and checks the committed notebooks' outputs with nbval.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: study test install clean
+
+$(STAMP): pyproject.toml
+	python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+study: $(STAMP)
+	$(PYTHON) -m analysis run
+
+test: $(STAMP)
+	$(PYTHON) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+clean:
+	rm -rf $(VENV)

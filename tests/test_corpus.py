@@ -1,0 +1,108 @@
+import pytest
+
+from analysis.corpus import CorpusError, load_corpus, sentence_table, token_table
+
+REVIEW_IDS = ["000", "001", "002", "003", "004"]
+COMMENT_AND_WIDGET_WORDS = ["liebster", "liamdoesfilm", "rtimmorris", "wordpress", "jealous", "commenting"]
+
+
+def test_her_corpus_loads_five_reviews_with_film_facts(her_corpus):
+    assert [r.id for r in her_corpus.reviews] == REVIEW_IDS
+    assert her_corpus.skipped == ()
+    film = her_corpus.film
+    assert (film.title, film.year, film.director, film.cinematographer) == ("Her", 2013, "Spike Jonze", "Hoyte van Hoytema")
+    assert ("Joaquin Phoenix", "Theodore Twombly") in [(m.actor, m.character) for m in film.cast]
+    assert film.other_people == ("Samantha Morton",)
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_segmentation_is_lossless_for_every_file(her_corpus, index):
+    review = her_corpus.reviews[index]
+    assert "".join(s.text for s in review.segments) == review.raw
+    assert review.raw == (her_corpus.folder / review.file).read_text(encoding="utf-8")
+
+
+def test_segment_labels_of_each_review(her_corpus):
+    labels = {r.id: [s.label for s in r.segments] for r in her_corpus.reviews}
+    assert labels["000"] == ["body"]
+    assert labels["001"] == ["body"]
+    assert labels["002"] == ["header", "body", "comment", "comment"]
+    assert labels["003"] == ["header", "body", "boilerplate", "comment"]
+    assert labels["004"] == ["header", "body", "rating", "author_bio"] + ["comment"] * 8 + ["boilerplate"]
+
+
+def test_reader_comments_keep_authors_and_replies(her_corpus):
+    comments = her_corpus.reviews[4].comments
+    assert len(comments) == 8
+    assert [c.author for c in comments if c.author] == ["rtimmorris", "movie2backup"]
+    assert comments[2].reply_to == "2" and comments[2].text.startswith("Yeah Annie")
+    assert her_corpus.reviews[3].comments[0].author == "liamdoesfilm"
+    assert len(her_corpus.reviews[2].comments) == 2
+
+
+def test_no_comment_or_widget_word_reaches_the_bodies(her_corpus):
+    terms = set(token_table(her_corpus)["term"])
+    assert not terms & set(COMMENT_AND_WIDGET_WORDS)
+    assert "4.5" not in terms and "clappers" not in terms
+
+
+def test_sentence_offsets_point_into_the_raw_file(her_corpus):
+    sentences = sentence_table(her_corpus)
+    raw = {r.id: r.raw for r in her_corpus.reviews}
+    assert sentences.groupby("review_id").size().to_dict() == {"000": 118, "001": 23, "002": 18, "003": 12, "004": 13}
+    first = sentences.iloc[0]
+    assert raw[first.review_id][first.start:first.end] == "In Spike Jonze\u2019s transcendent film \u201cHer,\u201d Joaquin Phoenix delivers a career-defining performance."
+
+
+def test_title_mentions_are_counted_as_the_film(her_corpus):
+    tokens = token_table(her_corpus)
+    assert tokens[tokens.term == "Her"].groupby("review_id").size().to_dict() == {
+        "000": 20, "001": 6, "002": 4, "003": 5, "004": 1}
+
+
+def test_plain_folder_of_txt_files_loads_with_empty_metadata(tmp_path):
+    (tmp_path / "b.txt").write_text("A second review. Dull script.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [r.id for r in corpus.reviews] == ["a", "b"]
+    assert corpus.film.title is None and corpus.reviews[0].author is None
+
+
+def test_missing_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(CorpusError, match="nowhere: no such corpus folder"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_malformed_manifest_names_the_file_and_line(tmp_path):
+    (tmp_path / "manifest.yaml").write_text("film: [unclosed\nreviews: x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"manifest.yaml: malformed YAML at line \d"):
+        load_corpus(tmp_path)
+
+
+def test_manifest_without_reviews_list_is_an_error(tmp_path):
+    (tmp_path / "manifest.yaml").write_text("film: {title: X}\nreviews: nope\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="'reviews' must be a non-empty list"):
+        load_corpus(tmp_path)
+
+
+def test_bad_reviews_are_skipped_with_reasons_and_the_rest_load(tmp_path):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society.".encode("latin-1"))
+    (tmp_path / "manifest.yaml").write_text(
+        "reviews:\n  - file: good.txt\n  - file: empty.txt\n  - file: latin1.txt\n  - file: gone.txt\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [r.id for r in corpus.reviews] == ["good"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [
+        ("empty.txt", "empty review"),
+        ("latin1.txt", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        ("gone.txt", "file not found"),
+    ]
+
+
+def test_no_readable_review_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no review could be read .*empty.txt: empty review"):
+        load_corpus(tmp_path)

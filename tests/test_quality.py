@@ -1,0 +1,25 @@
+from analysis.quality import quality_report, word_flags
+
+
+def test_fused_word_is_flagged_with_a_split_suggestion():
+    assert word_flags("a wonderfulperformance") == [
+        ("fused_or_garbled", "wonderfulperformance", 2, "not an English word: wonderfulperformance (fused: wonderful + performance?)")]
+
+
+def test_cut_word_without_vowel_is_flagged_but_ordinals_are_not():
+    assert word_flags("some ng cinematography of the 21st century") == [
+        ("cut_word", "ng", 5, "no vowel: a remnant of a cut word")]
+
+
+def test_names_and_real_words_are_not_flagged():
+    assert word_flags("Twombly and Jonze deliver rebound-esque, relationship-centric fare") == []
+
+
+def test_her_corpus_flags(her_corpus):
+    report = quality_report(her_corpus)
+    assert report[["review_id", "flag", "word"]].astype(object).where(report.notna(), None).values.tolist() == [
+        ["000", "fused_or_garbled", "cinematograpaudiences\u2019sterful"],
+        ["000", "cut_word", "ng"],
+        ["003", "comment_count_mismatch", None],
+    ]
+    assert report.loc[2, "detail"] == "the page announces 3 comments; 1 survived collection"

@@ -1,0 +1,53 @@
+from analysis.tokenization import content_terms, split_sentences, stopwords, terms, word_tokens
+
+
+def test_clitics_split_the_treebank_way():
+    assert word_tokens("can't don't Jonze's they're") == ["ca", "n't", "do", "n't", "Jonze", "'s", "they", "'re"]
+
+
+def test_curly_apostrophe_gives_the_same_tokens():
+    assert word_tokens("Jonze\u2019s") == word_tokens("Jonze's")
+
+
+def test_numbers_and_hyphenated_words_stay_whole():
+    assert word_tokens("10,000 empty words, 4.5 clappers, 8/10, career-defining") == [
+        "10,000", "empty", "words", ",", "4.5", "clappers", ",", "8/10", ",", "career-defining"]
+
+
+def test_sentences_split_at_line_breaks_and_full_stops_but_not_abbreviations():
+    text = "Her is great. Mr. Jonze made it.\n\n  \u2022 human connection\nThe Script"
+    assert [s.text for s in split_sentences(text)] == [
+        "Her is great.", "Mr. Jonze made it.", "human connection", "The Script"]
+
+
+def test_sentence_spans_point_into_the_text():
+    text = "First one. \u201cHer\u201d second."
+    for sentence in split_sentences(text):
+        assert len(text[sentence.start:sentence.end].strip()) == len(sentence.text)
+
+
+def test_capitalised_title_is_a_content_term_and_the_pronoun_a_stopword():
+    assert terms(["Her", "moved", "her"], title="Her") == [
+        ("Her", "Her", True), ("moved", "moved", True), ("her", "her", False)]
+    assert content_terms('"HER" broke her heart', title="Her") == ["Her", "broke", "heart"]
+
+
+def test_multi_word_titles_are_one_term():
+    assert content_terms("Lost in Translation is lost", title="Lost in Translation") == [
+        "Lost in Translation", "lost"]
+
+
+def test_stopwords_are_nltk_english_list_plus_clitics():
+    assert {"the", "her", "n't", "'s", "ca"} <= stopwords()
+    assert len(stopwords()) == 189
+    assert "film" not in stopwords()
+
+
+def test_works_without_any_nltk_data(monkeypatch):
+    import nltk
+
+    from analysis import tokenization
+
+    monkeypatch.setattr(nltk.data, "path", [])
+    tokenization._punkt.cache_clear()
+    assert [s.text for s in split_sentences("One. Two.")] == ["One.", "Two."]
