@@ -95,12 +95,12 @@ def _read_lines(path: Path | None) -> list[str] | None:
 
 
 def _run_sentences(args: argparse.Namespace) -> int:
-    from analysis.report import Report
-    from analysis.sentiment import label_sentences
-
     lines = _read_lines(args.file)
     if lines is None:
         return EXIT_BAD_INPUT
+    from analysis.report import Report
+    from analysis.sentiment import label_sentences
+
     # Blank lines carry no sentence; they are skipped, and line numbers still refer to the input.
     numbered = [(number, line.strip()) for number, line in enumerate(lines, start=1) if line.strip()]
     if not numbered:

@@ -1,0 +1,79 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from analysis.cli import main
+
+
+def run_cli(*args, stdin=None):
+    """Run the real command line in a subprocess, as a user would."""
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)],
+                          capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def test_corpus_json_gives_each_review_with_body_comments_and_segments(capsys):
+    assert main(["corpus", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["000", "001", "002", "003", "004"]
+    last = records[4]
+    assert (last["author"], last["title"], last["sentences"]) == ("thomasjford", "HER (2014)", 13)
+    assert last["comments"][5]["author"] == "rtimmorris"
+    assert last["comments"][5]["text"].startswith("Cannot stress how much")
+    assert [s["label"] for s in last["segments"]][:4] == ["header", "body", "rating", "author_bio"]
+    assert "Leave a Reply" not in last["body"] and "4.5 clappers" not in last["body"]
+    assert "".join(s["text"] for s in last["segments"]).startswith("HER (2014)")
+
+
+def test_corpus_table_is_readable(capsys):
+    assert main(["corpus"]) == 0
+    out = capsys.readouterr().out
+    assert "== Reviews ==" in out and "== Data-quality flags ==" in out and "thomasjford" in out
+
+
+def test_missing_folder_exits_2_with_one_line():
+    result = run_cli("corpus", "/no/such/folder")
+    assert result.returncode == 2
+    assert result.stderr == "error: /no/such/folder: no such corpus folder\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_manifest_exits_2_naming_the_file(tmp_path):
+    (tmp_path / "manifest.yaml").write_text("film: [oops\n", encoding="utf-8")
+    result = run_cli("corpus", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'manifest.yaml'}: malformed YAML at line ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_one_bad_review_is_skipped_the_others_printed_and_exit_is_2(tmp_path):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "blank.txt").write_text("\n\n", encoding="utf-8")
+    result = run_cli("corpus", tmp_path, "--json")
+    assert result.returncode == 2
+    assert [r["id"] for r in json.loads(result.stdout)] == ["good"]
+    assert result.stderr.splitlines() == [
+        f"skipped {tmp_path / 'bad.txt'}: not valid UTF-8 (byte 0xff at offset 0)",
+        f"skipped {tmp_path / 'blank.txt'}: empty review",
+    ]
+
+
+def test_manifest_naming_a_missing_file_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text("reviews:\n  - file: a.txt\n  - file: lost.txt\n", encoding="utf-8")
+    result = run_cli("corpus", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"skipped {tmp_path / 'lost.txt'}: file not found\n"
+
+
+def test_sentences_missing_file_exits_2():
+    result = run_cli("sentences", "/no/such/file.txt")
+    assert (result.returncode, result.stderr) == (2, "error: /no/such/file.txt: file not found\n")
+
+
+def test_unknown_command_exits_2():
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == 2

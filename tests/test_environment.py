@@ -1,0 +1,33 @@
+"""environment.yml (for conda users) must list the same dependencies as pyproject.toml."""
+
+import re
+import tomllib
+
+import yaml
+
+from analysis.paths import PROJECT_ROOT
+
+REQUIREMENT = re.compile(r"^([A-Za-z0-9_.\-]+)\s*(.*)$")
+
+
+def _parse(requirements):
+    parsed = {}
+    for requirement in requirements:
+        name, bound = REQUIREMENT.match(requirement).groups()
+        parsed[name.lower().replace("_", "-")] = bound.replace(" ", "")
+    return parsed
+
+
+def test_environment_yml_matches_pyproject():
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    environment = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in environment["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
+    assert _parse(conda) == _parse(pyproject["project"]["dependencies"])
+
+
+def test_environment_yml_is_conda_forge_only_and_installs_the_package():
+    environment = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert environment["channels"] == ["conda-forge", "nodefaults"]
+    assert "python=3.11" in environment["dependencies"]
+    pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
+    assert pip_section == ["-e ."]

@@ -1,0 +1,56 @@
+"""The headless runner: a tiny notebook exported twice must give byte-identical figures."""
+
+import json
+
+import nbformat
+import pytest
+
+from analysis.study import StudyError, run_study, study_notebooks
+
+FIGURE_CELL = """\
+from analysis.plots import FigureExporter, new_figure, set_style
+set_style()
+fig, ax = new_figure(4, 3)
+ax.plot([1, 2, 3], [3, 1, 2])
+ax.set_title("a line")
+paths = FigureExporter("00-tiny")(fig, "a-line", caption="A line, for the test.")
+print([p.name for p in paths])
+"""
+
+
+def _notebook(folder, source, name="00-tiny.ipynb"):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell(source)]
+    path = folder / name
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_rerun_gives_byte_identical_figures_and_an_index(tmp_path, her_corpus):
+    notebook = _notebook(tmp_path, FIGURE_CELL)
+    hashes = []
+    for _ in range(2):
+        run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[notebook],
+                  progress=lambda message: None)
+        hashes.append({p.name: p.read_bytes() for p in (tmp_path / "out" / "figures").glob("a-line.*")})
+    assert sorted(hashes[0]) == ["a-line.png", "a-line.svg"]
+    assert hashes[0] == hashes[1]
+    index = (tmp_path / "out" / "figures" / "README.md").read_text(encoding="utf-8")
+    assert "| [a-line](a-line.png) ([svg](a-line.svg)) | A line, for the test. | `00-tiny` |" in index
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
+    assert executed.cells[0].outputs[0]["text"] == "['a-line.png', 'a-line.svg']\n"
+    captions = json.loads((tmp_path / "out" / "figures" / "captions.json").read_text(encoding="utf-8"))
+    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny"}}
+
+
+def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):
+    notebook = _notebook(tmp_path, "1 / 0", name="00-broken.ipynb")
+    with pytest.raises(StudyError, match=r"00-broken.ipynb: cell 1 \(notebook cell 0\) failed: .*ZeroDivisionError"):
+        run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[notebook],
+                  progress=lambda message: None)
+
+
+def test_study_notebooks_are_numbered_and_ordered():
+    names = [p.name for p in study_notebooks()]
+    assert names == sorted(names) and names and names[0].startswith("01-")
