@@ -1,0 +1,486 @@
+"""Praise targets: the people and craft aspects a review talks about, and where it names them.
+
+Targets come from two places. **People** are the film's credits in the corpus manifest (cast as
+actor -> character, director, writer, composer, cinematographer, crew) plus ``other_people``;
+**aspects** are crafts (script, cinematography, direction, music, pacing, production design,
+themes, performances in general) with cue words from ``data/aspects.yaml``, which a manifest's
+``aspects:`` mapping extends or overrides.
+
+Mention rules (the ``rule`` column), applied sentence by sentence in reading order:
+
+``full_name``
+    The whole credited name ("Joaquin Phoenix").
+``surname``
+    Everything after the first name ("Phoenix", "van Hoytema") and the last word ("Hoytema").
+``first_name``
+    The first name alone ("Joaquin"), only when no other person or character shares it.
+``alias``
+    A short name the manifest gives under ``people: {NAME: {aliases: [...]}}``.
+``possessive``
+    Any of the above followed by ``'s`` or ``'`` ("Phoenix's", "joaquin phoenix 's").
+``character_in_performance_context``
+    A character's name ("Theodore", its first word, or a manifest alias such as "Theo") credits the
+    actor *only* in a sentence that also has a performance word ("portrayal", "plays", "voice",
+    ``data/mention-rules.yaml``): "his portrayal of Theodore is nuanced" judges Phoenix, while
+    "Theodore buys a new operating system" is plot and credits no one.
+``pronoun_backref``
+    He/him/his/himself or she/her/hers/herself credits the one person of that gender named in the
+    previous sentence (gender from ``people: {NAME: {pronouns: he|she|they}}``; a person whose
+    gender the manifest does not give matches either). It is not resolved when the sentence itself
+    names a person the pronoun could refer to, or when the previous sentence names several.
+``cue_word``
+    A craft aspect's cue word ("screenplay" -> script). A cue inside a name does not count.
+
+Collisions. Longer names win over shorter ones at the same place ("Samantha Morton" is not the
+character Samantha). A first name that is also a character's name stands for the character ("Amy"
+is Amy Adams's character, not Amy Adams; "Samantha" is never Samantha Morton). A short form shared
+by two people is dropped. Characters with descriptive names of three or more words ("Chat Room
+Friend") are matched only in full; for two-word names the first word is the short form. A
+manifest can switch short forms off for a name that is made of common words (a band such as
+"Arcade Fire": ``short_names: false``). Names are matched case-sensitively, so the word "fire" or
+"bill" is no name. The *performances* aspect counts only sentences that credit no cast member, so
+"Phoenix gives a great performance" is Phoenix's praise, not the cast's.
+
+Film title versus pronoun. A capitalised "Her" (or "HER") is the film's title, never a pronoun,
+as in :func:`analysis.tokenization.terms`.
+
+Lower-cased, pre-tokenized text ("joaquin phoenix 's performance is great ."). A review whose
+body has no capital letter is matched case-insensitively. Then first names are not used (too many
+are common words: bill, will, mark), and a pronoun spelled like the film's title ("her") is never
+resolved, because it cannot be told from the title.
+
+A person is credited with all of their work: "Jonze's script" is a mention of Spike Jonze (who
+wrote it) *and* of the script aspect, and both are judged on that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import pandas as pd
+import yaml
+
+from analysis.text import normalise
+
+MENTION_COLUMNS = [
+    "review_id", "sentence_index", "sentence", "target", "target_kind",
+    "matched_text", "rule", "start", "end",
+]
+INVENTORY_COLUMNS = ["target", "target_kind", "roles", "characters", "pronouns", "name_forms", "cues"]
+_BOUNDARY_BEFORE = r"(?<![\w'-])"
+_BOUNDARY_AFTER = r"(?![\w-])"
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_POSSESSIVE = r"(?P<possessive>\s?'s(?![\w])|'(?![\w]))?"
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """A craft aspect: its name, cue words and whether it counts only unattributed sentences."""
+
+    name: str
+    cues: tuple[str, ...]
+    general_only: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    """A credited person: name, roles, the characters they play, pronoun gender, short names."""
+
+    name: str
+    roles: tuple[str, ...]
+    characters: tuple[str, ...] = ()
+    pronouns: str | None = None
+    aliases: tuple[str, ...] = ()
+    short_names: bool = True
+
+
+@dataclass(frozen=True)
+class _Form:
+    text: str
+    person: str
+    rule: str
+    is_character: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files and the manifest
+
+
+@cache
+def _package_yaml(name: str) -> dict:
+    return yaml.safe_load(resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def mention_rules() -> dict:
+    """The word lists of ``data/mention-rules.yaml``: performance_context, pronouns, contrast_markers."""
+    return _package_yaml("mention-rules.yaml")
+
+
+def aspect_lexicon(manifest: Mapping | None = None) -> dict[str, Aspect]:
+    """The craft aspects and their cues: ``data/aspects.yaml`` with the manifest's ``aspects:``.
+
+    A manifest entry that is a list of words adds those cues to the aspect (creating it if new);
+    an entry ``{cues: [...], replace: true}`` replaces the aspect's cues.
+
+    Raises
+    ------
+    ValueError
+        A manifest aspect that is neither a list of words nor a mapping with a ``cues`` list.
+    """
+    lexicon = {
+        name: Aspect(name, tuple(str(c) for c in entry["cues"]), bool(entry.get("general_only", False)))
+        for name, entry in _package_yaml("aspects.yaml").items()
+    }
+    extensions = (manifest or {}).get("aspects") or {}
+    if not isinstance(extensions, Mapping):
+        raise ValueError(f"manifest 'aspects' must map aspect names to cue lists, got {extensions!r}")
+    for name, entry in extensions.items():
+        name = str(name)
+        replace = False
+        if isinstance(entry, Mapping) and isinstance(entry.get("cues"), list):
+            cues, replace = entry["cues"], bool(entry.get("replace", False))
+        elif isinstance(entry, list):
+            cues = entry
+        else:
+            raise ValueError(
+                f"manifest aspect {name!r} must be a list of cue words or a mapping with a 'cues' "
+                f"list (and optional 'replace: true'), got {entry!r}"
+            )
+        old = lexicon.get(name, Aspect(name, ()))
+        merged = tuple(str(c) for c in cues) if replace else old.cues + tuple(
+            str(c) for c in cues if str(c) not in old.cues
+        )
+        lexicon[name] = Aspect(name, merged, old.general_only)
+    return lexicon
+
+
+def people(film, manifest: Mapping | None = None) -> list[Person]:
+    """The film's people, in credit order, with roles merged ("Spike Jonze": director, writer).
+
+    `film` is an :class:`analysis.corpus.Film`; the manifest's ``people:`` mapping adds
+    ``pronouns`` (he, she, they), ``aliases`` and ``short_names: false``.
+
+    Raises
+    ------
+    ValueError
+        A ``people:`` entry that is not a mapping, or a ``pronouns`` value other than he, she, they.
+    """
+    roles: dict[str, list[str]] = {}
+    characters: dict[str, list[str]] = {}
+
+    def add(name: str | None, role: str, character: str | None = None) -> None:
+        if not name:
+            return
+        roles.setdefault(name, [])
+        characters.setdefault(name, [])
+        if role not in roles[name]:
+            roles[name].append(role)
+        if character and character not in characters[name]:
+            characters[name].append(character)
+
+    for member in film.cast:
+        add(member.actor, "actor", member.character)
+    for role in ("director", "writer", "composer", "cinematographer"):
+        add(getattr(film, role), role)
+    for role, name in film.crew.items():
+        add(name, role)
+    for name in film.other_people:
+        add(name, "other")
+    extras = (manifest or {}).get("people") or {}
+    if not isinstance(extras, Mapping):
+        raise ValueError(f"manifest 'people' must map names to settings, got {extras!r}")
+    result = []
+    for name in roles:
+        extra = extras.get(name) or {}
+        if not isinstance(extra, Mapping):
+            raise ValueError(f"manifest people entry {name!r} must be a mapping, got {extra!r}")
+        pronouns = extra.get("pronouns")
+        if pronouns not in (None, "he", "she", "they"):
+            raise ValueError(f"manifest people entry {name!r}: pronouns must be he, she or they, got {pronouns!r}")
+        result.append(
+            Person(
+                name=name,
+                roles=tuple(roles[name]),
+                characters=tuple(characters[name]),
+                pronouns=pronouns,
+                aliases=tuple(str(a) for a in extra.get("aliases") or ()),
+                short_names=bool(extra.get("short_names", True)),
+            )
+        )
+    return result
+
+
+def _character_aliases(character: str, manifest: Mapping | None) -> tuple[str, ...]:
+    extra = ((manifest or {}).get("people") or {}).get(character) or {}
+    return tuple(str(a) for a in extra.get("aliases") or ())
+
+
+def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
+    """Every spelling that names a person or a character, collisions resolved (module docstring)."""
+    forms = []
+    for person in persons:
+        forms.append(_Form(person.name, person.name, "full_name", False))
+        forms += [_Form(alias, person.name, "alias", False) for alias in person.aliases]
+        words = person.name.split()
+        if person.short_names and len(words) > 1:
+            forms.append(_Form(" ".join(words[1:]), person.name, "surname", False))
+            if len(words) > 2:
+                forms.append(_Form(words[-1], person.name, "surname", False))
+            if len(words[0].rstrip(".")) > 1:
+                forms.append(_Form(words[0], person.name, "first_name", False))
+        for character in person.characters:
+            forms.append(_Form(character, person.name, "character", True))
+            forms += [_Form(a, person.name, "character", True) for a in _character_aliases(character, manifest)]
+            if len(character.split()) == 2:
+                forms.append(_Form(character.split()[0], person.name, "character", True))
+    full_names = {f.text for f in forms if f.rule == "full_name" or (f.is_character and " " in f.text)}
+    character_words = {f.text for f in forms if f.is_character}
+    owners: dict[str, set[str]] = {}
+    for form in forms:
+        owners.setdefault(form.text, set()).add(form.person)
+    kept = []
+    for form in forms:
+        if form.rule in ("full_name", "alias"):
+            kept.append(form)
+        elif form.is_character:
+            # A character short form shared by two actors' characters names neither.
+            if len({f.person for f in forms if f.is_character and f.text == form.text}) == 1:
+                kept.append(form)
+        elif form.text in character_words or form.text in full_names or len(owners[form.text]) > 1:
+            continue  # a person's short form that is a character's name, or shared by two people
+        else:
+            kept.append(form)
+    # One spelling, one form: a full name beats a short form, a person beats a character.
+    unique: dict[str, _Form] = {}
+    for form in kept:
+        unique.setdefault(form.text, form)
+    return list(unique.values())
+
+
+def target_inventory(film, manifest: Mapping | None = None) -> pd.DataFrame:
+    """Every target: the film's people and the craft aspects, with the forms that name them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target: ``target``, ``target_kind`` (person or aspect), ``roles``
+        ("actor", "director, writer" ...; the aspect name for aspects), ``characters``,
+        ``pronouns``, ``name_forms`` (each spelling with its rule, "; "-joined) and ``cues``
+        (an aspect's cue words, "; "-joined).
+    """
+    persons = people(film, manifest)
+    forms = _name_forms(persons, manifest)
+    rows = [
+        {
+            "target": p.name,
+            "target_kind": "person",
+            "roles": ", ".join(p.roles),
+            "characters": ", ".join(p.characters),
+            "pronouns": p.pronouns or "",
+            "name_forms": "; ".join(
+                f"{f.text} ({'character' if f.is_character else f.rule})" for f in forms if f.person == p.name
+            ),
+            "cues": "",
+        }
+        for p in persons
+    ]
+    rows += [
+        {"target": a.name, "target_kind": "aspect", "roles": "aspect", "characters": "", "pronouns": "",
+         "name_forms": "", "cues": "; ".join(a.cues)}
+        for a in aspect_lexicon(manifest).values()
+    ]
+    return pd.DataFrame(rows, columns=INVENTORY_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def _words_pattern(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, any whitespace run between their words."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
+
+
+@cache
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(list(words))})" + _BOUNDARY_AFTER, re.IGNORECASE)
+
+
+def _name_regex(forms: list[_Form], ignore_case: bool) -> re.Pattern | None:
+    if not forms:
+        return None
+    flags = re.IGNORECASE if ignore_case else 0
+    pattern = _BOUNDARY_BEFORE + f"(?P<name>{_words_pattern([f.text for f in forms])})" + _BOUNDARY_AFTER + _POSSESSIVE
+    return re.compile(pattern, flags)
+
+
+def _is_lower_cased(texts: list[str]) -> bool:
+    return not any(character.isupper() for text in texts for character in text)
+
+
+def find_mentions(
+    sentences: pd.DataFrame,
+    film,
+    manifest: Mapping | None = None,
+    *,
+    case: Literal["auto", "sensitive", "insensitive"] = "auto",
+) -> pd.DataFrame:
+    """Find every mention of a person or craft aspect in `sentences`.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        A sentence table with ``review_id``, ``sentence_index`` and ``text``
+        (:func:`analysis.corpus.sentence_table`).
+    film : analysis.corpus.Film
+        The film whose credits name the people.
+    manifest : mapping, optional
+        The raw manifest, for its ``people:`` and ``aspects:`` extensions.
+    case : {"auto", "sensitive", "insensitive"}
+        How names match: "auto" matches a review case-insensitively only when it has no capital
+        letter at all (lower-cased, pre-tokenized text).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, in reading order: ``review_id``, ``sentence_index``, ``sentence``,
+        ``target``, ``target_kind`` (person or aspect), ``matched_text``, ``rule`` (see the module
+        docstring), ``start`` and ``end`` (character offsets of the match in the sentence).
+
+    Raises
+    ------
+    ValueError
+        `case` is not one of the three options, or `sentences` lacks a needed column.
+    """
+    if case not in ("auto", "sensitive", "insensitive"):
+        raise ValueError(f"case must be 'auto', 'sensitive' or 'insensitive', got {case!r}")
+    missing = {"review_id", "sentence_index", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences lacks the column(s) {sorted(missing)}; it needs review_id, sentence_index, text")
+    persons = {p.name: p for p in people(film, manifest)}
+    forms = _name_forms(list(persons.values()), manifest)
+    aspects = aspect_lexicon(manifest)
+    rules = mention_rules()
+    context = _cue_regex(tuple(rules["performance_context"]))
+    rows: list[dict] = []
+    ordered = sentences.sort_values(["review_id", "sentence_index"], kind="mergesort")
+    for review_id, group in ordered.groupby("review_id", sort=False):
+        texts = [normalise(str(t)) for t in group["text"]]
+        ignore_case = case == "insensitive" or (case == "auto" and _is_lower_cased(texts))
+        usable = [f for f in forms if not (ignore_case and f.rule == "first_name")]
+        by_text = {(f.text.lower() if ignore_case else f.text): f for f in usable}
+        names = _name_regex(usable, ignore_case)
+        pronouns = _pronoun_regex(rules["pronouns"], film.title, ignore_case)
+        previous_named: set[str] = set()
+        previous_index = None
+        for sentence_index, text in zip(group["sentence_index"], texts):
+            found, character_in_plot = _person_mentions(
+                text, names, by_text, ignore_case, context, rules["performance_window"]
+            )
+            named = {m["target"] for m in found}
+            adjacent = previous_index is not None and sentence_index == previous_index + 1
+            if adjacent and not character_in_plot:
+                # A character named in plot summary is what a pronoun there refers to.
+                found += _pronoun_mention(
+                    text, pronouns, rules, persons, named, previous_named, film.title
+                )
+            credited_actor = any("actor" in persons[m["target"]].roles for m in found)
+            taken = [(m["start"], m["end"]) for m in found if m["rule"] != "pronoun_backref"]
+            found += _aspect_mentions(text, aspects, taken, skip_general=credited_actor)
+            for mention in sorted(found, key=lambda m: (m["start"], m["target"])):
+                rows.append({"review_id": review_id, "sentence_index": int(sentence_index), "sentence": text, **mention})
+            previous_named, previous_index = named, sentence_index
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _words_before(text: str, position: int) -> int:
+    return sum(1 for word in _WORD.finditer(text) if word.end() <= position)
+
+
+def _near_performance_word(text: str, start: int, end: int, context: re.Pattern, window: int) -> bool:
+    """True when a performance word stands within `window` words of the span ``start:end``."""
+    before = [w for w in _WORD.finditer(text) if w.end() <= start][-window:]
+    after = [w for w in _WORD.finditer(text) if w.start() >= end][:window]
+    low = before[0].start() if before else start
+    high = after[-1].end() if after else end
+    return any(low <= cue.start() and cue.end() <= high for cue in context.finditer(text))
+
+
+def _person_mentions(text, names, by_text, ignore_case, context, window) -> tuple[list[dict], bool]:
+    """Name mentions in `text`, and whether a character was named outside a performance context."""
+    if names is None:
+        return [], False
+    found = []
+    character_in_plot = False
+    for match in names.finditer(text):
+        spelled = " ".join(match.group("name").split())
+        form = by_text[spelled.lower() if ignore_case else spelled]
+        if form.is_character:
+            if not _near_performance_word(text, match.start(), match.end(), context, window):
+                character_in_plot = True
+                continue
+            rule = "character_in_performance_context"
+        else:
+            rule = "possessive" if match.group("possessive") else form.rule
+        found.append({"target": form.person, "target_kind": "person", "matched_text": match.group(0),
+                      "rule": rule, "start": match.start(), "end": match.end()})
+    # A character credit never repeats an actor the sentence names anyway.
+    named = {m["target"] for m in found if m["rule"] != "character_in_performance_context"}
+    kept = [m for m in found if m["rule"] != "character_in_performance_context" or m["target"] not in named]
+    return kept, character_in_plot
+
+
+def _pronoun_regex(pronouns: Mapping, title: str | None, ignore_case: bool) -> re.Pattern:
+    words = [w for forms in pronouns.values() for w in forms]
+    if ignore_case and title:
+        words = [w for w in words if w != title.lower()]
+    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(words)})" + _BOUNDARY_AFTER, re.IGNORECASE)
+
+
+def _pronoun_mention(text, regex, rules, persons, named_here, named_before, title) -> list[dict]:
+    if not named_before:
+        return []
+    for match in regex.finditer(text):
+        if _words_before(text, match.start()) >= rules["pronoun_within_words"]:
+            break
+        word = match.group(0)
+        if title and word[:1].isupper() and word.lower() == title.lower():
+            continue  # a capitalised "Her" is the film's title
+        gender = next(g for g, forms in rules["pronouns"].items() if word.lower() in forms)
+
+        def fits(name: str) -> bool:
+            return persons[name].pronouns in (None, gender)
+
+        if any(fits(name) for name in named_here):
+            return []  # the sentence names someone the pronoun can refer to
+        candidates = sorted(name for name in named_before if fits(name))
+        if len(candidates) == 1:
+            return [{"target": candidates[0], "target_kind": "person", "matched_text": word,
+                     "rule": "pronoun_backref", "start": match.start(), "end": match.end()}]
+    return []
+
+
+def _aspect_mentions(text, aspects: Mapping[str, Aspect], taken, *, skip_general: bool) -> list[dict]:
+    found = []
+    for aspect in aspects.values():
+        if skip_general and aspect.general_only:
+            continue
+        for match in _cue_regex(aspect.cues).finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue  # a cue inside a name
+            found.append({"target": aspect.name, "target_kind": "aspect", "matched_text": match.group(0),
+                          "rule": "cue_word", "start": match.start(), "end": match.end()})
+    return found
+
+
+def mention_table(corpus, **options) -> pd.DataFrame:
+    """:func:`find_mentions` on the body sentences of `corpus` (an :class:`analysis.corpus.Corpus`)."""
+    from analysis.corpus import sentence_table
+
+    return find_mentions(sentence_table(corpus), corpus.film, corpus.manifest, **options)
