@@ -53,15 +53,18 @@ class FigureExporter:
         self.notebook = notebook
         self.folder = Path(folder) if folder is not None else study_figures_dir()
 
-    def __call__(self, figure: mpl.figure.Figure, name: str, *, caption: str) -> list[Path]:
-        """Save `figure` as ``name.png`` (300 dpi) and ``name.svg``; return the two paths."""
+    def __call__(self, figure: mpl.figure.Figure, name: str, *, caption: str) -> None:
+        """Save `figure` as ``name.png`` (300 dpi) and ``name.svg`` and record its caption.
+
+        Returns nothing, so that a notebook cell ending in this call shows no file paths (they
+        would differ between checkouts and break nbval's comparison).
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         paths = [self.folder / f"{name}.png", self.folder / f"{name}.svg"]
         figure.savefig(paths[0], dpi=DPI, metadata={"Software": None})
         with mpl.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
             figure.savefig(paths[1], metadata={"Date": None, "Creator": None})
         self._record(name, caption)
-        return paths
 
     def _record(self, name: str, caption: str) -> None:
         index_path = self.folder / CAPTIONS_FILE
