@@ -1,0 +1,248 @@
+"""Verdict signals in a review's prose: superlatives, verdict labels, recommendations, hedges.
+
+Method
+------
+A critic's verdict shows in the prose as well as in any printed rating. Five kinds of cue are
+looked for, one sentence at a time:
+
+* ``superlative`` — superlatives and placements ("the best film of the past year", "one of the
+  most memorable films of the 21st century", "a career-best performance");
+* ``verdict_label`` — a one-word verdict ("masterpiece", "must-watch", "a cracker");
+* ``recommendation`` — advice to the reader ("I highly recommend", "essential viewing",
+  "skip it");
+* ``reservation`` — hedges and reservations ("not without its challenges", "can feel slow at
+  times", "some viewers may find"), after Hyland's (2005) hedges and Martin & White's (2005)
+  graduation;
+* ``negated_negative`` — a negated criticism that works as praise ("I wasn't disappointed",
+  "never once hinder the story").
+
+The cues are regular expressions with hand-set weights from -1 to +1 in
+``data/verdict-cues.yaml`` (its header documents the scale and the sources). They are matched
+against the normalised, lower-cased sentence between word boundaries. Where cues overlap the
+longest wins (then the earliest), so "not without its challenges" is one reservation, not a
+negated something. A negator within the three words before a cue of another kind, in the same
+clause, reverses and halves its weight ("not the best film ever" -> a superlative with weight
+-0.45, ``negated`` True): a denied superlative is a mild criticism, not a damning one.
+
+The weights describe and order the signals for reading; they are not a model and the inferred
+rating (:mod:`analysis.sentiment`) never reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+import pandas as pd
+
+from analysis.text import normalise
+from analysis.tokenization import split_sentences
+
+SIGNAL_KINDS = ("superlative", "verdict_label", "recommendation", "reservation", "negated_negative")
+SIGNAL_COLUMNS = [
+    "review_id",
+    "sentence_index",
+    "sentence",
+    "kind",
+    "span_text",
+    "start",
+    "end",
+    "weight",
+    "negated",
+    "cue",
+]
+_NEGATION_WINDOW = 3
+
+
+class _Cue(NamedTuple):
+    kind: str
+    pattern: str
+    weight: float
+    regex: re.Pattern
+
+
+@cache
+def _cue_data() -> dict:
+    import yaml
+
+    text = resources.files("analysis.data").joinpath("verdict-cues.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted((str(word) for word in words), key=len, reverse=True)) + ")"
+
+
+@cache
+def _cues() -> tuple[_Cue, ...]:
+    data = _cue_data()
+    placeholders = {
+        "{negator}": _alternation(data["negators"]),
+        "{filler}": _alternation(re.escape(str(word)) for word in data["fillers"]),
+        "{negative}": _alternation(re.escape(str(word)) for word in data["negatives"]),
+    }
+    cues = []
+    for kind in SIGNAL_KINDS:
+        for pattern, weight in data["kinds"][kind].items():
+            source = pattern
+            for placeholder, expansion in placeholders.items():
+                source = source.replace(placeholder, expansion)
+            regex = re.compile(rf"(?<![\w-])(?:{source})(?![\w-])")
+            cues.append(_Cue(kind, pattern, float(weight), regex))
+    return tuple(cues)
+
+
+@cache
+def _negator() -> re.Pattern:
+    # "not only" / "not just" introduce more praise, not a denial.
+    return re.compile(rf"(?<![\w']){_alternation(_cue_data()['negators'])}(?![\w'])(?! only| just)")
+
+
+def verdict_cues() -> pd.DataFrame:
+    """The cue list, as shipped in ``data/verdict-cues.yaml``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cue: ``kind``, ``pattern`` (a regular expression before placeholder
+        expansion), ``weight`` (-1 to +1).
+    """
+    return pd.DataFrame(
+        [(cue.kind, cue.pattern, cue.weight) for cue in _cues()], columns=["kind", "pattern", "weight"]
+    )
+
+
+def _lower(text: str) -> str:
+    # Character by character, so offsets in the lower-cased text stay offsets in the original.
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _is_negated(lowered: str, start: int) -> bool:
+    clause = re.split(r"[,;:.!?()\u2013\u2014]", lowered[:start])[-1]
+    window = " ".join(re.findall(r"[\w'-]+", clause)[-_NEGATION_WINDOW:])
+    return _negator().search(window) is not None
+
+
+def sentence_signals(sentence: str) -> list[dict]:
+    """The verdict signals in one sentence, in order.
+
+    Returns
+    -------
+    list of dict
+        Keys ``kind, span_text, start, end, weight, negated, cue``; spans index `sentence`.
+
+    Examples
+    --------
+    >>> [(s["kind"], s["span_text"], s["weight"]) for s in sentence_signals("I wasn't disappointed.")]
+    [('negated_negative', "wasn't disappointed", 0.6)]
+    """
+    lowered = _lower(normalise(sentence))
+    found = []
+    for order, cue in enumerate(_cues()):
+        for match in cue.regex.finditer(lowered):
+            found.append((match.start(), match.end(), order, cue))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
+    kept: list[tuple[int, int, int, _Cue]] = []
+    for item in found:
+        if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
+            kept.append(item)
+    signals = []
+    for start, end, _, cue in sorted(kept, key=lambda item: item[0]):
+        negated = cue.kind != "negated_negative" and _is_negated(lowered, start)
+        signals.append(
+            {
+                "kind": cue.kind,
+                "span_text": sentence[start:end],
+                "start": start,
+                "end": end,
+                "weight": -0.5 * cue.weight if negated else cue.weight,
+                "negated": negated,
+                "cue": cue.pattern,
+            }
+        )
+    return signals
+
+
+def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Verdict signals in a table of sentences.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        Columns ``review_id``, ``sentence_index``, ``text`` (as from
+        :func:`analysis.corpus.sentence_table`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per signal: ``review_id``, ``sentence_index``, ``sentence`` (its text), ``kind``,
+        ``span_text``, ``start`` and ``end`` (offsets of the span in the sentence), ``weight``
+        (after negation), ``negated``, ``cue`` (the pattern that matched). Ordered by review,
+        sentence and position.
+    """
+    missing = {"review_id", "sentence_index", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(
+            f"sentences lacks column(s) {sorted(missing)}; it needs review_id, sentence_index, text"
+        )
+    rows = [
+        {"review_id": review_id, "sentence_index": index, "sentence": text, **signal}
+        for review_id, index, text in sentences[["review_id", "sentence_index", "text"]].itertuples(
+            index=False, name=None
+        )
+        for signal in sentence_signals(text)
+    ]
+    table = pd.DataFrame(rows, columns=SIGNAL_COLUMNS)
+    return table.astype({"sentence_index": "int64", "start": "int64", "end": "int64", "weight": "float64", "negated": "bool"})
+
+
+def text_signals(text: str, *, review_id: str = "") -> pd.DataFrame:
+    """Verdict signals in a plain text, split into sentences by :func:`split_sentences`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`find_signals`.
+    """
+    sentences = pd.DataFrame(
+        [(review_id, index, sentence.text) for index, sentence in enumerate(split_sentences(text))],
+        columns=["review_id", "sentence_index", "text"],
+    )
+    return find_signals(sentences)
+
+
+def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Count and total weight of each kind of signal per review, zeros included.
+
+    Parameters
+    ----------
+    signals : pandas.DataFrame
+        As returned by :func:`find_signals`.
+    review_ids : iterable of str, optional
+        Every review to report, so a review without signals still gets its rows of zeros.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (review, kind): ``review_id``, ``kind`` (in :data:`SIGNAL_KINDS` order),
+        ``signals`` (count), ``total_weight``, ``positive`` and ``negative`` (counts by sign).
+    """
+    ids = list(dict.fromkeys(review_ids if review_ids is not None else signals["review_id"]))
+    grid = pd.MultiIndex.from_product([ids, SIGNAL_KINDS], names=["review_id", "kind"])
+    grouped = signals.assign(
+        positive=signals["weight"] > 0, negative=signals["weight"] < 0
+    ).groupby(["review_id", "kind"])
+    summary = pd.DataFrame(
+        {
+            "signals": grouped.size(),
+            "total_weight": grouped["weight"].sum(),
+            "positive": grouped["positive"].sum(),
+            "negative": grouped["negative"].sum(),
+        }
+    ).reindex(grid, fill_value=0)
+    return summary.reset_index().astype(
+        {"signals": "int64", "total_weight": "float64", "positive": "int64", "negative": "int64"}
+    )

@@ -1,0 +1,103 @@
+import pandas as pd
+import pytest
+
+from analysis.corpus import sentence_table
+from analysis.signals import (
+    SIGNAL_COLUMNS,
+    SIGNAL_KINDS,
+    find_signals,
+    sentence_signals,
+    signal_summary,
+    text_signals,
+    verdict_cues,
+)
+
+
+def _signals(sentence):
+    return [(s["kind"], s["span_text"], s["weight"], s["negated"]) for s in sentence_signals(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # The example phrases, one per kind.
+        ("Her is the best film of the past year.", ("superlative", "the best film of the past year", 1.0)),
+        (
+            "It is one of the most memorable films of the 21st century.",
+            ("superlative", "one of the most memorable films of the 21st century", 0.9),
+        ),
+        ("A masterpiece.", ("verdict_label", "A masterpiece", 1.0)),
+        ("An absolute must-watch.", ("verdict_label", "must-watch", 1.0)),
+        ("This one is a cracker.", ("verdict_label", "a cracker", 0.8)),
+        ("I highly recommend it.", ("recommendation", "I highly recommend", 1.0)),
+        ("It is essential viewing.", ("recommendation", "essential viewing", 1.0)),
+        ("Skip it.", ("recommendation", "Skip it", -1.0)),
+        ("Her is not without its challenges.", ("reservation", "not without its challenges", -0.4)),
+        ("The pacing can feel slow at times.", ("reservation", "can feel slow at times", -0.4)),
+        ("Some viewers may find it odd.", ("reservation", "Some viewers may find", -0.3)),
+        ("I wasn\u2019t disappointed.", ("negated_negative", "wasn\u2019t disappointed", 0.6)),
+        ("It never once hinders the story.", ("negated_negative", "never once hinders", 0.6)),
+        ("Her is a worst-case scenario? No: a triumph.", ("verdict_label", "a triumph", 0.8)),
+    ],
+)
+def test_example_phrases(sentence, expected):
+    assert _signals(sentence) == [(*expected, False)]
+
+
+def test_a_negator_reverses_and_halves_a_cue_of_another_kind():
+    assert _signals("Not the best film ever, but check it out!") == [
+        ("superlative", "the best film", -0.45, True),
+        ("recommendation", "check it out", 0.6, False),
+    ]
+    # "not only" adds praise; a negator in an earlier clause does not reach the cue.
+    assert _signals("It is not only a masterpiece.") == [("verdict_label", "a masterpiece", 1.0, False)]
+    assert _signals("I did not expect it, but a masterpiece.") == [("verdict_label", "a masterpiece", 1.0, False)]
+
+
+def test_cues_match_whole_words_only():
+    assert _signals("The gemstone was uneventful and the dragster unflawed.") == []
+    assert _signals("Great cast, but a dull script.") == []
+
+
+def test_text_signals_spans_index_the_sentence():
+    table = text_signals("A quiet film. I highly recommend it, though it can feel slow at times.", review_id="x")
+    assert list(table.columns) == SIGNAL_COLUMNS
+    assert table[["sentence_index", "kind", "span_text"]].values.tolist() == [
+        [1, "recommendation", "I highly recommend"],
+        [1, "reservation", "can feel slow at times"],
+    ]
+    assert all(row.sentence[row.start : row.end] == row.span_text for row in table.itertuples())
+
+
+def test_empty_input_gives_empty_tables_with_columns():
+    assert list(text_signals("").columns) == SIGNAL_COLUMNS
+    summary = signal_summary(text_signals(""), review_ids=["a"])
+    assert summary["kind"].tolist() == list(SIGNAL_KINDS)
+    assert summary["signals"].tolist() == [0] * 5
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(ValueError, match=r"lacks column\(s\) \['sentence_index'\]"):
+        find_signals(pd.DataFrame({"review_id": ["a"], "text": ["x"]}))
+
+
+def test_cue_list_is_package_data():
+    cues = verdict_cues()
+    assert set(cues["kind"]) == set(SIGNAL_KINDS)
+    assert cues["weight"].between(-1, 1).all()
+
+
+def test_her_corpus_signals(her_corpus):
+    signals = find_signals(sentence_table(her_corpus))
+    summary = signal_summary(signals, review_ids=[r.id for r in her_corpus.reviews])
+    counts = summary.pivot(index="review_id", columns="kind", values="signals")
+    assert counts.loc["001", "reservation"] == 4
+    assert counts.loc["002"].sum() == 2
+    assert counts.loc["004"].to_dict() == {
+        "negated_negative": 1, "recommendation": 0, "reservation": 0, "superlative": 0, "verdict_label": 1,
+    }
+    spans = set(zip(signals["review_id"], signals["span_text"]))
+    assert ("003", "the best film of the past year") in spans
+    assert ("001", "one of the most memorable films of the 21st century") in spans
+    assert ("004", "a cracker") in spans
+    assert ("000", "I highly recommend") in spans
