@@ -34,7 +34,10 @@ from analysis.text import normalise
 
 _WORD_PATTERN = re.compile(
     r"""
-      [^\W_]+(?=n't\b)               # stem of a negative contraction: "do" of "don't"
+      \b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))
+                                     # Treebank splits cannot, gimme, gonna, gotta, lemme, wanna
+    | --                             # a dash typed as two hyphens is one token, as in Treebank
+    | [^\W_]+(?=n't\b)               # stem of a negative contraction: "do" of "don't"
     | n't\b                          # the negative clitic itself
     | '(?:s|re|ve|ll|d|m)\b          # the other clitics
     | \d+(?:[.,:/]\d+)+              # numbers with separators: 10,000  4.5  8/10
@@ -107,6 +110,8 @@ def word_tokens(text: str) -> list[str]:
 
     >>> word_tokens("Jonze’s film isn't slow: 10,000 words, 4.5 clappers!")
     ['Jonze', "'s", 'film', 'is', "n't", 'slow', ':', '10,000', 'words', ',', '4.5', 'clappers', '!']
+    >>> word_tokens("I cannot -- gonna cry")
+    ['I', 'can', 'not', '--', 'gon', 'na', 'cry']
     """
     return _WORD_PATTERN.findall(normalise(text))
 
