@@ -1,0 +1,182 @@
+"""Words in context: keyword-in-context lines, collocations and dispersion, as tables.
+
+* **Concordance** (:func:`concordance`): every occurrence of a term in the review bodies with
+  ``width`` tokens of running text either side, located by NLTK's ``ConcordanceIndex`` over the
+  review's terms, and the whole sentence as evidence. NLTK's ``Text.concordance`` only prints;
+  this returns the lines.
+* **Collocations** (:func:`collocations`): words that co-occur with a term within a window of
+  ``window`` tokens inside one sentence (NLTK's ``BigramCollocationFinder.from_words``; a window
+  over 2 counts non-contiguous pairs in the style of Church & Hanks 1990), scored by NLTK's
+  ``BigramAssocMeasures``: the log-likelihood ratio (Dunning 1993) and pointwise mutual
+  information (Church & Hanks 1990). PMI overrates rare pairs, so pairs seen fewer than
+  ``min_count`` times are dropped before scoring (NLTK's ``apply_freq_filter``). For windows
+  over 2 NLTK divides the pair count by ``window - 1`` before scoring; both counts are columns.
+* **Dispersion** (:func:`dispersion_table`): where in each review a term occurs, as a word
+  offset and a fraction of the review's length, for a dispersion plot.
+
+A query matches a term exactly (the film's title is the term ``Her``, see
+:mod:`analysis.tokenization`); a query that is no term is lower-cased first, so ``Love`` finds
+``love`` while ``Her`` finds the title and ``her`` the pronoun.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+CONCORDANCE_WIDTH = 8
+COLLOCATION_WINDOW = 5
+COLLOCATION_MIN_COUNT = 2
+
+
+def _query_term(tokens: pd.DataFrame, word: str) -> str:
+    if not isinstance(word, str) or not word.strip():
+        raise ValueError(f"word must be a non-empty string, got {word!r}")
+    word = word.strip()
+    return word if (tokens["term"] == word).any() else word.lower()
+
+
+def concordance(tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WIDTH) -> pd.DataFrame:
+    """Keyword-in-context lines for `word` in every review of a token table.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:func:`analysis.corpus.token_table`).
+    word : str
+        The term to look up (see the module docstring for case).
+    width : int
+        Tokens of context on each side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence in text order: ``review_id``, ``sentence_index``,
+        ``token_index`` (within the sentence), ``left``, ``keyword`` (as written), ``right``,
+        ``sentence`` (the sentence's tokens joined by spaces).
+    """
+    from nltk.text import ConcordanceIndex
+
+    term = _query_term(tokens, word)
+    rows = []
+    for review_id, own in tokens.groupby("review_id", sort=True):
+        written = own["token"].tolist()
+        index = ConcordanceIndex(own["term"].tolist())
+        sentence_of = own["sentence_index"].tolist()
+        position_in_sentence = own["token_index"].tolist()
+        for offset in index.offsets(term):
+            sentence = sentence_of[offset]
+            rows.append(
+                {
+                    "review_id": review_id,
+                    "sentence_index": sentence,
+                    "token_index": position_in_sentence[offset],
+                    "left": " ".join(written[max(0, offset - width) : offset]),
+                    "keyword": written[offset],
+                    "right": " ".join(written[offset + 1 : offset + 1 + width]),
+                    "sentence": " ".join(own.loc[own["sentence_index"] == sentence, "token"]),
+                }
+            )
+    columns = ["review_id", "sentence_index", "token_index", "left", "keyword", "right", "sentence"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def collocations(
+    tokens: pd.DataFrame,
+    word: str,
+    *,
+    window: int = COLLOCATION_WINDOW,
+    min_count: int = COLLOCATION_MIN_COUNT,
+    content_only: bool = True,
+) -> pd.DataFrame:
+    """Collocates of `word` across the reviews, with log-likelihood and PMI.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:func:`analysis.corpus.token_table`).
+    word : str
+        The node term.
+    window : int
+        Window size in tokens, the node included (2 = adjacent words only).
+    min_count : int
+        Minimum raw count of a pair in the window.
+    content_only : bool
+        Count content words only (stopwords and punctuation dropped before windowing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (first, second) pair containing the node: ``first``, ``second``,
+        ``collocate``, ``position`` (``after`` / ``before`` the node), ``pair_count``,
+        ``pair_count_scaled`` (pair count / (window - 1), what NLTK scores), ``count_first``,
+        ``count_second``, ``words``, ``likelihood_ratio``, ``pmi``; ranked by likelihood ratio,
+        then first and second term.
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    if window < 2:
+        raise ValueError(f"window must be at least 2 tokens, got {window!r}")
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
+    term = _query_term(tokens, word)
+    kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
+    words: list[str | None] = []
+    # Padding between sentences keeps every window inside one sentence (NLTK skips None).
+    for _, sentence in kept.groupby(["review_id", "sentence_index"], sort=True):
+        words.extend(sentence["term"])
+        words.extend([None] * (window - 1))
+    finder = BigramCollocationFinder.from_words(words, window_size=window)
+    finder.apply_freq_filter(min_count)
+    finder.apply_ngram_filter(lambda first, second: term not in (first, second))
+    measures = BigramAssocMeasures()
+    rows = []
+    for (first, second), pair_count in finder.ngram_fd.items():
+        rows.append(
+            {
+                "first": first,
+                "second": second,
+                "collocate": second if first == term else first,
+                "position": "after" if first == term else "before",
+                "pair_count": pair_count,
+                "pair_count_scaled": pair_count / (window - 1),
+                "count_first": finder.word_fd[first],
+                "count_second": finder.word_fd[second],
+                "words": finder.N,
+                "likelihood_ratio": finder.score_ngram(measures.likelihood_ratio, first, second),
+                "pmi": finder.score_ngram(measures.pmi, first, second),
+            }
+        )
+    columns = ["first", "second", "collocate", "position", "pair_count", "pair_count_scaled",
+               "count_first", "count_second", "words", "likelihood_ratio", "pmi"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(
+        ["likelihood_ratio", "first", "second"], ascending=[False, True, True], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
+    """Where each of `words` occurs in each review, as word offsets.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:func:`analysis.corpus.token_table`).
+    words : list of str
+        The terms to locate.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence: ``review_id``, ``term``, ``word_offset`` (0-based among the
+        review's word tokens), ``review_words``, ``relative_offset`` (offset / review_words),
+        ``sentence_index``. Reviews without any occurrence have no rows; their ids are
+        ``tokens["review_id"].unique()``.
+    """
+    queries = [_query_term(tokens, word) for word in words]
+    word_tokens = tokens[tokens["is_word"]].copy()
+    word_tokens["word_offset"] = word_tokens.groupby("review_id").cumcount()
+    word_tokens["review_words"] = word_tokens.groupby("review_id")["term"].transform("size")
+    hits = word_tokens[word_tokens["term"].isin(queries)].copy()
+    hits["relative_offset"] = hits["word_offset"] / hits["review_words"]
+    columns = ["review_id", "term", "word_offset", "review_words", "relative_offset", "sentence_index"]
+    return hits[columns].reset_index(drop=True)

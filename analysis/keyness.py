@@ -1,0 +1,267 @@
+"""Keyness: which words a text uses more than a reference, scored three standard ways.
+
+Every scorer takes *tidy counts* — one row per (document, term) with a ``count`` — and compares
+each document with the rest of the documents pooled (for the five reviews: one review against
+the other four). Only terms the document itself uses are scored: a word a review never uses
+cannot be distinctive of it. The result keeps every intermediate quantity as a column, so any
+score can be recomputed by hand.
+
+* **Log-likelihood G²** (Dunning 1993; Rayson & Garside 2000, the form used by WMatrix and
+  AntConc): with ``a`` and ``b`` the term's counts in document and reference, ``n1`` and ``n2``
+  their sizes, the expected counts are ``E1 = n1 (a + b) / (n1 + n2)`` and
+  ``E2 = n2 (a + b) / (n1 + n2)``, and ``G² = 2 (a ln(a / E1) + b ln(b / E2))`` (``0 ln 0 = 0``).
+  G² is compared with the chi-squared distribution with one degree of freedom: 3.84 for
+  p < 0.05, and with a **Bonferroni** correction the critical value for 0.05 / m, where m is the
+  number of (document, term) tests in the table. ``direction`` says whether the document uses
+  the term more (``over``) or less (``under``) than expected.
+* **Log ratio** (Hardie 2014, "Log Ratio — an informal introduction", CASS): the effect size
+  beside G², ``log2((a / n1) / (b / n2))``; each doubling of relative frequency adds one. A zero
+  count is replaced by 0.5, Hardie's convention, so a term absent from the reference gets a
+  finite value.
+* **Log-odds ratio with an informative Dirichlet prior** (Monroe, Colaresi & Quinn 2008,
+  "Fightin' Words", *Political Analysis* 16(4), eq. 16-22): with prior pseudo-counts ``alpha_w``
+  summing to ``alpha0``, ``delta = ln((a + alpha_w) / (n1 + alpha0 - a - alpha_w))
+  - ln((b + alpha_w) / (n2 + alpha0 - b - alpha_w))``, its variance
+  ``1 / (a + alpha_w) + 1 / (b + alpha_w)``, and ``z = delta / sqrt(variance)``. The prior here
+  is the pooled counts of all documents scaled to ``prior_strength`` pseudo-tokens (default: as
+  many as the pooled corpus has, so prior and data weigh the same), which shrinks the scores of
+  rare words most. ``|z| > 1.96`` is the usual two-sided 5 % level; Bonferroni as above.
+
+Five short reviews are a small sample: a word used 3 times in one review and never elsewhere
+reaches G² ≈ 8-9, significant at 0.05 but not after Bonferroni correction over hundreds of
+tests. Tables carry both flags so prose can say which differences survive.
+
+The computation is vectorised over a sparse document-term matrix (numpy and scipy), so the same
+code scores 1,400 documents against their rest in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+SIGNIFICANCE_LEVEL = 0.05
+HARDIE_ZERO = 0.5
+
+
+def log_likelihood(a, b, n1, n2) -> np.ndarray:
+    """G² for counts `a`, `b` in corpora of sizes `n1`, `n2` (arrays or numbers; 0 ln 0 = 0).
+
+    >>> round(float(log_likelihood(10, 20, 1000, 9000)), 4)
+    12.0753
+    """
+    from scipy.special import xlogy
+
+    a, b, n1, n2 = (np.asarray(value, dtype=float) for value in (a, b, n1, n2))
+    total = n1 + n2
+    expected_1 = n1 * (a + b) / total
+    expected_2 = n2 * (a + b) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return 2 * (xlogy(a, a / expected_1) + xlogy(b, b / expected_2))
+
+
+def log_ratio(a, b, n1, n2) -> np.ndarray:
+    """Hardie's log ratio, ``log2((a / n1) / (b / n2))``, a zero count read as 0.5.
+
+    >>> round(float(log_ratio(10, 20, 1000, 9000)), 4)
+    2.1699
+    >>> float(log_ratio(3, 0, 100, 100))
+    2.584962500721156
+    """
+    a, b, n1, n2 = (np.asarray(value, dtype=float) for value in (a, b, n1, n2))
+    return np.log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
+
+
+class _OneVsRest(NamedTuple):
+    """Per scored (document, term): integer codes, counts and sizes, as parallel arrays."""
+
+    documents: pd.Index
+    terms: pd.Index
+    document_codes: np.ndarray
+    term_codes: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    n1: np.ndarray
+    n2: np.ndarray
+
+
+def _check_counts(counts: pd.DataFrame, document: str) -> None:
+    missing = [column for column in (document, "term", "count") if column not in counts.columns]
+    if missing:
+        raise ValueError(
+            f"counts must have columns {document!r}, 'term' and 'count'; missing {missing}, "
+            f"got {list(counts.columns)}"
+        )
+
+
+def _one_vs_rest(counts: pd.DataFrame, document: str, min_count: int) -> _OneVsRest:
+    """Counts and sizes of each document and its rest, for terms with a >= min_count there."""
+    from scipy import sparse
+
+    _check_counts(counts, document)
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
+    # Sorted codes: code order is alphabetical order, so ties can be broken on the codes.
+    document_codes, documents = pd.factorize(counts[document], sort=True)
+    term_codes, terms = pd.factorize(counts["term"], sort=True)
+    matrix = sparse.csr_matrix(
+        (counts["count"].to_numpy(dtype=np.int64), (document_codes, term_codes)),
+        shape=(len(documents), len(terms)),
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    keep = matrix.data >= min_count
+    rows, columns, a = rows[keep], matrix.indices[keep], matrix.data[keep]
+    document_sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    term_totals = np.asarray(matrix.sum(axis=0)).ravel()
+    n1 = document_sizes[rows]
+    return _OneVsRest(documents, terms, rows, columns, a, term_totals[columns] - a, n1,
+                      document_sizes.sum() - n1)
+
+
+def _ranked_table(scored: _OneVsRest, document: str, sort_key: np.ndarray, columns: dict) -> pd.DataFrame:
+    """The tidy table, ranked within each document by `sort_key` (descending), then term."""
+    order = np.lexsort((scored.term_codes, -sort_key, scored.document_codes))
+    document_codes = scored.document_codes[order]
+    starts = np.searchsorted(document_codes, document_codes, side="left")
+    table = pd.DataFrame(
+        {
+            document: scored.documents.take(document_codes),
+            "term": scored.terms.take(scored.term_codes[order]),
+            "rank": np.arange(len(order)) - starts + 1,
+            "count_target": scored.a[order],
+            "count_reference": scored.b[order],
+            "size_target": scored.n1[order],
+            "size_reference": scored.n2[order],
+            **{name: np.asarray(values)[order] for name, values in columns.items()},
+        }
+    )
+    return table
+
+
+def _significance(p_value: np.ndarray) -> dict:
+    tests = len(p_value)
+    p_bonferroni = np.minimum(p_value * tests, 1.0)
+    return {
+        "p_value": p_value,
+        "tests": np.full(tests, tests),
+        "p_bonferroni": p_bonferroni,
+        "significant": p_value < SIGNIFICANCE_LEVEL,
+        "significant_bonferroni": p_bonferroni < SIGNIFICANCE_LEVEL,
+    }
+
+
+def log_likelihood_keyness(
+    counts: pd.DataFrame, *, document: str = "review_id", min_count: int = 1
+) -> pd.DataFrame:
+    """G² keyness and log ratio of every document against the others pooled.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts with columns `document`, ``term`` and ``count``.
+    document : str
+        The column naming the document.
+    min_count : int
+        Score only terms used at least this often in the target document.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scored (document, term), ranked within each document by ``g2`` for the
+        terms used more than expected first, then the others by ascending ``g2``, ties by term:
+        `document`, ``term``, ``rank``, ``count_target``, ``count_reference``, ``size_target``,
+        ``size_reference``, ``expected_target``, ``expected_reference``, ``g2``, ``direction``
+        (``over`` / ``under``), ``log_ratio``, ``p_value``, ``tests`` (m), ``p_bonferroni``,
+        ``significant`` (p < 0.05), ``significant_bonferroni``.
+    """
+    from scipy.special import chdtrc
+
+    scored = _one_vs_rest(counts, document, min_count)
+    a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
+    expected_target = n1 * (a + b) / (n1 + n2)
+    g2 = log_likelihood(a, b, n1, n2)
+    over = a > expected_target
+    columns = {
+        "expected_target": expected_target,
+        "expected_reference": n2 * (a + b) / (n1 + n2),
+        "g2": g2,
+        "direction": pd.Categorical.from_codes(over.astype(np.int8), categories=["under", "over"]),
+        "log_ratio": log_ratio(a, b, n1, n2),
+        **_significance(chdtrc(1, g2)),
+    }
+    # An under-used term is not distinctive of the document: rank the over-used ones first.
+    return _ranked_table(scored, document, np.where(over, g2, -g2), columns)
+
+
+def fightin_words(
+    counts: pd.DataFrame,
+    *,
+    document: str = "review_id",
+    min_count: int = 1,
+    prior_strength: float | None = None,
+) -> pd.DataFrame:
+    """Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), one vs rest.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts with columns `document`, ``term`` and ``count``.
+    document : str
+        The column naming the document.
+    min_count : int
+        Score only terms used at least this often in the target document.
+    prior_strength : float, optional
+        ``alpha0``, the prior's total pseudo-count; default: the pooled corpus size. Each term's
+        ``alpha_w`` is ``alpha0`` times its share of the pooled counts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scored (document, term), ranked by ``z`` within each document: `document`,
+        ``term``, ``rank``, ``count_target``, ``count_reference``, ``size_target``,
+        ``size_reference``, ``prior_alpha`` (alpha_w), ``prior_total`` (alpha0),
+        ``log_odds_target``, ``log_odds_reference``, ``delta``, ``variance``, ``z``,
+        ``p_value`` (two-sided), ``tests``, ``p_bonferroni``, ``significant`` (|z| > 1.96),
+        ``significant_bonferroni``.
+    """
+    from scipy.special import ndtr
+
+    scored = _one_vs_rest(counts, document, min_count)
+    pooled = counts.groupby("term")["count"].sum()
+    corpus_size = pooled.sum()
+    alpha0 = float(corpus_size if prior_strength is None else prior_strength)
+    if alpha0 <= 0:
+        raise ValueError(f"prior_strength must be positive, got {prior_strength!r}")
+    a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
+    alpha = alpha0 * pooled.reindex(scored.terms).to_numpy(dtype=float)[scored.term_codes] / corpus_size
+    log_odds_target = np.log((a + alpha) / (n1 + alpha0 - a - alpha))
+    log_odds_reference = np.log((b + alpha) / (n2 + alpha0 - b - alpha))
+    delta = log_odds_target - log_odds_reference
+    variance = 1 / (a + alpha) + 1 / (b + alpha)
+    z = delta / np.sqrt(variance)
+    columns = {
+        "prior_alpha": alpha,
+        "prior_total": np.full(len(a), alpha0),
+        "log_odds_target": log_odds_target,
+        "log_odds_reference": log_odds_reference,
+        "delta": delta,
+        "variance": variance,
+        "z": z,
+        **_significance(2 * ndtr(-np.abs(z))),
+    }
+    return _ranked_table(scored, document, z, columns)
+
+
+def critical_g2(tests: int = 1, *, level: float = SIGNIFICANCE_LEVEL) -> float:
+    """The G² a test must exceed at `level`, Bonferroni-corrected for `tests` tests.
+
+    >>> round(critical_g2(), 2), round(critical_g2(500), 2)
+    (3.84, 15.14)
+    """
+    from scipy.stats import chi2
+
+    return float(chi2.isf(level / tests, df=1))

@@ -1,0 +1,63 @@
+"""Readability: the Flesch Reading Ease score from our own sentences, words and syllables.
+
+Flesch Reading Ease (Flesch 1948, *Journal of Applied Psychology* 32(3)) is
+``206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)``; higher is easier
+(60-70 "plain English", 30-50 "difficult", below 30 "very difficult", roughly college level).
+
+Why not ``textstat.flesch_reading_ease``: textstat 0.7.13 downloads NLTK's CMU dictionary at
+its first English call, which this project cannot do; and its own word and sentence counts would
+differ from every other table here. So the counts are the study's own (sentences from
+:func:`analysis.tokenization.split_sentences`, word tokens with a letter), and syllables are
+counted the way textstat falls back to when a word is not in the CMU dictionary: Hunspell
+hyphenation points (the `pyphen` package, which ships its dictionaries) plus one.
+
+Caveats for web reviews: the formula was fitted on school reading passages; headings, lists,
+titles in capitals and long parenthetical cast lists distort the words-per-sentence term, and
+hyphenation points undercount syllables in names without hyphenation points ("Theodore" -> 1). Compare scores
+between reviews, not with published grade bands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+FLESCH_BASE = 206.835
+FLESCH_SENTENCE_WEIGHT = 1.015
+FLESCH_SYLLABLE_WEIGHT = 84.6
+
+
+@cache
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def syllable_count(word: str) -> int:
+    """Syllables in `word`: Hunspell (en_US) hyphenation points + 1; 0 for a word with no letter.
+
+    >>> [syllable_count(w) for w in ["film", "lonely", "operating", "computer", "Theodore"]]
+    [1, 2, 4, 3, 1]
+
+    The last shows the method's weak spot: a name with no hyphenation point counts as one.
+    """
+    if not any(character.isalpha() for character in word):
+        return 0
+    return len(_hyphenator().positions(word.lower())) + 1
+
+
+def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
+    """Flesch Reading Ease from counts; NaN if there are no words or sentences.
+
+    >>> round(flesch_reading_ease(words=100, sentences=5, syllables=150), 3)
+    59.635
+    """
+    if words <= 0 or sentences <= 0:
+        return float("nan")
+    return FLESCH_BASE - FLESCH_SENTENCE_WEIGHT * words / sentences - FLESCH_SYLLABLE_WEIGHT * syllables / words
+
+
+def total_syllables(words: Iterable[str]) -> int:
+    """Sum of :func:`syllable_count` over `words`."""
+    return sum(map(syllable_count, words))

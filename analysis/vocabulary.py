@@ -1,0 +1,261 @@
+"""How the reviews' vocabularies compare: size, diversity, readability, overlap and similarity.
+
+Everything reads review bodies only (:func:`analysis.corpus.token_table`), never reader
+comments or page furniture. A *token* is a word token (it contains a letter); a *type* is a
+distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its own term).
+
+* **Per-review measures** (:func:`vocabulary_measures`): tokens, types, sentences, mean sentence
+  length, the type-token ratio and the length-robust MATTR and MTLD (:mod:`analysis.diversity`),
+  and Flesch Reading Ease (:mod:`analysis.readability`). Raw TTR falls with length, so only
+  MATTR and MTLD compare reviews of different length.
+* **Shared and unique vocabulary** (:func:`vocabulary_spread`): for each content term, how many
+  reviews use it and which.
+* **Similarity** (:func:`pairwise_similarity`): for each pair of reviews, the Jaccard index of
+  their content-term sets (shared / union types) and the cosine of their TF-IDF vectors
+  (scikit-learn's ``TfidfTransformer``: raw counts times the smoothed idf
+  ``ln((1 + n) / (1 + df)) + 1``, rows L2-normalised), with the counts behind both.
+* **Distinctive words** (:func:`distinctive_terms`): G² keyness with log ratio and the
+  Fightin' Words z-score of each review against the other four (:mod:`analysis.keyness`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import Corpus, sentence_table, token_table
+from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
+from analysis.keyness import fightin_words, log_likelihood_keyness
+from analysis.readability import flesch_reading_ease, total_syllables
+from analysis.report import Report
+
+KEYNESS_MIN_COUNT = 3
+REPORT_TOP_TERMS = 10
+
+
+def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
+    """Count terms per review from a token table.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:func:`analysis.corpus.token_table`).
+    content_only : bool
+        Count content words only (no stopwords); otherwise every word token.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``term``, ``count``; sorted by review, then count (descending), then term.
+    """
+    kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
+    counts = kept.groupby(["review_id", "term"], sort=True).size().rename("count").reset_index()
+    return counts.sort_values(
+        ["review_id", "count", "term"], ascending=[True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def vocabulary_measures(
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    window: int = MATTR_WINDOW,
+    threshold: float = MTLD_THRESHOLD,
+) -> pd.DataFrame:
+    """One row of size, diversity and readability measures per review.
+
+    Parameters
+    ----------
+    tokens, sentences : pandas.DataFrame
+        Token and sentence tables (:func:`analysis.corpus.token_table`, ``sentence_table``).
+    window : int
+        MATTR window in tokens (Covington & McFall 2010 use 50).
+    threshold : float
+        MTLD factor threshold (McCarthy & Jarvis 2010 use 0.72).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``sentences``, ``tokens`` (word tokens), ``types`` (distinct terms),
+        ``content_tokens``, ``content_types``, ``mean_sentence_length`` (tokens / sentences),
+        ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
+        ``flesch_reading_ease``.
+    """
+    rows = []
+    for review_id in pd.unique(sentences["review_id"]):
+        own = tokens[(tokens["review_id"] == review_id) & tokens["is_word"]]
+        words = own["term"].tolist()
+        content = own.loc[own["is_content"], "term"]
+        n_sentences = int((sentences["review_id"] == review_id).sum())
+        syllables = total_syllables(own["token"])
+        rows.append(
+            {
+                "review_id": review_id,
+                "sentences": n_sentences,
+                "tokens": len(words),
+                "types": len(set(words)),
+                "content_tokens": len(content),
+                "content_types": content.nunique(),
+                "mean_sentence_length": len(words) / n_sentences if n_sentences else float("nan"),
+                "ttr": type_token_ratio(words),
+                "mattr": mattr(words, window=window),
+                "mattr_window": window,
+                "mtld": mtld(words, threshold=threshold),
+                "mtld_threshold": threshold,
+                "syllables": syllables,
+                "flesch_reading_ease": flesch_reading_ease(len(words), n_sentences, syllables),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
+    """:func:`vocabulary_measures` of every review body in `corpus`, with its metadata.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``author``, ``publication``, then the columns of :func:`vocabulary_measures`.
+    """
+    measures = vocabulary_measures(token_table(corpus), sentence_table(corpus))
+    metadata = pd.DataFrame(
+        [{"review_id": r.id, "author": r.author, "publication": r.publication} for r in corpus.reviews]
+    )
+    return metadata.merge(measures, on="review_id", how="left")
+
+
+def vocabulary_spread(counts: pd.DataFrame) -> pd.DataFrame:
+    """For each term, how many reviews use it and which (shared and unique vocabulary).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts (:func:`term_counts`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term``, ``reviews`` (how many use it), ``review_ids`` (space-separated),
+        ``count_total``, and one ``count_<review_id>`` column per review; sorted by ``reviews``
+        and ``count_total`` (both descending), then term.
+    """
+    wide = counts.pivot_table(index="term", columns="review_id", values="count", aggfunc="sum", fill_value=0)
+    review_ids = list(wide.columns)
+    used = wide > 0
+    spread = pd.DataFrame(
+        {
+            "term": wide.index,
+            "reviews": used.sum(axis=1).to_numpy(),
+            "review_ids": [" ".join(np.asarray(review_ids)[row]) for row in used.to_numpy()],
+            "count_total": wide.sum(axis=1).to_numpy(),
+        }
+    )
+    for review_id in review_ids:
+        spread[f"count_{review_id}"] = wide[review_id].to_numpy()
+    return spread.sort_values(
+        ["reviews", "count_total", "term"], ascending=[False, False, True], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
+    """Jaccard index and TF-IDF cosine for every ordered pair of reviews (the diagonal too).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts (:func:`term_counts`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_a``, ``review_b``, ``types_a``, ``types_b``, ``shared_types``, ``union_types``,
+        ``jaccard`` (shared / union), ``tfidf_cosine``.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    wide = counts.pivot_table(index="review_id", columns="term", values="count", aggfunc="sum", fill_value=0)
+    matrix = wide.to_numpy()
+    present = (matrix > 0).astype(int)
+    shared = present @ present.T
+    types = present.sum(axis=1)
+    tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(matrix)
+    cosine = (tfidf @ tfidf.T).toarray()
+    rows = []
+    for i, review_a in enumerate(wide.index):
+        for j, review_b in enumerate(wide.index):
+            union = types[i] + types[j] - shared[i, j]
+            rows.append(
+                {
+                    "review_a": review_a,
+                    "review_b": review_b,
+                    "types_a": int(types[i]),
+                    "types_b": int(types[j]),
+                    "shared_types": int(shared[i, j]),
+                    "union_types": int(union),
+                    "jaccard": shared[i, j] / union if union else float("nan"),
+                    "tfidf_cosine": float(cosine[i, j]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUNT) -> pd.DataFrame:
+    """Each review's over-used terms against the other reviews: G², log ratio and Fightin' Words.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts (:func:`term_counts`), usually of every word (``content_only=False``).
+    min_count : int
+        Minimum count in the review itself.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`analysis.keyness.log_likelihood_keyness` for terms with
+        ``direction == "over"``, plus ``fw_delta``, ``fw_z`` and ``fw_significant`` (|z| > 1.96)
+        and ``fw_significant_bonferroni`` from :func:`analysis.keyness.fightin_words` computed
+        over the same tests; ranked by G² within each review.
+    """
+    g2 = log_likelihood_keyness(counts, min_count=min_count)
+    fw = fightin_words(counts, min_count=min_count)[
+        ["review_id", "term", "delta", "z", "significant", "significant_bonferroni"]
+    ].rename(
+        columns={
+            "delta": "fw_delta",
+            "z": "fw_z",
+            "significant": "fw_significant",
+            "significant_bonferroni": "fw_significant_bonferroni",
+        }
+    )
+    over = g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
+    over["rank"] = over.groupby("review_id").cumcount() + 1
+    return over
+
+
+def _records(table: pd.DataFrame) -> list[dict]:
+    # pandas' JSON writer turns numpy scalars into plain numbers and NaN into null.
+    return json.loads(table.to_json(orient="records", double_precision=6))
+
+
+def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
+    """The ``vocab`` subcommand: the per-review table and each review's top distinctive words."""
+    measures = vocabulary_table(corpus)
+    distinctive = distinctive_terms(term_counts(token_table(corpus), content_only=False))
+    top_terms = distinctive[distinctive["rank"] <= top][
+        ["review_id", "rank", "term", "count_target", "count_reference", "expected_target",
+         "g2", "log_ratio", "significant", "significant_bonferroni", "fw_z"]
+    ]
+    records = []
+    for row in _records(measures):
+        own = top_terms[top_terms["review_id"] == row["review_id"]].drop(columns="review_id")
+        records.append({**row, "distinctive_terms": _records(own)})
+    tables = {
+        "Vocabulary per review (word tokens; MATTR window 50, MTLD threshold 0.72, Flesch Reading Ease)": measures,
+        f"Distinctive words: top {top} per review by G² against the other reviews "
+        f"(min count {KEYNESS_MIN_COUNT}; significant: p < 0.05; Bonferroni over "
+        f"{int(distinctive['tests'].iloc[0]) if len(distinctive) else 0} tests)": top_terms,
+    }
+    return Report(tables, records)
