@@ -1,0 +1,377 @@
+"""Who and what each critic praises or faults, with the sentences that show it.
+
+Method. :mod:`analysis.targets` finds every sentence that mentions a person or craft aspect. Each
+(review, target, sentence) is then judged once, by the sentence classifier of
+:mod:`analysis.sentiment` (evaluative versus plot summary, praise versus criticism; it combines
+VADER with what the labelled review sentences teach and handles negation, hedges and
+intensifiers). What this module adds is **clause scoping for contrast**: a sentence is cut before
+each contrast cue of the classifier ("but", "however", "yet" ...; ``data/contrast-cues.txt``),
+and a target named in only one clause is judged on that clause, so "great cast, but a dull script"
+praises the cast and faults the script. A target named in several clauses, or a sentence without
+a marker, is judged on the whole sentence. A marker that opens the sentence ("However, Her is
+not without its challenges.") cuts nothing: the contrast is with the previous sentence; nor
+does a cue right after a negation with no punctuation between ("not cold or dystopian but
+intimate", "can't help but feel"), which corrects rather than contrasts. The classifier then
+weighs the two sides of any cue left inside the judged text (its own contrast rule).
+
+Counting. ``mentions`` is the number of sentences that mention the target; ``praise`` and
+``criticism`` count those labelled so (the classifier labels plot summary ``neutral`` whatever its
+tone).
+``net_judgement = (praise - criticism) / mentions`` lies in [-1, 1]. The verdict is ``praise``
+when at least three quarters of the judged sentences praise, ``criticism`` when at least three
+quarters criticise, ``mixed`` in between, and ``neutral`` when no sentence judges the target.
+
+Consensus and dissent, per target across the reviews that mention it: ``consensus praise`` (every
+review that judges it praises it, and at least two do), ``consensus criticism``, ``split`` (the
+verdicts differ), ``one review`` (only one review judges it) and ``unjudged``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import pandas as pd
+
+from analysis.report import Report
+from analysis.targets import mention_table
+
+Labeller = Callable[[Sequence[str]], pd.DataFrame]
+
+VERDICT_MAJORITY = 0.75
+VERDICTS = ("praise", "mixed", "neutral", "criticism")
+AGREEMENTS = ("consensus praise", "split", "consensus criticism", "one review", "unjudged")
+EVIDENCE_COLUMNS = [
+    "review_id", "target", "target_kind", "sentence_index", "sentence", "scope", "scope_kind",
+    "matched_text", "rule", "kind", "label", "evaluative_probability", "praise_probability",
+    "polarity_score", "vader_compound",
+]
+TABLE_COLUMNS = [
+    "review_id", "target", "target_kind", "mentions", "praise", "criticism", "neutral",
+    "net_judgement", "praise_share", "verdict",
+]
+CONSENSUS_COLUMNS = [
+    "target", "target_kind", "reviews_mentioning", "reviews_judging", "reviews_praise",
+    "reviews_mixed", "reviews_criticism", "reviews_neutral", "reviews_silent",
+    "net_mean", "net_spread", "agreement",
+]
+
+
+def _cue_regex(cues) -> re.Pattern:
+    words = sorted((c for c in cues if c != "n't"), key=lambda w: (-len(w), w))
+    clitic = r"|n't(?![\w'-])" if "n't" in cues else ""
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'-])" + clitic, re.IGNORECASE)
+
+
+@cache
+def _contrast_regex() -> re.Pattern:
+    from analysis.sentiment import contrast_cues
+
+    return _cue_regex(contrast_cues())
+
+
+@cache
+def _negation_regex() -> re.Pattern:
+    from analysis.sentiment import negation_cues
+
+    return _cue_regex(negation_cues())
+
+
+def _is_correction(before: str) -> bool:
+    """True when a marker after `before` (its clause so far) corrects a negation: "not X but Y"."""
+    return not re.search(r"[,;:(\u2013\u2014]\s*$|\s-\s*$", before) and _negation_regex().search(before) is not None
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int, str]]:
+    """Cut `sentence` before each contrast marker that does not open it.
+
+    A marker right after a negation in its clause, with no punctuation between, corrects rather
+    than contrasts and cuts nothing ("not cold but intimate", "can't help but feel").
+
+    Returns
+    -------
+    list of (start, end, text)
+        The clauses with their character spans in `sentence`; one clause when nothing is cut.
+
+    >>> [text for _, _, text in split_clauses("A great cast, but a dull script.")]
+    ['A great cast,', 'but a dull script.']
+    >>> [text for _, _, text in split_clauses("However, it is not without its flaws.")]
+    ['However, it is not without its flaws.']
+    >>> [text for _, _, text in split_clauses("It is not cold but intimate.")]
+    ['It is not cold but intimate.']
+    """
+    cuts: list[int] = []
+    for marker in _contrast_regex().finditer(sentence):
+        clause_so_far = sentence[(cuts[-1] if cuts else 0) : marker.start()]
+        if clause_so_far.strip() and not _is_correction(clause_so_far):
+            cuts.append(marker.start())
+    bounds = [0, *cuts, len(sentence)]
+    return [
+        (start, end, sentence[start:end].strip())
+        for start, end in zip(bounds, bounds[1:])
+        if sentence[start:end].strip()
+    ]
+
+
+def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (review, target, sentence) with the text the target is judged on.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        The mention table of :func:`analysis.targets.find_mentions`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``target``, ``target_kind``, ``sentence_index``, ``sentence``, ``scope``
+        (the clause, or the whole sentence), ``scope_kind`` (clause or sentence),
+        ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
+    """
+    rows = []
+    keys = ["review_id", "target", "target_kind", "sentence_index"]
+    for (review_id, target, target_kind, sentence_index), group in mentions.groupby(keys, sort=True):
+        sentence = group["sentence"].iloc[0]
+        clauses = split_clauses(sentence)
+        holding = {
+            index
+            for start, end in zip(group["start"], group["end"])
+            for index, (c_start, c_end, _) in enumerate(clauses)
+            if c_start <= start < c_end
+        }
+        one_clause = len(clauses) > 1 and len(holding) == 1
+        rows.append(
+            {
+                "review_id": review_id,
+                "target": target,
+                "target_kind": target_kind,
+                "sentence_index": int(sentence_index),
+                "sentence": sentence,
+                "scope": clauses[holding.pop()][2] if one_clause else sentence,
+                "scope_kind": "clause" if one_clause else "sentence",
+                "matched_text": "; ".join(group["matched_text"]),
+                "rule": "; ".join(dict.fromkeys(group["rule"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
+
+
+def _default_labeller() -> Labeller:
+    from analysis.sentiment import label_sentences
+
+    return label_sentences
+
+
+def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
+    """Judge every (review, target, sentence): the evidence table.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        The mention table of :func:`analysis.targets.find_mentions`.
+    labeller : callable, optional
+        Texts -> DataFrame with ``kind``, ``label``, ``evaluative_probability``,
+        ``praise_probability``, ``polarity_score``, ``vader_compound``, one row per text in order;
+        default :func:`analysis.sentiment.label_sentences`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`mention_scopes` plus the labeller's ``kind`` (evaluative or summary), ``label``
+        (praise, criticism, or neutral for plot summary and weak tone) and its probabilities and
+        scores for the scope text.
+    """
+    scopes = mention_scopes(mentions)
+    texts = sorted(set(scopes["scope"]))
+    labels = (labeller or _default_labeller())(texts) if texts else pd.DataFrame()
+    judged_columns = EVIDENCE_COLUMNS[9:]
+    if texts:
+        labels = labels.reset_index(drop=True)[judged_columns].assign(scope=texts)
+    else:
+        labels = pd.DataFrame(columns=["scope", *judged_columns])
+    evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
+    return evidence[EVIDENCE_COLUMNS]
+
+
+def verdict(praise: int, criticism: int) -> str:
+    """Praise, criticism, mixed or neutral from the counts of judged sentences.
+
+    >>> [verdict(3, 0), verdict(3, 1), verdict(1, 1), verdict(0, 2), verdict(0, 0)]
+    ['praise', 'praise', 'mixed', 'criticism', 'neutral']
+    """
+    judged = praise + criticism
+    if judged == 0:
+        return "neutral"
+    if praise / judged >= VERDICT_MAJORITY:
+        return "praise"
+    if criticism / judged >= VERDICT_MAJORITY:
+        return "criticism"
+    return "mixed"
+
+
+def praise_table(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Counts and verdict per review x target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (review, mentioned target): ``review_id``, ``target``, ``target_kind``,
+        ``mentions`` (sentences), ``praise``, ``criticism``, ``neutral``, ``net_judgement``
+        ((praise - criticism) / mentions), ``praise_share`` (praise / (praise + criticism), None
+        when nothing is judged) and ``verdict``. Sorted by review, then mentions (most first),
+        then target.
+    """
+    rows = []
+    for (review_id, target, target_kind), group in evidence.groupby(["review_id", "target", "target_kind"], sort=True):
+        counts = group["label"].value_counts()
+        praise, criticism = int(counts.get("praise", 0)), int(counts.get("criticism", 0))
+        mentions = len(group)
+        rows.append(
+            {
+                "review_id": review_id,
+                "target": target,
+                "target_kind": target_kind,
+                "mentions": mentions,
+                "praise": praise,
+                "criticism": criticism,
+                "neutral": mentions - praise - criticism,
+                "net_judgement": (praise - criticism) / mentions,
+                "praise_share": praise / (praise + criticism) if praise + criticism else None,
+                "verdict": verdict(praise, criticism),
+            }
+        )
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    return table.sort_values(
+        ["review_id", "mentions", "target"], ascending=[True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def consensus(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
+    """Where the critics agree and where they split, per target.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`praise_table`.
+    review_ids : sequence of str
+        Every review of the corpus, so that reviews silent on a target are counted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target: ``target``, ``target_kind``, ``reviews_mentioning``,
+        ``reviews_judging`` (verdict other than neutral), ``reviews_praise``, ``reviews_mixed``,
+        ``reviews_criticism``, ``reviews_neutral``, ``reviews_silent``, ``net_mean`` and
+        ``net_spread`` (mean and max - min of net_judgement over the reviews that mention it)
+        and ``agreement`` (see the module docstring). Sorted by agreement in the order
+        consensus praise, split, consensus criticism, one review, unjudged; then reviews
+        mentioning (most first); then target.
+    """
+    rows = []
+    for (target, target_kind), group in table.groupby(["target", "target_kind"], sort=True):
+        verdicts = group["verdict"].value_counts()
+        judged = group[group["verdict"] != "neutral"]
+        distinct = set(judged["verdict"])
+        if judged.empty:
+            agreement = "unjudged"
+        elif len(judged) == 1:
+            agreement = "one review"
+        elif distinct == {"praise"}:
+            agreement = "consensus praise"
+        elif distinct == {"criticism"}:
+            agreement = "consensus criticism"
+        else:
+            agreement = "split"
+        rows.append(
+            {
+                "target": target,
+                "target_kind": target_kind,
+                "reviews_mentioning": len(group),
+                "reviews_judging": len(judged),
+                **{f"reviews_{v}": int(verdicts.get(v, 0)) for v in ("praise", "mixed", "criticism", "neutral")},
+                "reviews_silent": len(set(review_ids) - set(group["review_id"])),
+                "net_mean": float(group["net_judgement"].mean()),
+                "net_spread": float(group["net_judgement"].max() - group["net_judgement"].min()),
+                "agreement": agreement,
+            }
+        )
+    result = pd.DataFrame(rows, columns=CONSENSUS_COLUMNS)
+    result["agreement_rank"] = result["agreement"].map(AGREEMENTS.index)
+    result = result.sort_values(
+        ["agreement_rank", "reviews_mentioning", "target"], ascending=[True, False, True], kind="mergesort"
+    )
+    return result.drop(columns="agreement_rank").reset_index(drop=True)
+
+
+def praise_analysis(corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the praise-target analysis of `corpus`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``mentions`` (:func:`analysis.targets.mention_table`), ``evidence``
+        (:func:`judge_mentions`), ``table`` (:func:`praise_table`) and ``consensus``
+        (:func:`consensus`).
+    """
+    mentions = mention_table(corpus)
+    evidence = judge_mentions(mentions, labeller=labeller)
+    table = praise_table(evidence)
+    return {
+        "mentions": mentions,
+        "evidence": evidence,
+        "table": table,
+        "consensus": consensus(table, [review.id for review in corpus.reviews]),
+    }
+
+
+def _plain(value):
+    """A JSON-ready value: numpy scalars to Python, NaN to None, floats rounded to 6 places."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return round(value, 6) if isinstance(value, float) else value
+
+
+def praise_report(corpus) -> Report:
+    """The ``aspects`` command: review x target table, consensus, and records with evidence.
+
+    Each record has ``review``, ``target``, ``target_kind``, ``mentions``, ``praise``,
+    ``criticism``, ``neutral``, ``net_judgement``, ``verdict`` and ``evidence``: a list of
+    ``{sentence_index, sentence, scope, label, kind, praise_probability, rule, matched_text}``.
+    """
+    tables = praise_analysis(corpus)
+    evidence = tables["evidence"]
+    records = []
+    for row in tables["table"].itertuples(index=False):
+        rows = evidence[(evidence["review_id"] == row.review_id) & (evidence["target"] == row.target)]
+        records.append(
+            {
+                "review": row.review_id,
+                "target": row.target,
+                "target_kind": row.target_kind,
+                "mentions": int(row.mentions),
+                "praise": int(row.praise),
+                "criticism": int(row.criticism),
+                "neutral": int(row.neutral),
+                "net_judgement": _plain(row.net_judgement),
+                "verdict": row.verdict,
+                "evidence": [
+                    {key: _plain(e[key]) for key in (
+                        "sentence_index", "sentence", "scope", "label", "kind",
+                        "praise_probability", "rule", "matched_text",
+                    )}
+                    for e in rows.to_dict("records")
+                ],
+            }
+        )
+    shown_evidence = evidence[["review_id", "target", "sentence_index", "label", "kind", "scope"]]
+    return Report(
+        {
+            "Praise and criticism per review and target": tables["table"],
+            "Consensus and dissent": tables["consensus"],
+            "Evidence": shown_evidence,
+        },
+        records,
+    )

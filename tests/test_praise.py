@@ -1,0 +1,156 @@
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import CastMember, Film
+from analysis.plots.praise import plot_dissent, plot_praise_heatmap
+from analysis.praise import (
+    consensus,
+    judge_mentions,
+    mention_scopes,
+    praise_report,
+    praise_table,
+    split_clauses,
+    verdict,
+)
+from analysis.targets import find_mentions
+
+FILM = Film(title="Her", director="Spike Jonze", cast=(CastMember("Joaquin Phoenix", "Theodore Twombly"),))
+
+
+def toy_labeller(texts):
+    """Praise for 'great', criticism for 'dull', neutral otherwise: hand-checkable."""
+    def label(text):
+        return "praise" if "great" in text else "criticism" if "dull" in text else "neutral"
+
+    labels = [label(t) for t in texts]
+    return pd.DataFrame(
+        {
+            "text": list(texts),
+            "evaluative_probability": [0.9 if lab != "neutral" else 0.1 for lab in labels],
+            "kind": ["evaluative" if lab != "neutral" else "summary" for lab in labels],
+            "praise_probability": [{"praise": 0.9, "criticism": 0.1}.get(lab, 0.5) for lab in labels],
+            "vader_compound": 0.0,
+            "polarity_score": 0.0,
+            "label": labels,
+        }
+    )
+
+
+def evidence_for(reviews: dict[str, list[str]]) -> pd.DataFrame:
+    sentences = pd.DataFrame(
+        [
+            {"review_id": review_id, "sentence_index": i, "text": text}
+            for review_id, texts in reviews.items()
+            for i, text in enumerate(texts)
+        ]
+    )
+    return judge_mentions(find_mentions(sentences, FILM), labeller=toy_labeller)
+
+
+def test_split_clauses_at_contrast():
+    assert [t for _, _, t in split_clauses("A great cast, but a dull script.")] == ["A great cast,", "but a dull script."]
+    assert [t for _, _, t in split_clauses("Phoenix is great but the script is dull.")] == [
+        "Phoenix is great", "but the script is dull."
+    ]
+
+
+def test_no_cut_at_an_opening_marker_or_a_correction():
+    for sentence in (
+        "However, Her is not without its challenges.",
+        "Jonze's vision is not cold or dystopian but intimate.",
+        "You can't help but feel for him.",
+    ):
+        assert [t for _, _, t in split_clauses(sentence)] == [sentence]
+    # With a comma, the negated clause is contrasted, not corrected.
+    assert len(split_clauses("Phoenix is not great, but the script is fine.")) == 2
+
+
+def test_lower_cased_tokenized_clauses():
+    assert [t for _, _, t in split_clauses("great cast , but a dull script .")] == ["great cast ,", "but a dull script ."]
+
+
+def test_cast_praised_script_faulted_in_one_sentence():
+    evidence = evidence_for({"r": ["The cast is great, but the script is dull."]})
+    judged = dict(zip(evidence["target"], zip(evidence["scope"], evidence["label"])))
+    assert judged["performances"] == ("The cast is great,", "praise")
+    assert judged["script"] == ("but the script is dull.", "criticism")
+
+
+def test_target_in_two_clauses_is_judged_on_the_sentence():
+    scopes = mention_scopes(find_mentions(
+        pd.DataFrame({"review_id": ["r"], "sentence_index": [0], "text": ["Phoenix is great, but Phoenix's accent is dull."]}),
+        FILM,
+    ))
+    row = scopes[scopes["target"] == "Joaquin Phoenix"].iloc[0]
+    assert (row["scope_kind"], row["matched_text"], row["rule"]) == ("sentence", "Phoenix; Phoenix's", "surname; possessive")
+
+
+def test_verdict_thresholds():
+    assert [verdict(3, 1), verdict(2, 1), verdict(1, 3), verdict(0, 0)] == ["praise", "mixed", "criticism", "neutral"]
+
+
+def test_table_counts_sentences_and_verdicts():
+    evidence = evidence_for({
+        "a": ["Phoenix is great.", "Theodore buys a phone.", "Phoenix's role is plain.", "The script is dull."],
+        "b": ["Phoenix is dull.", "The script is great."],
+    })
+    table = praise_table(evidence).set_index(["review_id", "target"])
+    assert table.loc[("a", "Joaquin Phoenix"), ["mentions", "praise", "criticism", "neutral", "verdict"]].tolist() == [
+        2, 1, 0, 1, "praise"
+    ]
+    assert table.loc[("a", "Joaquin Phoenix"), "net_judgement"] == 0.5
+    assert table.loc[("b", "Joaquin Phoenix"), "verdict"] == "criticism"
+    agreement = consensus(praise_table(evidence), ["a", "b", "c"]).set_index("target")
+    assert agreement.loc["Joaquin Phoenix", "agreement"] == "split"
+    assert agreement.loc["script", "agreement"] == "split"
+    assert agreement.loc["Joaquin Phoenix", "reviews_silent"] == 1
+
+
+def test_consensus_praise_and_one_review():
+    evidence = evidence_for({"a": ["Phoenix is great.", "The script is great."], "b": ["Phoenix is great."]})
+    agreement = consensus(praise_table(evidence), ["a", "b"]).set_index("target")["agreement"]
+    assert agreement.to_dict() == {"Joaquin Phoenix": "consensus praise", "script": "one review"}
+
+
+def test_empty_mentions():
+    evidence = evidence_for({"a": ["Nothing to see."]})
+    assert evidence.empty and praise_table(evidence).empty
+    assert consensus(praise_table(evidence), ["a"]).empty
+
+
+def test_heatmap_and_dissent_axes():
+    evidence = evidence_for({"a": ["Phoenix is great.", "The script is dull."], "b": ["Phoenix is dull."]})
+    table = praise_table(evidence)
+    ax = plot_praise_heatmap(table, review_ids=["a", "b", "c"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Joaquin Phoenix", "script"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1"]
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots()
+    plot_dissent(table, review_ids=["a", "b", "c"], ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Joaquin Phoenix", "script"]
+    assert len(ax.patches) == 2 * 5  # one bar segment per target and verdict (incl. not mentioned)
+    assert ax.get_xlabel() == "reviews"
+
+
+def test_heatmap_bad_column():
+    with pytest.raises(ValueError, match="value='stars' is not a column of the table"):
+        plot_praise_heatmap(pd.DataFrame(columns=["review_id", "target", "mentions"]), value="stars")
+
+
+def test_her_corpus_praise(her_corpus):
+    report = praise_report(her_corpus)
+    json.dumps(report.records)
+    records = {(r["review"], r["target"]): r for r in report.records}
+    phoenix = records[("002", "Joaquin Phoenix")]
+    great = [e for e in phoenix["evidence"] if e["sentence_index"] == 7][0]
+    assert great["scope"] == "Joaquin Phoenix is great"
+    assert great["label"] == "praise"
+    assert {"review", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
+    assert phoenix["mentions"] == len(phoenix["evidence"])
+    # Review 001's one fault: the pacing "can feel slow at times".
+    pacing = records[("001", "pacing")]["evidence"]
+    assert [(e["sentence_index"], e["label"]) for e in pacing] == [(17, "criticism")]
