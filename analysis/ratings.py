@@ -29,6 +29,31 @@ is used (``manifest``); else the conventional scale in the data file, else ``def
 ("top 10") and part numbers never match: numbers next to currency signs, slashes of dates or
 index words (``Part``, ``top``, ``OS``) are refused by look-around guards, and unit words must
 be rating units. The tests list every look-alike checked.
+
+Comparison
+----------
+:func:`rating_comparison` puts three answers to "how much does the critic like the film?" side
+by side, each with its evidence:
+
+1. the **explicit rating**, parsed from the review's rating segments and body (never from reader
+   comments or page furniture): a rating segment wins, else the last rating in the body, since
+   a critic's closing verdict is the overall one;
+2. the **inferred rating**: the review-polarity model of :mod:`analysis.sentiment` (trained on
+   Pang & Lee's polarity data set v2.0, whose explicit ratings were removed) applied to the
+   body, giving the probability that the review is positive and ``5 x probability`` stars;
+   :func:`rating_evidence` lists the n-grams that pushed it up or down with the first sentence
+   that contains each. The explicit rating is reported beside it, never fed into it: the rating
+   segment is not part of the body and the model has no rating features;
+3. the **prose signals** of :mod:`analysis.signals`, counted by kind.
+
+:func:`sentiment_arc` follows the judgement sentence by sentence: each body sentence's
+``judgement = evaluative_probability x polarity_score`` (from
+:func:`analysis.sentiment.label_sentences`), so plot summary counts for little, smoothed by a
+centred moving average over :data:`ARC_WINDOW` sentences. :func:`arc_turns` names the sentence
+where the smoothed judgement peaks, where it is lowest, and where it falls most steeply.
+
+Reader comments are scored on their own by :func:`reader_response` (the sentence-polarity model
+on each whole comment) as the readers' response; they never enter the review's rating.
 """
 
 from __future__ import annotations
@@ -37,9 +62,17 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.text import normalise
+
+if TYPE_CHECKING:  # pandas is imported where it is used, so segmentation's import stays light.
+    import pandas as pd
+
+    from analysis.corpus import Corpus
+    from analysis.report import Report
+
+ARC_WINDOW = 5
 
 ScaleSource = Literal["stated", "manifest", "default"]
 
@@ -367,3 +400,351 @@ def is_rating_line(line: str, *, scales: Mapping[str, float] | None = None) -> b
     if "\n" in normalised.strip():
         return False
     return _line_rating(normalised, 0, normalised, scales) is not None
+
+
+EXPLICIT_COLUMNS = [
+    "review_id", "segment", "text", "start", "end", "value", "scale", "normalised", "scale_source",
+]
+
+
+def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
+    """Every explicit rating in the reviews' rating and body segments.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per rating: ``review_id``, ``segment`` ("rating" or "body"), ``text``, ``start``
+        and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
+        ``scale_source``.
+    """
+    import pandas as pd
+
+    rows = []
+    for review in corpus.reviews:
+        for segment in review.segments:
+            if segment.label not in ("rating", "body"):
+                continue
+            for rating in parse_explicit_ratings(segment.text, scales=corpus.rating_scales):
+                rows.append(
+                    {
+                        **rating._asdict(),
+                        "review_id": review.id,
+                        "segment": segment.label,
+                        "start": segment.start + rating.start,
+                        "end": segment.start + rating.end,
+                    }
+                )
+    return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
+
+
+def overall_explicit_ratings(explicit: pd.DataFrame) -> pd.DataFrame:
+    """One explicit rating per review: a rating segment's, else the last one in the body.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`explicit_rating_table` chosen, one per review that has any.
+    """
+    ordered = explicit.assign(_from_segment=explicit["segment"].eq("rating")).sort_values(
+        ["review_id", "_from_segment", "start"], kind="mergesort"
+    )
+    return ordered.groupby("review_id", sort=True).tail(1).drop(columns="_from_segment").reset_index(drop=True)
+
+
+def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
+    """The review-polarity model's rating of each review body.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
+    """
+    from analysis.sentiment import score_reviews
+
+    scores = score_reviews([review.body for review in corpus.reviews])
+    scores.insert(0, "review_id", [review.id for review in corpus.reviews])
+    return scores
+
+
+def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
+    """The n-grams that pushed each inferred rating up or down, with a sentence that has each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis.sentiment.review_evidence` per review (``feature``, ``count``,
+        ``weight``, ``contribution``, ``direction``) with ``review_id`` first and
+        ``sentence_index`` and ``sentence``: the first body sentence containing the n-gram
+        (-1 and "" when it only spans a sentence boundary).
+    """
+    import pandas as pd
+
+    from analysis.corpus import sentence_table
+    from analysis.sentiment import load_model, ngram_counts, review_evidence
+
+    recipe = load_model("review-polarity")["recipe"]
+    sentences = sentence_table(corpus)
+    frames = []
+    for review in corpus.reviews:
+        evidence = review_evidence(review.body, top=top)
+        own = sentences[sentences["review_id"] == review.id]
+        features = [(row.sentence_index, row.text, ngram_counts(row.text, recipe)) for row in own.itertuples()]
+        located = [
+            next(((index, text) for index, text, counts in features if feature in counts), (-1, ""))
+            for feature in evidence["feature"]
+        ]
+        evidence.insert(0, "review_id", review.id)
+        evidence["sentence_index"] = [index for index, _ in located]
+        evidence["sentence"] = [text for _, text in located]
+        frames.append(evidence)
+    columns = ["review_id", "feature", "count", "weight", "contribution", "direction", "sentence_index", "sentence"]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def review_signals(corpus: Corpus) -> pd.DataFrame:
+    """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`)."""
+    from analysis.corpus import sentence_table
+    from analysis.signals import find_signals
+
+    return find_signals(sentence_table(corpus))
+
+
+def rating_comparison(corpus: Corpus) -> pd.DataFrame:
+    """Explicit rating, inferred rating and signal counts, one row per review.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``; the overall explicit rating's ``explicit_text``, ``explicit_value``,
+        ``explicit_scale``, ``explicit_normalised``, ``explicit_stars`` (normalised x 5),
+        ``scale_source`` (missing when the review prints none); ``positive_probability`` and
+        ``inferred_stars``; one ``<kind>_signals`` count per signal kind and
+        ``net_signal_weight`` (the sum of the signals' weights).
+    """
+    from analysis.signals import SIGNAL_KINDS, signal_summary
+
+    ids = [review.id for review in corpus.reviews]
+    explicit = overall_explicit_ratings(explicit_rating_table(corpus)).set_index("review_id")
+    table = inferred_ratings(corpus).rename(columns={"stars": "inferred_stars"}).set_index("review_id")
+    table = explicit[["text", "value", "scale", "normalised", "scale_source"]].rename(
+        columns={column: f"explicit_{column}" for column in ("text", "value", "scale", "normalised")}
+    ).reindex(ids).join(table)
+    table.insert(4, "explicit_stars", 5 * table["explicit_normalised"])
+    summary = signal_summary(review_signals(corpus), review_ids=ids)
+    counts = summary.pivot(index="review_id", columns="kind", values="signals")[list(SIGNAL_KINDS)]
+    table = table.join(counts.add_suffix("_signals"))
+    table["net_signal_weight"] = summary.groupby("review_id")["total_weight"].sum()
+    return table.rename_axis("review_id").reset_index()
+
+
+def sentiment_arc(corpus: Corpus, *, window: int = ARC_WINDOW) -> pd.DataFrame:
+    """Each body sentence's judgement in reading order, raw and smoothed.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    window : int, default :data:`ARC_WINDOW`
+        Sentences in the centred moving average (at least 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence: ``review_id``, ``sentence_index``, ``position`` (0 = first
+        sentence, 1 = last), ``text``, ``evaluative_probability``, ``praise_probability``,
+        ``polarity_score``, ``label`` (from :func:`analysis.sentiment.label_sentences`),
+        ``judgement`` (evaluative probability x polarity score, -1..1) and
+        ``smoothed_judgement``.
+    """
+    import pandas as pd
+
+    from analysis.corpus import sentence_table
+    from analysis.sentiment import label_sentences
+
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise ValueError(f"window must be an int >= 1; got {window!r}")
+    sentences = sentence_table(corpus)[["review_id", "sentence_index", "text"]]
+    labels = label_sentences(sentences["text"].tolist())
+    arc = pd.concat(
+        [
+            sentences.reset_index(drop=True),
+            labels[["evaluative_probability", "praise_probability", "polarity_score", "label"]],
+        ],
+        axis=1,
+    )
+    count = arc.groupby("review_id")["sentence_index"].transform("max")
+    arc.insert(2, "position", (arc["sentence_index"] / count.where(count > 0, 1)).astype(float))
+    arc["judgement"] = arc["evaluative_probability"] * arc["polarity_score"]
+    arc["smoothed_judgement"] = arc.groupby("review_id")["judgement"].transform(
+        lambda values: values.rolling(window, center=True, min_periods=1).mean()
+    )
+    return arc
+
+
+def arc_turns(arc: pd.DataFrame) -> pd.DataFrame:
+    """Where each review's smoothed judgement peaks, bottoms out and falls most steeply.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Three rows per review (``point`` = "peak", "lowest", "steepest fall"): ``review_id``,
+        ``point``, ``sentence_index``, ``position``, ``smoothed_judgement``, ``change`` (from the
+        previous sentence; for the steepest fall, the fall itself), ``text``. Ties go to the
+        earlier sentence.
+    """
+    import pandas as pd
+
+    rows = []
+    for review_id, group in arc.groupby("review_id", sort=True):
+        group = group.sort_values("sentence_index", kind="mergesort")
+        change = group["smoothed_judgement"].diff()
+        picks = {
+            "peak": group["smoothed_judgement"].idxmax(),
+            "lowest": group["smoothed_judgement"].idxmin(),
+            "steepest fall": change.idxmin() if change.notna().any() else group.index[0],
+        }
+        for point, index in picks.items():
+            row = group.loc[index]
+            rows.append(
+                {
+                    "review_id": review_id,
+                    "point": point,
+                    "sentence_index": int(row["sentence_index"]),
+                    "position": float(row["position"]),
+                    "smoothed_judgement": float(row["smoothed_judgement"]),
+                    "change": float(change.loc[index]) if pd.notna(change.loc[index]) else 0.0,
+                    "text": row["text"],
+                }
+            )
+    columns = ["review_id", "point", "sentence_index", "position", "smoothed_judgement", "change", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def reader_response(corpus: Corpus) -> pd.DataFrame:
+    """Reader comments scored on their own, as the readers' response to each review.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per comment: ``review_id``, ``comment_index`` (0-based), ``author``, ``text``,
+        ``evaluative_probability``, ``praise_probability``, ``label`` ("praise", "criticism"
+        or "neutral"), from :func:`analysis.sentiment.label_sentences` on the whole comment.
+    """
+    import pandas as pd
+
+    from analysis.sentiment import label_sentences
+
+    rows = [
+        {"review_id": review.id, "comment_index": index, "author": comment.author, "text": comment.text}
+        for review in corpus.reviews
+        for index, comment in enumerate(review.comments)
+    ]
+    comments = pd.DataFrame(rows, columns=["review_id", "comment_index", "author", "text"])
+    labels = label_sentences(comments["text"].tolist())
+    return pd.concat(
+        [comments, labels[["evaluative_probability", "praise_probability", "label"]]], axis=1
+    )
+
+
+def reader_response_summary(response: pd.DataFrame, *, review_ids: Iterable[str]) -> pd.DataFrame:
+    """Per review: how many comments, how many praise, criticise or are neutral.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``comments``, ``praise``, ``criticism``, ``neutral``,
+        ``mean_praise_probability`` (of the evaluative comments; missing when there are none).
+    """
+    import pandas as pd
+
+    ids = list(review_ids)
+    counts = pd.crosstab(response["review_id"], response["label"]).reindex(
+        index=ids, columns=["praise", "criticism", "neutral"], fill_value=0
+    )
+    evaluative = response[response["evaluative_probability"] >= 0.5]
+    table = counts.assign(
+        comments=counts.sum(axis=1),
+        mean_praise_probability=evaluative.groupby("review_id")["praise_probability"].mean().reindex(ids),
+    )
+    table = table[["comments", "praise", "criticism", "neutral", "mean_praise_probability"]]
+    return table.rename_axis("review_id").reset_index().rename_axis(None, axis=1)
+
+
+def _plain(value):
+    """A JSON-ready scalar: numpy numbers to Python ones, NaN to None."""
+    import math
+
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def ratings_report(corpus: Corpus) -> Report:
+    """What ``python -m analysis ratings`` shows.
+
+    Returns
+    -------
+    Report
+        Tables "Ratings" (:func:`rating_comparison`), "Explicit ratings", "Signals",
+        "Evidence for the inferred rating" and "Readers' response"; one record per review with
+        ``explicit_rating`` (text, value, scale, normalised, scale_source, or None),
+        ``explicit_ratings`` (all found), ``inferred_rating`` (probability, stars),
+        ``signals`` and ``evidence`` (up and down).
+    """
+    from analysis.report import Report
+
+    ids = [review.id for review in corpus.reviews]
+    comparison = rating_comparison(corpus)
+    explicit = explicit_rating_table(corpus)
+    overall = overall_explicit_ratings(explicit).set_index("review_id")
+    signals = review_signals(corpus)
+    evidence = rating_evidence(corpus)
+    response = reader_response(corpus)
+    rating_fields = ["text", "value", "scale", "normalised", "scale_source"]
+    records = []
+    for row in comparison.itertuples(index=False):
+        review_id = row.review_id
+        records.append(
+            {
+                "review_id": review_id,
+                "explicit_rating": (
+                    {field: _plain(overall.loc[review_id, field]) for field in rating_fields}
+                    if review_id in overall.index
+                    else None
+                ),
+                "explicit_ratings": [
+                    {field: _plain(value) for field, value in rating.items()}
+                    for rating in explicit.loc[explicit["review_id"] == review_id, ["segment", *rating_fields, "start", "end"]].to_dict("records")
+                ],
+                "inferred_rating": {
+                    "probability": _plain(row.positive_probability),
+                    "stars": _plain(row.inferred_stars),
+                },
+                "signals": [
+                    {field: _plain(value) for field, value in signal.items()}
+                    for signal in signals.loc[
+                        signals["review_id"] == review_id,
+                        ["sentence_index", "kind", "span_text", "weight", "negated", "sentence"],
+                    ].to_dict("records")
+                ],
+                "evidence": {
+                    direction: [
+                        {field: _plain(value) for field, value in item.items()}
+                        for item in evidence.loc[
+                            (evidence["review_id"] == review_id) & (evidence["direction"] == direction),
+                            ["feature", "contribution", "sentence_index", "sentence"],
+                        ].to_dict("records")
+                    ]
+                    for direction in ("up", "down")
+                },
+            }
+        )
+    tables = {
+        "Ratings": comparison,
+        "Explicit ratings": explicit,
+        "Signals": signals.drop(columns=["cue", "sentence"]),
+        "Evidence for the inferred rating": evidence.drop(columns=["sentence"]),
+        "Readers' response": reader_response_summary(response, review_ids=ids),
+    }
+    return Report(tables, records)
