@@ -6,13 +6,18 @@ Method. :mod:`analysis.targets` finds every sentence that mentions a person or c
 VADER with what the labelled review sentences teach and handles negation, hedges and
 intensifiers). What this module adds is **clause scoping for contrast**: a sentence is cut before
 each contrast cue of the classifier ("but", "however", "yet" ...; ``data/contrast-cues.txt``),
-and a target named in only one clause is judged on that clause, so "great cast, but a dull script"
-praises the cast and faults the script. A target named in several clauses, or a sentence without
-a marker, is judged on the whole sentence. A marker that opens the sentence ("However, Her is
+and a target named in only one clause, while another clause names another target, is judged on
+its own clause, so "great cast, but a dull script" praises the cast and faults the script.
+Otherwise the whole sentence is judged, and the classifier's own contrast rule weighs its two
+sides: "Phoenix is great, but he overdoes it" is about Phoenix throughout. A marker that opens the sentence ("However, Her is
 not without its challenges.") cuts nothing: the contrast is with the previous sentence; nor
 does a cue right after a negation with no punctuation between ("not cold or dystopian but
 intimate", "can't help but feel"), which corrects rather than contrasts. The classifier then
-weighs the two sides of any cue left inside the judged text (its own contrast rule).
+weighs the two sides of any cue left inside the judged text.
+
+Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
+no closing punctuation) names a target but judges nothing; it is counted as a neutral mention
+and not sent to the classifier.
 
 Counting. ``mentions`` is the number of sentences that mention the target; ``praise`` and
 ``criticism`` count those labelled so (the classifier labels plot summary ``neutral`` whatever its
@@ -36,10 +41,12 @@ import pandas as pd
 
 from analysis.report import Report
 from analysis.targets import mention_table
+from analysis.tokenization import is_word, word_tokens
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
 
 VERDICT_MAJORITY = 0.75
+HEADING_MAX_WORDS = 5
 VERDICTS = ("praise", "mixed", "neutral", "criticism")
 AGREEMENTS = ("consensus praise", "split", "consensus criticism", "one review", "unjudged")
 EVIDENCE_COLUMNS = [
@@ -126,35 +133,49 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``review_id``, ``target``, ``target_kind``, ``sentence_index``, ``sentence``, ``scope``
-        (the clause, or the whole sentence), ``scope_kind`` (clause or sentence),
+        (the clause, or the whole sentence), ``scope_kind`` (clause, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
     rows = []
-    keys = ["review_id", "target", "target_kind", "sentence_index"]
-    for (review_id, target, target_kind, sentence_index), group in mentions.groupby(keys, sort=True):
-        sentence = group["sentence"].iloc[0]
+    for (review_id, sentence_index), in_sentence in mentions.groupby(["review_id", "sentence_index"], sort=True):
+        sentence = in_sentence["sentence"].iloc[0]
         clauses = split_clauses(sentence)
-        holding = {
-            index
-            for start, end in zip(group["start"], group["end"])
-            for index, (c_start, c_end, _) in enumerate(clauses)
-            if c_start <= start < c_end
-        }
-        one_clause = len(clauses) > 1 and len(holding) == 1
-        rows.append(
-            {
-                "review_id": review_id,
-                "target": target,
-                "target_kind": target_kind,
-                "sentence_index": int(sentence_index),
-                "sentence": sentence,
-                "scope": clauses[holding.pop()][2] if one_clause else sentence,
-                "scope_kind": "clause" if one_clause else "sentence",
-                "matched_text": "; ".join(group["matched_text"]),
-                "rule": "; ".join(dict.fromkeys(group["rule"])),
-            }
-        )
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
+        clause_of = [
+            next(i for i, (c_start, c_end, _) in enumerate(clauses) if start < c_end or i == len(clauses) - 1)
+            for start in in_sentence["start"]
+        ]
+        in_sentence = in_sentence.assign(clause=clause_of)
+        for (target, target_kind), group in in_sentence.groupby(["target", "target_kind"], sort=True):
+            holding = set(group["clause"])
+            others = set(in_sentence.loc[in_sentence["target"] != target, "clause"])
+            # Scope to one clause only to keep another target's judgement out of this one's.
+            one_clause = len(holding) == 1 and bool(others - holding)
+            kind = "heading" if is_heading(sentence) else "clause" if one_clause else "sentence"
+            rows.append(
+                {
+                    "review_id": review_id,
+                    "target": target,
+                    "target_kind": target_kind,
+                    "sentence_index": int(sentence_index),
+                    "sentence": sentence,
+                    "scope": clauses[min(holding)][2] if kind == "clause" else sentence,
+                    "scope_kind": kind,
+                    "matched_text": "; ".join(group["matched_text"]),
+                    "rule": "; ".join(dict.fromkeys(group["rule"])),
+                }
+            )
+    scopes = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
+    return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
+
+
+def is_heading(sentence: str) -> bool:
+    """A section heading: at most five words and no closing punctuation ("The Script").
+
+    >>> [is_heading("The Script"), is_heading("Phoenix is great."), is_heading("Joaquin Phoenix's Acting")]
+    [True, False, True]
+    """
+    words = [token for token in word_tokens(sentence) if is_word(token)]
+    return len(words) <= HEADING_MAX_WORDS and not re.search(r"[.!?;:)\"']\s*$", sentence)
 
 
 def _default_labeller() -> Labeller:
@@ -180,10 +201,11 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     pandas.DataFrame
         :func:`mention_scopes` plus the labeller's ``kind`` (evaluative or summary), ``label``
         (praise, criticism, or neutral for plot summary and weak tone) and its probabilities and
-        scores for the scope text.
+        scores for the scope text. A heading is not sent to the labeller: its kind is
+        ``heading``, its label ``neutral`` and its scores empty.
     """
     scopes = mention_scopes(mentions)
-    texts = sorted(set(scopes["scope"]))
+    texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     labels = (labeller or _default_labeller())(texts) if texts else pd.DataFrame()
     judged_columns = EVIDENCE_COLUMNS[9:]
     if texts:
@@ -191,6 +213,9 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     else:
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
+    headings = evidence["scope_kind"] == "heading"
+    evidence.loc[headings, "kind"] = "heading"
+    evidence.loc[headings, "label"] = "neutral"
     return evidence[EVIDENCE_COLUMNS]
 
 

@@ -154,3 +154,40 @@ def test_her_corpus_praise(her_corpus):
     # Review 001's one fault: the pacing "can feel slow at times".
     pacing = records[("001", "pacing")]["evidence"]
     assert [(e["sentence_index"], e["label"]) for e in pacing] == [(17, "criticism")]
+
+
+def test_one_target_across_a_contrast_is_judged_on_the_whole_sentence():
+    scopes = mention_scopes(find_mentions(
+        pd.DataFrame({"review_id": ["r"], "sentence_index": [0], "text": ["Phoenix is great, but he overdoes it."]}),
+        FILM,
+    ))
+    assert scopes[["target", "scope_kind", "scope"]].values.tolist() == [
+        ["Joaquin Phoenix", "sentence", "Phoenix is great, but he overdoes it."]
+    ]
+
+
+def test_headings_are_neutral_mentions_not_judgements():
+    evidence = evidence_for({"r": ["The Script", "The script is great."]})
+    assert evidence[["sentence_index", "scope_kind", "kind", "label"]].values.tolist() == [
+        [0, "heading", "heading", "neutral"],
+        [1, "sentence", "evaluative", "praise"],
+    ]
+
+
+def test_lower_cased_pre_tokenized_corpus(tmp_path):
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "manifest.yaml").write_text(
+        "film:\n  title: Her\n  director: Spike Jonze\n  cast:\n    - actor: Joaquin Phoenix\n"
+        "      character: Theodore Twombly\nreviews:\n  - file: a.txt\n    id: a\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(
+        "joaquin phoenix 's performance is stunning and heartfelt .\n"
+        "theodore buys a new operating system .\n"
+        "the script is dull and lifeless .\n",
+        encoding="utf-8",
+    )
+    report = praise_report(load_corpus(tmp_path))
+    found = {(r["target"], r["mentions"]): r["verdict"] for r in report.records}
+    assert found == {("Joaquin Phoenix", 1): "praise", ("script", 1): "criticism"}
