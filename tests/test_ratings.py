@@ -164,3 +164,135 @@ def test_her_corpus_has_one_explicit_rating(her_corpus):
     assert found == {"000": [], "001": [], "002": [], "003": [], "004": ["4.5 clappers"]}
     rating_segments = [s for s in her_corpus.reviews[4].segments if s.label == "rating"]
     assert [s.text.strip() for s in rating_segments] == ["4.5 clappers"]
+
+
+# --- The comparison: explicit, inferred, signals, arc, readers ---------------------------------
+
+import json  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from analysis.corpus import load_corpus, sentence_table  # noqa: E402
+from analysis.ratings import (  # noqa: E402
+    arc_turns,
+    explicit_rating_table,
+    overall_explicit_ratings,
+    rating_comparison,
+    rating_evidence,
+    ratings_report,
+    reader_response,
+    reader_response_summary,
+    sentiment_arc,
+)
+
+
+def test_explicit_rating_table_reads_rating_segments_with_raw_offsets(her_corpus):
+    table = explicit_rating_table(her_corpus)
+    assert table[["review_id", "segment", "text", "value", "scale", "scale_source"]].values.tolist() == [
+        ["004", "rating", "4.5 clappers", 4.5, 5.0, "manifest"]
+    ]
+    raw = her_corpus.reviews[4].raw
+    assert raw[table.loc[0, "start"] : table.loc[0, "end"]] == "4.5 clappers"
+
+
+def test_overall_rating_prefers_a_rating_segment_then_the_last_in_the_body():
+    explicit = pd.DataFrame(
+        {
+            "review_id": ["a", "a", "a", "b", "b"],
+            "segment": ["body", "rating", "body", "body", "body"],
+            "text": ["2/5", "4/5", "3/5", "1/5", "5/5"],
+            "start": [0, 10, 20, 0, 10],
+        }
+    )
+    assert overall_explicit_ratings(explicit)["text"].tolist() == ["4/5", "5/5"]
+
+
+def test_arc_turns_on_a_hand_made_arc():
+    arc = pd.DataFrame(
+        {
+            "review_id": ["r"] * 4,
+            "sentence_index": [0, 1, 2, 3],
+            "position": [0, 1 / 3, 2 / 3, 1],
+            "smoothed_judgement": [0.2, 0.8, 0.1, 0.8],
+            "text": ["a", "b", "c", "d"],
+        }
+    )
+    turns = arc_turns(arc)
+    assert turns[["point", "sentence_index"]].values.tolist() == [["peak", 1], ["lowest", 2], ["steepest fall", 2]]
+    assert turns["change"].round(2).tolist() == [0.6, -0.7, -0.7]
+
+
+def test_sentiment_arc_covers_every_body_sentence(her_corpus):
+    arc = sentiment_arc(her_corpus)
+    sentences = sentence_table(her_corpus)
+    assert len(arc) == len(sentences)
+    assert arc.groupby("review_id")["position"].agg(["min", "max"]).values.tolist() == [[0.0, 1.0]] * 5
+    assert (arc["judgement"] == arc["evaluative_probability"] * arc["polarity_score"]).all()
+    assert arc["smoothed_judgement"].between(-1, 1).all()
+    with pytest.raises(ValueError, match="window must be an int >= 1; got 0"):
+        sentiment_arc(her_corpus, window=0)
+
+
+def test_reader_comments_are_scored_separately(her_corpus):
+    response = reader_response(her_corpus)
+    assert response.groupby("review_id").size().to_dict() == {"002": 2, "003": 1, "004": 8}
+    assert set(response["label"]) <= {"praise", "criticism", "neutral"}
+    summary = reader_response_summary(response, review_ids=[r.id for r in her_corpus.reviews])
+    assert summary["comments"].tolist() == [0, 0, 2, 1, 8]
+    assert summary.loc[0, "mean_praise_probability"] != summary.loc[0, "mean_praise_probability"]  # NaN
+
+
+def test_rating_comparison_puts_explicit_beside_inferred(her_corpus):
+    table = rating_comparison(her_corpus)
+    assert table["review_id"].tolist() == ["000", "001", "002", "003", "004"]
+    assert table["explicit_text"].isna().tolist() == [True, True, True, True, False]
+    assert table.loc[4, "explicit_stars"] == pytest.approx(4.5)
+    assert table["inferred_stars"].tolist() == pytest.approx((5 * table["positive_probability"]).tolist())
+    assert table["positive_probability"].between(0, 1).all()
+    assert table.loc[1, "reservation_signals"] == 4
+
+
+def test_the_explicit_rating_never_enters_the_inferred_one(her_corpus):
+    from analysis.sentiment import score_reviews
+
+    review = her_corpus.reviews[4]
+    assert "clappers" not in review.body
+    inferred = rating_comparison(her_corpus).loc[4, "positive_probability"]
+    assert inferred == pytest.approx(score_reviews([review.body]).loc[0, "positive_probability"])
+
+
+def test_rating_evidence_points_at_sentences(her_corpus):
+    evidence = rating_evidence(her_corpus, top=3)
+    assert set(evidence["direction"]) <= {"up", "down"}
+    assert evidence.groupby(["review_id", "direction"]).size().max() <= 3
+    located = evidence[evidence["sentence_index"] >= 0]
+    assert len(located) > 0
+    for row in located.itertuples():
+        words = row.feature.replace("_NEG", "").split()
+        assert all(word in row.sentence.lower() for word in words)
+
+
+def test_ratings_report_records_are_plain_json(her_corpus):
+    report = ratings_report(her_corpus)
+    text = json.dumps(report.records, allow_nan=False)
+    records = json.loads(text)
+    assert [record["review_id"] for record in records] == ["000", "001", "002", "003", "004"]
+    assert records[0]["explicit_rating"] is None
+    assert records[4]["explicit_rating"] == {
+        "text": "4.5 clappers", "value": 4.5, "scale": 5.0, "normalised": 0.9, "scale_source": "manifest",
+    }
+    assert set(records[4]["inferred_rating"]) == {"probability", "stars"}
+    assert {"kind": "verdict_label", "span_text": "a cracker"}.items() <= records[4]["signals"][-1].items()
+    assert list(report.tables) == [
+        "Ratings", "Explicit ratings", "Signals", "Evidence for the inferred rating", "Readers' response",
+    ]
+
+
+def test_a_plain_folder_of_text_files_works(tmp_path):
+    (tmp_path / "a.txt").write_text("A dull, tedious film. Skip it.\n\n2 popcorns\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A masterpiece. I highly recommend it: 9/10.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    records = ratings_report(corpus).records
+    assert [record["explicit_rating"]["text"] for record in records] == ["2 popcorns", "9/10"]
+    assert records[0]["explicit_rating"]["scale_source"] == "default"
+    assert records[0]["signals"][0]["span_text"] == "Skip it"
