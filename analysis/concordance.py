@@ -167,7 +167,8 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per occurrence: ``review_id``, ``term``, ``word_offset`` (0-based among the
+        One row per occurrence, in the order of `words`, then review, then position:
+        ``review_id``, ``term``, ``word_offset`` (0-based among the
         review's word tokens), ``review_words``, ``relative_offset`` (offset / review_words),
         ``sentence_index``. Reviews without any occurrence have no rows; their ids are
         ``tokens["review_id"].unique()``.
@@ -178,5 +179,7 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
     word_tokens["review_words"] = word_tokens.groupby("review_id")["term"].transform("size")
     hits = word_tokens[word_tokens["term"].isin(queries)].copy()
     hits["relative_offset"] = hits["word_offset"] / hits["review_words"]
+    hits["query_order"] = hits["term"].map({term: order for order, term in enumerate(queries)})
+    hits = hits.sort_values(["query_order", "review_id", "word_offset"], kind="mergesort")
     columns = ["review_id", "term", "word_offset", "review_words", "relative_offset", "sentence_index"]
     return hits[columns].reset_index(drop=True)

@@ -202,7 +202,7 @@ def plot_word_cloud(frequencies: Mapping[str, float], *, seed: int = WORD_CLOUD_
     """
     from wordcloud import WordCloud
 
-    if not frequencies:
+    if len(frequencies) == 0:
         raise ValueError("frequencies is empty: a word cloud needs at least one term")
     if ax is None:
         ax = plt.gca()

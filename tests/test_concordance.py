@@ -1,0 +1,65 @@
+"""Keyword in context, collocations and dispersion on tiny texts and the Her corpus."""
+
+import math
+
+import pytest
+from nltk.collocations import BigramAssocMeasures
+
+from analysis.concordance import collocations, concordance, dispersion_table
+from analysis.corpus import load_corpus, token_table
+
+
+@pytest.fixture
+def tokens(tmp_path):
+    (tmp_path / "a.txt").write_text("Her is a great film. The cast is great.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A dull script. But a great cast, but dull.\n", encoding="utf-8")
+    return token_table(load_corpus(tmp_path))
+
+
+def test_concordance_lines(tokens):
+    lines = concordance(tokens, "Great", width=2)
+    assert lines[["review_id", "sentence_index", "token_index"]].values.tolist() == [["a", 0, 3], ["a", 1, 3], ["b", 1, 2]]
+    assert lines["left"].tolist() == ["is a", "cast is", "But a"]
+    assert lines["right"].tolist() == ["film .", ".", "cast ,"]
+    assert lines.loc[2, "sentence"] == "But a great cast , but dull ."
+
+
+def test_concordance_of_an_unknown_word_is_an_empty_table(tokens):
+    lines = concordance(tokens, "boring")
+    assert len(lines) == 0 and "keyword" in lines.columns
+
+
+def test_collocations_by_hand(tokens):
+    # content words per sentence: great film | cast great | dull script | great cast dull (9 words)
+    table = collocations(tokens, "great", window=2, min_count=1)
+    assert sorted(map(tuple, table[["first", "second"]].values.tolist())) == [
+        ("cast", "great"), ("great", "cast"), ("great", "film")
+    ]
+    film = table[table["second"] == "film"].iloc[0]
+    assert (film["pair_count"], film["count_first"], film["count_second"], film["words"]) == (1, 3, 1, 9)
+    assert film["pmi"] == pytest.approx(math.log2(9 / 3))
+    assert film["likelihood_ratio"] == pytest.approx(BigramAssocMeasures.likelihood_ratio(1, (3, 1), 9))
+    assert film["position"] == "after" and film["collocate"] == "film"
+
+
+def test_collocations_min_count_and_messages(tokens):
+    assert len(collocations(tokens, "great", window=2, min_count=2)) == 0
+    with pytest.raises(ValueError, match="window must be at least 2 tokens, got 1"):
+        collocations(tokens, "great", window=1)
+    with pytest.raises(ValueError, match="word must be a non-empty string"):
+        concordance(tokens, " ")
+
+
+def test_dispersion_offsets(tokens):
+    table = dispersion_table(tokens, ["great"])
+    assert table[["review_id", "word_offset", "review_words"]].values.tolist() == [["a", 3, 9], ["a", 8, 9], ["b", 5, 9]]
+    assert table["relative_offset"].tolist() == pytest.approx([3 / 9, 8 / 9, 5 / 9])
+
+
+def test_title_and_pronoun_are_different_queries(her_corpus):
+    tokens = token_table(her_corpus)
+    title = concordance(tokens, "Her")
+    pronoun = concordance(tokens, "her")
+    assert len(title) > 0 and len(pronoun) > 0
+    assert set(title["keyword"].str.lower()) == {"her"}
+    assert (title["keyword"].str[0] == "H").all() and (pronoun["keyword"] == "her").all()

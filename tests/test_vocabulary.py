@@ -1,0 +1,97 @@
+"""Per-review measures, shared vocabulary, similarity and the vocab report."""
+
+import json
+import math
+
+import pytest
+
+from analysis.corpus import load_corpus, sentence_table, token_table
+from analysis.vocabulary import (
+    distinctive_terms,
+    pairwise_similarity,
+    term_counts,
+    vocabulary_measures,
+    vocabulary_report,
+    vocabulary_spread,
+    vocabulary_table,
+)
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    (tmp_path / "a.txt").write_text("Her is a great film. The cast is great.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A dull script. But a great cast, but dull.\n", encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def test_measures_of_tiny_reviews(tiny):
+    table = vocabulary_measures(token_table(tiny), sentence_table(tiny)).set_index("review_id")
+    a = table.loc["a"]
+    # Her is a great film The cast is great: 9 words, 7 types, 2 sentences, all one syllable
+    assert (a["tokens"], a["types"], a["sentences"]) == (9, 7, 2)
+    assert (a["content_tokens"], a["content_types"]) == (4, 3)
+    assert a["mean_sentence_length"] == 4.5
+    assert a["ttr"] == pytest.approx(7 / 9)
+    assert a["mattr"] == pytest.approx(7 / 9)  # shorter than the 50-token window
+    assert a["syllables"] == 9
+    assert a["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * 4.5 - 84.6)
+    assert table.loc["b", "types"] == 6
+
+
+def test_spread_lists_shared_and_unique_content_words(tiny):
+    spread = vocabulary_spread(term_counts(token_table(tiny)))
+    assert spread["term"].tolist() == ["great", "cast", "dull", "film", "script"]
+    assert spread["reviews"].tolist() == [2, 2, 1, 1, 1]
+    assert spread["review_ids"].tolist() == ["a b", "a b", "b", "a", "b"]
+    assert spread["count_a"].tolist() == [2, 1, 0, 1, 0]
+
+
+def test_similarity_by_hand(tiny):
+    pairs = pairwise_similarity(term_counts(token_table(tiny))).set_index(["review_a", "review_b"])
+    ab = pairs.loc[("a", "b")]
+    # a {great, film, cast}, b {dull, script, great, cast}: 2 shared of 5
+    assert (ab["shared_types"], ab["union_types"], ab["jaccard"]) == (2, 5, 0.4)
+    # smoothed idf: 1 for words in both, ln(3/2) + 1 for the others
+    idf = math.log(3 / 2) + 1
+    a = [2, 1, idf, 0, 0]  # great, cast, film, dull, script
+    b = [1, 1, 0, 2 * idf, idf]
+    cosine = sum(x * y for x, y in zip(a, b)) / math.hypot(*a) / math.hypot(*b)
+    assert ab["tfidf_cosine"] == pytest.approx(cosine)
+    assert pairs.loc[("a", "a"), "tfidf_cosine"] == pytest.approx(1)
+
+
+def test_distinctive_terms_joins_both_scores(tiny):
+    table = distinctive_terms(term_counts(token_table(tiny), content_only=False), min_count=2)
+    # a: is 2-0, great 2-1; b: but 2-0 and dull 2-0 (tie broken by term), a 2-1
+    assert table[["review_id", "term", "rank"]].values.tolist() == [
+        ["a", "is", 1], ["a", "great", 2], ["b", "but", 1], ["b", "dull", 2], ["b", "a", 3]
+    ]
+    assert {"g2", "log_ratio", "fw_z", "significant_bonferroni"} <= set(table.columns)
+
+
+READER_COMMENT_WORDS = ["liebster", "liamdoesfilm", "rtimmorris", "wordpress"]
+
+
+def test_no_reader_comment_or_widget_word_is_counted(her_corpus):
+    raw = " ".join(review.raw.lower() for review in her_corpus.reviews)
+    assert all(word in raw for word in READER_COMMENT_WORDS)  # they are in the files ...
+    counted = set(term_counts(token_table(her_corpus), content_only=False)["term"].str.lower())
+    assert counted.isdisjoint(READER_COMMENT_WORDS)  # ... but in no count
+
+
+def test_her_corpus_table(her_corpus):
+    table = vocabulary_table(her_corpus).set_index("review_id")
+    assert table.index.tolist() == ["000", "001", "002", "003", "004"]
+    assert table["tokens"].tolist() == [1478, 452, 468, 353, 284]
+    assert table.loc["004", "author"] == "thomasjford"
+    assert (table["mattr_window"] == 50).all() and (table["mtld_threshold"] == 0.72).all()
+
+
+def test_vocab_report_records_are_plain_json_and_match_the_tables(her_corpus):
+    report = vocabulary_report(her_corpus, top=3)
+    records = json.loads(json.dumps(report.records))
+    assert records == report.records
+    measures, top = report.tables.values()
+    assert [r["tokens"] for r in records] == measures["tokens"].tolist()
+    assert [t["term"] for t in records[4]["distinctive_terms"]] == top[top["review_id"] == "004"]["term"].tolist()
+    assert len(records[4]["distinctive_terms"]) == 3
