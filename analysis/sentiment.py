@@ -1,0 +1,454 @@
+"""Trained text classifiers: evaluative vs summary sentences, praise vs criticism, review polarity.
+
+Three linear classifiers ship as package data (``analysis/data/models/<name>.json.gz``) and are
+applied with plain dictionaries and numpy, so prediction needs neither scikit-learn nor the
+training data. ``scripts/train_models.py`` rebuilds the files byte for byte from the labelled
+development data; ``scripts/evaluate_models.py`` measures them by 10-fold stratified
+cross-validation. The training code lives in :mod:`analysis.sentiment_training`.
+
+Models
+------
+``subjectivity``
+    Evaluative (a critic's judgement) vs plot summary, trained on the Subjectivity data set v1.0
+    (Pang & Lee 2004: Rotten Tomatoes snippets vs IMDb plot sentences).
+``sentence-polarity``
+    Praise vs criticism of one sentence, trained on Sentence polarity v1.0 (Pang & Lee 2005).
+``review-polarity``
+    Positive vs negative whole review, trained on Polarity data set v2.0 (Pang & Lee 2004).
+
+Features
+--------
+Every model reads the same kind of features, built by :func:`text_features` from
+:func:`analysis.tokenization.word_tokens`, lower-cased (the training data are lower-case, our
+reviews are not): the *set* of word n-grams (presence, not counts), after negation marking
+(Das & Chen 2001; Pang, Lee & Vaithyanathan 2002): tokens after a cue in
+``data/negation-cues.txt`` up to the next ``. , : ; ! ?`` get the suffix ``_NEG``. Some models
+add VADER's compound, positive and negative scores (Hutto & Gilbert 2014) as three more inputs,
+from the lexicon that ships inside the ``vaderSentiment`` package. Each model file records its
+recipe, so training and use cannot drift apart.
+
+A model's decision score is ``bias + sum(weight[f] for f in features) + sum(vader weights x
+VADER scores)``, the log-odds of the positive class; a probability is
+``sigmoid(slope * score)``, with the slope fitted on out-of-fold cross-validation scores
+(Platt 1999 scaling without an intercept, i.e. temperature scaling, Guo et al. 2017), so that
+Naive Bayes's over-confident log-odds become honest probabilities while the decision boundary
+(score 0, probability 0.5) stays the one that was cross-validated. The classifiers are multinomial Naive Bayes on binary features (Wang & Manning
+2012's MNB) or NB-weighted logistic regression (their NBSVM with the logistic loss); the model
+file says which.
+
+Sentence labels
+---------------
+:func:`label_sentences` combines two models and one rule. A sentence is ``summary`` when its
+evaluative probability is below 0.5. Contrast: when a sentence contains a cue from
+``data/contrast-cues.txt`` ("but", "however", "yet", ...) with a word on both sides of the last
+cue, the praise log-odds are ``0.25 x before + 0.75 x after`` (each clause scored on its own),
+following VADER's 0.5/1.5 weighting around "but"; so "great cast, but a dull script" is
+criticism. The label is ``neutral`` for summary sentences and for praise probabilities within
+:data:`NEUTRAL_BAND` of 0.5.
+
+Cautions: these are bag-of-n-gram models trained on film-review snippets of 2002-2005; irony,
+long-range context and unusual vocabulary defeat them, and a probability is a model's
+confidence, not a fact about the critic. Cross-validated accuracies are in each model file and in
+``analysis/data/SOURCES.md``.
+
+References
+----------
+Das, S. & Chen, M. (2001). Yahoo! for Amazon: Extracting market sentiment from stock message
+boards. APFA. Hutto, C. J. & Gilbert, E. (2014). VADER. ICWSM. Pang, B., Lee, L. &
+Vaithyanathan, S. (2002). Thumbs up? EMNLP. Pang, B. & Lee, L. (2004). A sentimental education.
+ACL. Pang, B. & Lee, L. (2005). Seeing stars. ACL. Guo, C. et al. (2017). On calibration of modern neural networks. ICML.
+Platt, J. (1999). Probabilistic outputs for
+support vector machines. Wang, S. & Manning, C. D. (2012). Baselines and bigrams. ACL.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.tokenization import is_word, word_tokens
+
+MODEL_NAMES = ("subjectivity", "sentence-polarity", "review-polarity")
+VADER_FEATURES = ("compound", "pos", "neg")
+NEGATION_SUFFIX = "_NEG"
+# Praise probabilities in [0.5 - band, 0.5 + band) count as neither praise nor criticism.
+NEUTRAL_BAND = 0.1
+# VADER weighs words before "but" by 0.5 and after it by 1.5: normalised, 0.25 and 0.75.
+CONTRAST_AFTER_WEIGHT = 0.75
+_SCOPE_ENDS = frozenset(". , : ; ! ?".split())
+
+
+def _read_cue_list(name: str) -> frozenset[str]:
+    text = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def negation_cues() -> frozenset[str]:
+    """The negation cues that open a ``_NEG`` scope, from ``data/negation-cues.txt``."""
+    return _read_cue_list("negation-cues.txt")
+
+
+@cache
+def contrast_cues() -> frozenset[str]:
+    """The contrastive conjunctions of the "but" rule, from ``data/contrast-cues.txt``."""
+    return _read_cue_list("contrast-cues.txt")
+
+
+def marked_tokens(text: str, *, negation: bool = True) -> list[str]:
+    """Lower-cased word tokens of `text`, with ``_NEG`` on tokens inside a negation scope.
+
+    >>> marked_tokens("Not a good film, but fine.")
+    ['not', 'a_NEG', 'good_NEG', 'film_NEG', ',', 'but', 'fine', '.']
+    """
+    tokens = [token.lower() for token in word_tokens(text)]
+    if not negation:
+        return tokens
+    cues = negation_cues()
+    marked = []
+    in_scope = False
+    for token in tokens:
+        if token in _SCOPE_ENDS:
+            in_scope = False
+            marked.append(token)
+            continue
+        marked.append(token + NEGATION_SUFFIX if in_scope else token)
+        if token in cues:
+            in_scope = True
+    return marked
+
+
+def ngram_counts(text: str, recipe: Mapping[str, Any]) -> Counter[str]:
+    """How often each word n-gram of `text` occurs, n-grams spelled as space-joined tokens.
+
+    `recipe` is a model's feature recipe: ``ngram_max`` (longest n-gram) and ``negation``
+    (whether to mark negation scopes).
+    """
+    tokens = marked_tokens(text, negation=bool(recipe["negation"]))
+    counts: Counter[str] = Counter()
+    for n in range(1, int(recipe["ngram_max"]) + 1):
+        counts.update(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return counts
+
+
+def text_features(text: str, recipe: Mapping[str, Any]) -> list[str]:
+    """The sorted set of n-gram features of `text` under a model's `recipe` (see module doc)."""
+    return sorted(ngram_counts(text, recipe))
+
+
+@cache
+def _vader_analyzer():
+    # Imported here: vaderSentiment reads its lexicon file when the analyser is built.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(texts: Sequence[str]) -> pd.DataFrame:
+    """VADER's scores (Hutto & Gilbert 2014) from the lexicon shipped inside ``vaderSentiment``.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Any texts; VADER reads case, punctuation and emoticons, so pass them unaltered.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, in order: ``text``, ``compound`` (-1..1), ``pos``, ``neu``, ``neg``
+        (proportions summing to about 1).
+    """
+    texts = _check_texts(texts, "texts")
+    analyzer = _vader_analyzer()
+    rows = []
+    for text in texts:
+        scores = analyzer.polarity_scores(text)
+        rows.append(
+            {
+                "text": text,
+                "compound": float(scores["compound"]),
+                "pos": float(scores["pos"]),
+                "neu": float(scores["neu"]),
+                "neg": float(scores["neg"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["text", "compound", "pos", "neu", "neg"])
+
+
+@cache
+def load_model(name: str) -> dict[str, Any]:
+    """The parameters of the shipped model `name`, read once from package data.
+
+    Parameters
+    ----------
+    name : {"subjectivity", "sentence-polarity", "review-polarity"}
+
+    Returns
+    -------
+    dict
+        The model file's content: ``recipe``, ``bias``, ``weights`` (n-gram -> weight),
+        ``vader_weights``, ``calibration``, ``classes``, ``training_data``,
+        ``cross_validation``.
+    """
+    if name not in MODEL_NAMES:
+        raise ValueError(f"name must be one of {', '.join(MODEL_NAMES)}; got {name!r}")
+    resource = resources.files("analysis.data").joinpath(f"models/{name}.json.gz")
+    with resource.open("rb") as handle:
+        return json.loads(gzip.decompress(handle.read()).decode("utf-8"))
+
+
+def decision_scores(
+    model: Mapping[str, Any], texts: Sequence[str], vader: np.ndarray | None = None
+) -> np.ndarray:
+    """Uncalibrated log-odds of `model`'s positive class for each text.
+
+    `vader` may pass precomputed VADER ``compound, pos, neg`` rows, one per text; otherwise
+    they are computed when the model uses them.
+    """
+    texts = list(texts)
+    if model["vader_weights"] and vader is None and texts:
+        vader = vader_scores(texts)[list(VADER_FEATURES)].to_numpy()
+    return scores_from_features(
+        model, [text_features(text, model["recipe"]) for text in texts], vader
+    )
+
+
+def scores_from_features(
+    model: Mapping[str, Any], feature_sets: Sequence[Sequence[str]], vader: np.ndarray | None
+) -> np.ndarray:
+    """:func:`decision_scores` for texts already turned into features (training reuses them)."""
+    weights = model["weights"]
+    scores = np.array(
+        [model["bias"] + sum(weights.get(feature, 0.0) for feature in features) for features in feature_sets],
+        dtype=float,
+    )
+    vader_weights = model["vader_weights"]
+    if vader_weights and len(scores):
+        scores += np.asarray(vader) @ np.array([vader_weights[name] for name in VADER_FEATURES])
+    return scores
+
+
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-values))
+
+
+def _calibrated_log_odds(model: Mapping[str, Any], scores: np.ndarray) -> np.ndarray:
+    return model["calibration"]["slope"] * scores
+
+
+def positive_probabilities(model: Mapping[str, Any], texts: Sequence[str]) -> np.ndarray:
+    """Calibrated probability of `model`'s positive class for each text."""
+    return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts)))
+
+
+def _check_texts(texts: Sequence[str], argument: str) -> list[str]:
+    if isinstance(texts, str):
+        raise TypeError(f"{argument} must be a sequence of strings, not one string: {texts[:40]!r}")
+    texts = list(texts)
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(
+                f"{argument}[{index}] must be a str; got {type(text).__name__}: {text!r}"
+            )
+    return texts
+
+
+def _contrast_split(text: str) -> tuple[str, str] | None:
+    """``(before, after)`` around the last contrast cue, if both sides contain a word."""
+    tokens = word_tokens(text)
+    cues = contrast_cues()
+    positions = [i for i, token in enumerate(tokens) if token.lower() in cues]
+    if not positions:
+        return None
+    last = positions[-1]
+    before, after = tokens[:last], tokens[last + 1 :]
+    if not any(is_word(t) for t in before) or not any(is_word(t) for t in after):
+        return None
+    return " ".join(before), " ".join(after)
+
+
+def _praise_log_odds(texts: list[str]) -> np.ndarray:
+    model = load_model("sentence-polarity")
+    log_odds = _calibrated_log_odds(model, decision_scores(model, texts))
+    splits = [(i, _contrast_split(text)) for i, text in enumerate(texts)]
+    splits = [(i, split) for i, split in splits if split is not None]
+    if splits:
+        clauses = [clause for _, split in splits for clause in split]
+        clause_log_odds = _calibrated_log_odds(model, decision_scores(model, clauses))
+        for k, (i, _) in enumerate(splits):
+            before, after = clause_log_odds[2 * k], clause_log_odds[2 * k + 1]
+            log_odds[i] = (1 - CONTRAST_AFTER_WEIGHT) * before + CONTRAST_AFTER_WEIGHT * after
+    return log_odds
+
+
+def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
+    """Label each sentence as evaluative or summary, and as praise, criticism or neutral.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Sentences in any case, tokenized or not. A text without a word (empty, blank, only
+        punctuation) still gets a row, with NaN probabilities, kind "summary" and label
+        "neutral"; the command line skips blank lines before calling this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, in input order, with columns ``text``, ``evaluative_probability``
+        (0-1, subjectivity model), ``kind`` ("evaluative" when that probability is >= 0.5,
+        else "summary"), ``praise_probability`` (0-1, sentence-polarity model with the
+        contrast rule of the module docstring), ``vader_compound`` (-1..1),
+        ``polarity_score`` (``2 * praise_probability - 1``), and ``label``: "neutral" for
+        summaries and for praise probabilities within :data:`NEUTRAL_BAND` of 0.5, otherwise
+        "praise" or "criticism".
+
+    Examples
+    --------
+    >>> label_sentences(["a stunning, brilliant performance"]).loc[0, "label"]
+    'praise'
+    """
+    texts = _check_texts(texts, "texts")
+    columns = [
+        "text",
+        "evaluative_probability",
+        "kind",
+        "praise_probability",
+        "vader_compound",
+        "polarity_score",
+        "label",
+    ]
+    if not texts:
+        return pd.DataFrame({column: pd.Series(dtype=float) for column in columns}).astype(
+            {"text": object, "kind": object, "label": object}
+        )
+    evaluative = positive_probabilities(load_model("subjectivity"), texts)
+    praise = _sigmoid(_praise_log_odds(texts))
+    # A text without a word gives a model nothing to read: no probabilities, no verdict.
+    wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
+    evaluative[wordless] = np.nan
+    praise[wordless] = np.nan
+    kind = np.where(evaluative >= 0.5, "evaluative", "summary")
+    label = np.where(
+        kind == "summary",
+        "neutral",
+        np.where(
+            praise >= 0.5 + NEUTRAL_BAND,
+            "praise",
+            np.where(praise < 0.5 - NEUTRAL_BAND, "criticism", "neutral"),
+        ),
+    )
+    return pd.DataFrame(
+        {
+            "text": texts,
+            "evaluative_probability": evaluative,
+            "kind": kind.astype(object),
+            "praise_probability": praise,
+            "vader_compound": vader_scores(texts)["compound"].to_numpy(),
+            "polarity_score": 2 * praise - 1,
+            "label": label.astype(object),
+        },
+        columns=columns,
+    )
+
+
+def score_reviews(texts: Sequence[str]) -> pd.DataFrame:
+    """Score whole reviews with the review-polarity model.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Review bodies, any case, untokenized.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, in order: ``positive_probability`` (0-1) and ``stars``
+        (``5 * positive_probability``, not rounded: a model's confidence on a star scale, not a
+        predicted rating).
+    """
+    texts = _check_texts(texts, "texts")
+    probability = positive_probabilities(load_model("review-polarity"), texts)
+    return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
+
+
+def review_evidence(text: str, *, top: int = 10) -> pd.DataFrame:
+    """The n-grams that pushed a review's score up (towards positive) or down.
+
+    The model reads each n-gram's presence, not its count, so an n-gram's real term in the
+    score is its weight however often it occurs: ``contribution`` is that term and ``count``
+    is shown as evidence only. VADER's inputs, if the model has any, are not n-grams and are
+    not listed.
+
+    Parameters
+    ----------
+    text : str
+        One review.
+    top : int, default 10
+        How many n-grams to keep per direction (at least 0).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``feature`` (the n-gram, ``_NEG`` marking a negated word), ``count`` (occurrences
+        in `text`), ``weight``, ``contribution``, ``direction`` ("up" or "down"); the `top` rows
+        of each direction, sorted by absolute contribution (descending), then feature.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str; got {type(text).__name__}")
+    if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+        raise ValueError(f"top must be an int >= 0; got {top!r}")
+    model = load_model("review-polarity")
+    weights = model["weights"]
+    rows = [
+        {"feature": feature, "count": count, "weight": weights[feature]}
+        for feature, count in sorted(ngram_counts(text, model["recipe"]).items())
+        if weights.get(feature, 0.0) != 0.0
+    ]
+    table = pd.DataFrame(rows, columns=["feature", "count", "weight"])
+    table["count"] = table["count"].astype(int)
+    table["weight"] = table["weight"].astype(float)
+    table["contribution"] = table["weight"]
+    table["direction"] = np.where(table["contribution"] > 0, "up", "down").astype(object)
+    table["magnitude"] = table["contribution"].abs()
+    table = table.sort_values(
+        ["magnitude", "feature"], ascending=[False, True], kind="mergesort"
+    )
+    table = table.groupby("direction", sort=False).head(top)
+    return table.drop(columns="magnitude").reset_index(drop=True)
+
+
+def model_summary() -> pd.DataFrame:
+    """One row per shipped model: what it predicts, its data and its cross-validated accuracy.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``model``, ``positive_class``, ``negative_class``, ``classifier``,
+        ``training_texts``, ``n_features``, ``cv_accuracy_mean``, ``cv_accuracy_sd``.
+    """
+    rows = []
+    for name in MODEL_NAMES:
+        model = load_model(name)
+        rows.append(
+            {
+                "model": name,
+                "positive_class": model["classes"]["positive"],
+                "negative_class": model["classes"]["negative"],
+                "classifier": model["recipe"]["classifier"],
+                "training_texts": int(model["training_data"]["n_texts"]),
+                "n_features": len(model["weights"]),
+                "cv_accuracy_mean": float(model["cross_validation"]["accuracy_mean"]),
+                "cv_accuracy_sd": float(model["cross_validation"]["accuracy_sd"]),
+            }
+        )
+    return pd.DataFrame(rows)

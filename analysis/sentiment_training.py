@@ -1,0 +1,342 @@
+"""Training and cross-validation of the classifiers that :mod:`analysis.sentiment` ships.
+
+Used by ``scripts/train_models.py`` and ``scripts/evaluate_models.py`` only; it needs
+scikit-learn and the labelled development data (``/work/shared/datasets``, see its README),
+which prediction does not.
+
+Method (Wang & Manning 2012, "Baselines and bigrams"): binary n-gram features (recipe in
+:mod:`analysis.sentiment`), the vocabulary being the n-grams in at least ``min_df`` training texts,
+sorted. ``"multinomial naive bayes"`` weights each n-gram by its smoothed log-count ratio
+``r = log((p / |p|1) / (q / |q|1))`` with ``p = alpha + counts in positive texts``; the bias is
+the log prior ratio. ``"nb-weighted logistic regression"`` scales the features by ``r`` and fits
+an L2 logistic regression (liblinear, deterministic) on them plus the three VADER scores; the
+shipped weight of an n-gram is ``r * w``. Cross-validation retrains this whole pipeline,
+vocabulary included, inside every fold; out-of-fold scores also fit the calibration slope.
+Weights are rounded to 6 significant digits and the JSON is written with sorted keys into a gzip
+stream with no time stamp or file name, so rebuilding gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+from scipy import sparse
+
+from analysis.sentiment import (
+    MODEL_NAMES,
+    VADER_FEATURES,
+    scores_from_features,
+    text_features,
+    vader_scores,
+)
+
+CV_FOLDS = 10
+CV_SEED = 20131218  # Her's US release date; any fixed number would do.
+FORMAT_VERSION = 1
+
+
+class Task(NamedTuple):
+    """One labelled data set and the recipe of the model trained on it."""
+
+    name: str
+    description: str
+    folder: str
+    positive: str  # a file of one text per line, or a folder of one text per file
+    negative: str
+    positive_class: str
+    negative_class: str
+    citation: str
+    recipe: dict[str, Any]
+
+
+TASKS = {
+    task.name: task
+    for task in (
+        Task(
+            name="subjectivity",
+            description="evaluative (subjective) sentence vs plot-summary (objective) sentence",
+            folder="subjectivity-dev",
+            positive="quote.tok.gt9.5000",
+            negative="plot.tok.gt9.5000",
+            positive_class="evaluative",
+            negative_class="summary",
+            citation="Subjectivity data set v1.0; Pang & Lee (2004), ACL",
+            recipe={
+                "classifier": "multinomial naive bayes",
+                "ngram_max": 2,
+                "negation": False,
+                "min_df": 2,
+                "alpha": 1.0,
+                "vader": False,
+            },
+        ),
+        Task(
+            name="sentence-polarity",
+            description="praise (positive) vs criticism (negative) sentence",
+            folder="sentence-polarity-dev",
+            positive="rt-polarity.pos",
+            negative="rt-polarity.neg",
+            positive_class="praise",
+            negative_class="criticism",
+            citation="Sentence polarity data set v1.0; Pang & Lee (2005), ACL",
+            recipe={
+                "classifier": "nb-weighted logistic regression",
+                "ngram_max": 2,
+                "negation": True,
+                "min_df": 1,
+                "alpha": 1.0,
+                "C": 1.0,
+                "vader": True,
+            },
+        ),
+        Task(
+            name="review-polarity",
+            description="positive vs negative whole movie review",
+            folder="movie-review-polarity-dev",
+            positive="pos",
+            negative="neg",
+            positive_class="positive",
+            negative_class="negative",
+            citation="Polarity data set v2.0; Pang & Lee (2004), ACL",
+            recipe={
+                "classifier": "nb-weighted logistic regression",
+                "ngram_max": 2,
+                "negation": True,
+                "min_df": 2,
+                "alpha": 1.0,
+                "C": 1.0,
+                "vader": False,
+            },
+        ),
+    )
+}
+assert tuple(TASKS) == MODEL_NAMES
+
+
+def _read_texts(path: Path) -> list[str]:
+    if path.is_dir():
+        return [file.read_text(encoding="utf-8") for file in sorted(path.glob("*.txt"))]
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_task(name: str, datasets_dir: Path) -> tuple[list[str], np.ndarray]:
+    """The texts of task `name` (positives first, files in name order) and 0/1 labels."""
+    if name not in TASKS:
+        raise ValueError(f"name must be one of {', '.join(TASKS)}; got {name!r}")
+    task = TASKS[name]
+    folder = Path(datasets_dir) / task.folder
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"datasets_dir {datasets_dir} has no folder {task.folder!r} (see its README.md)"
+        )
+    positive = _read_texts(folder / task.positive)
+    negative = _read_texts(folder / task.negative)
+    labels = np.array([1] * len(positive) + [0] * len(negative), dtype=int)
+    return positive + negative, labels
+
+
+def _vader_matrix(texts: Sequence[str]) -> np.ndarray:
+    return vader_scores(texts)[list(VADER_FEATURES)].to_numpy()
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def _design_matrix(feature_sets: Sequence[Sequence[str]], index: dict[str, int]):
+    rows, columns = [], []
+    for row, features in enumerate(feature_sets):
+        for feature in features:
+            column = index.get(feature)
+            if column is not None:
+                rows.append(row)
+                columns.append(column)
+    data = np.ones(len(rows))
+    return sparse.csr_matrix((data, (rows, columns)), shape=(len(feature_sets), len(index)))
+
+
+def fit(
+    feature_sets: Sequence[Sequence[str]],
+    labels: np.ndarray,
+    vader: np.ndarray | None,
+    recipe: dict[str, Any],
+) -> dict[str, Any]:
+    """Fit one model on texts already turned into features; returns bias and weights.
+
+    Returns
+    -------
+    dict
+        ``bias``, ``weights`` (n-gram -> weight, sorted, zero weights dropped),
+        ``vader_weights`` (empty unless the recipe uses VADER).
+    """
+    labels = np.asarray(labels)
+    document_frequency: dict[str, int] = {}
+    for features in feature_sets:
+        for feature in features:
+            document_frequency[feature] = document_frequency.get(feature, 0) + 1
+    vocabulary = sorted(f for f, n in document_frequency.items() if n >= recipe["min_df"])
+    index = {feature: i for i, feature in enumerate(vocabulary)}
+    matrix = _design_matrix(feature_sets, index)
+    alpha = recipe["alpha"]
+    p = alpha + np.asarray(matrix[labels == 1].sum(axis=0)).ravel()
+    q = alpha + np.asarray(matrix[labels == 0].sum(axis=0)).ravel()
+    ratios = np.log(p / p.sum()) - np.log(q / q.sum())
+    vader_weights: dict[str, float] = {}
+    if recipe["classifier"] == "multinomial naive bayes":
+        weights = ratios
+        bias = float(np.log((labels == 1).sum() / (labels == 0).sum()))
+    elif recipe["classifier"] == "nb-weighted logistic regression":
+        from sklearn.linear_model import LogisticRegression
+
+        scaled = matrix @ sparse.diags(ratios)
+        if recipe["vader"]:
+            scaled = sparse.hstack([scaled, sparse.csr_matrix(vader)]).tocsr()
+        classifier = LogisticRegression(
+            C=recipe["C"], solver="liblinear", max_iter=1000, random_state=CV_SEED
+        )
+        classifier.fit(scaled, labels)
+        coefficients = classifier.coef_.ravel()
+        weights = ratios * coefficients[: len(vocabulary)]
+        bias = float(classifier.intercept_[0])
+        if recipe["vader"]:
+            vader_weights = {
+                name: _round(w)
+                for name, w in zip(VADER_FEATURES, coefficients[len(vocabulary) :], strict=True)
+            }
+    else:
+        raise ValueError(f"unknown classifier in recipe: {recipe['classifier']!r}")
+    rounded = {feature: _round(w) for feature, w in zip(vocabulary, weights, strict=True)}
+    return {
+        "bias": _round(bias),
+        "weights": {feature: w for feature, w in rounded.items() if w != 0.0},
+        "vader_weights": vader_weights,
+    }
+
+
+def cross_validate(
+    feature_sets: Sequence[Sequence[str]],
+    labels: np.ndarray,
+    vader: np.ndarray | None,
+    recipe: dict[str, Any],
+    *,
+    folds: int = CV_FOLDS,
+    seed: int = CV_SEED,
+) -> tuple[list[float], np.ndarray]:
+    """Stratified k-fold accuracies and out-of-fold decision scores, refitting per fold."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = np.asarray(labels)
+    scores = np.zeros(len(labels))
+    accuracies = []
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(np.zeros(len(labels)), labels):
+        model = fit(
+            [feature_sets[i] for i in train],
+            labels[train],
+            None if vader is None else vader[train],
+            recipe,
+        )
+        fold_scores = scores_from_features(
+            model, [feature_sets[i] for i in test], None if vader is None else vader[test]
+        )
+        scores[test] = fold_scores
+        accuracies.append(float(((fold_scores >= 0).astype(int) == labels[test]).mean()))
+    return accuracies, scores
+
+
+def calibration_slope(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Temperature for the decision scores: logistic regression of labels on scores, no intercept."""
+    from sklearn.linear_model import LogisticRegression
+
+    regression = LogisticRegression(C=1e6, fit_intercept=False, solver="lbfgs", max_iter=1000)
+    regression.fit(np.asarray(scores).reshape(-1, 1), labels)
+    return _round(float(regression.coef_[0, 0]))
+
+
+def vader_baseline(vader: np.ndarray, labels: np.ndarray) -> float:
+    """Accuracy of the lexicon-only rule: VADER compound >= 0 -> positive class."""
+    return float(((vader[:, 0] >= 0).astype(int) == labels).mean())
+
+
+def evaluate_task(name: str, datasets_dir: Path) -> dict[str, Any]:
+    """Cross-validate task `name`'s full pipeline; returns the figures and what is needed to build."""
+    task = TASKS[name]
+    texts, labels = load_task(name, datasets_dir)
+    feature_sets = [text_features(text, task.recipe) for text in texts]
+    vader = _vader_matrix(texts)
+    accuracies, scores = cross_validate(
+        feature_sets, labels, vader if task.recipe["vader"] else None, task.recipe
+    )
+    return {
+        "task": task,
+        "texts": texts,
+        "labels": labels,
+        "feature_sets": feature_sets,
+        "vader": vader,
+        "fold_accuracies": accuracies,
+        "out_of_fold_scores": scores,
+        "vader_baseline_accuracy": vader_baseline(vader, labels),
+    }
+
+
+def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
+    """Cross-validate, calibrate and fit the shipped model for task `name` on all its data."""
+    evaluation = evaluate_task(name, datasets_dir)
+    task: Task = evaluation["task"]
+    labels = evaluation["labels"]
+    use_vader = task.recipe["vader"]
+    fitted = fit(
+        evaluation["feature_sets"],
+        labels,
+        evaluation["vader"] if use_vader else None,
+        task.recipe,
+    )
+    accuracies = evaluation["fold_accuracies"]
+    return {
+        "format": FORMAT_VERSION,
+        "name": name,
+        "description": task.description,
+        "classes": {"positive": task.positive_class, "negative": task.negative_class},
+        "recipe": {
+            **task.recipe,
+            "tokens": "analysis.tokenization.word_tokens, lower-cased",
+            "features": "binary word n-grams 1..ngram_max"
+            + (", negation scopes marked _NEG" if task.recipe["negation"] else "")
+            + (", plus VADER compound, pos, neg" if use_vader else ""),
+        },
+        "training_data": {
+            "folder": task.folder,
+            "positive": task.positive,
+            "negative": task.negative,
+            "n_texts": len(labels),
+            "n_positive": int(labels.sum()),
+            "n_negative": int((labels == 0).sum()),
+            "citation": task.citation,
+            "note": "development half only; the other half is held out for acceptance",
+        },
+        "cross_validation": {
+            "folds": CV_FOLDS,
+            "seed": CV_SEED,
+            "scheme": "stratified k-fold, shuffled; vocabulary and weights refit in each fold",
+            "fold_accuracies": [_round(a) for a in accuracies],
+            "accuracy_mean": _round(float(np.mean(accuracies))),
+            "accuracy_sd": _round(float(np.std(accuracies, ddof=1))),
+            "vader_baseline_accuracy": _round(evaluation["vader_baseline_accuracy"]),
+        },
+        "calibration": {
+            "slope": calibration_slope(evaluation["out_of_fold_scores"], labels),
+            "method": "probability = sigmoid(slope * score); slope fitted on out-of-fold scores",
+        },
+        **fitted,
+    }
+
+
+def model_bytes(model: dict[str, Any]) -> bytes:
+    """The model as gzipped JSON, identical bytes for identical models (no time stamp)."""
+    text = json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)

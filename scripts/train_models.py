@@ -1,0 +1,47 @@
+"""Rebuild the shipped classifiers in analysis/data/models/ from the labelled development data.
+
+Usage: python scripts/train_models.py [--datasets DIR] [--only NAME ...]
+
+DIR defaults to ../shared/datasets relative to the project root. Each model is
+cross-validated (10-fold stratified, fixed seed), calibrated on its out-of-fold scores, refit on
+all its data and written as gzipped JSON with no time stamp, so two runs give identical bytes
+(compare with ``sha256sum analysis/data/models/*.json.gz``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from pathlib import Path
+
+from analysis.paths import PROJECT_ROOT
+from analysis.sentiment import MODEL_NAMES
+from analysis.sentiment_training import build_model, model_bytes
+
+DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+MODELS_DIR = PROJECT_ROOT / "analysis" / "data" / "models"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument("--only", nargs="+", choices=MODEL_NAMES, default=list(MODEL_NAMES))
+    args = parser.parse_args(argv)
+    MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    for name in args.only:
+        model = build_model(name, args.datasets)
+        data = model_bytes(model)
+        path = MODELS_DIR / f"{name}.json.gz"
+        path.write_bytes(data)
+        cv = model["cross_validation"]
+        print(
+            f"{name}: {len(model['weights'])} n-grams, {len(data) / 1e6:.2f} MB, "
+            f"CV accuracy {cv['accuracy_mean']:.4f} ± {cv['accuracy_sd']:.4f}, "
+            f"sha256 {hashlib.sha256(data).hexdigest()[:16]}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

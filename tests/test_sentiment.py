@@ -1,0 +1,210 @@
+import gzip
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from analysis.sentiment import (
+    MODEL_NAMES,
+    NEUTRAL_BAND,
+    label_sentences,
+    load_model,
+    marked_tokens,
+    model_summary,
+    review_evidence,
+    score_reviews,
+    text_features,
+    vader_scores,
+)
+
+EXAMPLES = [
+    "not without its flaws",
+    "can feel slow at times",
+    "great cast, but a dull script",
+    "a stunning, brilliant performance",
+    "Theodore buys a new operating system.",
+    "Phoenix is stunning",
+]
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return label_sentences(EXAMPLES).set_index("text")
+
+
+def test_label_columns_and_order():
+    table = label_sentences(["Phoenix is stunning", "a dull script"])
+    assert list(table.columns) == [
+        "text",
+        "evaluative_probability",
+        "kind",
+        "praise_probability",
+        "vader_compound",
+        "polarity_score",
+        "label",
+    ]
+    assert table["text"].tolist() == ["Phoenix is stunning", "a dull script"]
+    assert np.allclose(table["polarity_score"], 2 * table["praise_probability"] - 1)
+
+
+def test_praise(examples):
+    row = examples.loc["a stunning, brilliant performance"]
+    assert (row["kind"], row["label"]) == ("evaluative", "praise")
+    assert row["praise_probability"] > 0.9
+
+
+def test_short_evaluative_praise(examples):
+    row = examples.loc["Phoenix is stunning"]
+    assert (row["kind"], row["label"]) == ("evaluative", "praise")
+
+
+def test_plot_summary(examples):
+    row = examples.loc["Theodore buys a new operating system."]
+    assert (row["kind"], row["label"]) == ("summary", "neutral")
+    assert row["evaluative_probability"] < 0.5
+
+
+def test_contrast_clause_after_but_dominates(examples):
+    row = examples.loc["great cast, but a dull script"]
+    assert row["label"] == "criticism"
+    # The rule, not just the bag of words: swapping the clauses tips the balance to praise.
+    swapped = label_sentences(["a dull script, but a great cast"]).loc[0]
+    assert swapped["praise_probability"] > 0.5
+
+
+def test_hedged_criticism_is_not_praise(examples):
+    row = examples.loc["can feel slow at times"]
+    assert row["label"] in {"criticism", "neutral"}
+    assert row["praise_probability"] < 0.5
+
+
+def test_litotes_is_not_strong_criticism(examples):
+    row = examples.loc["not without its flaws"]
+    assert row["praise_probability"] > 0.2
+
+
+def test_neutral_band():
+    table = label_sentences(EXAMPLES)
+    evaluative = table[table["kind"] == "evaluative"]
+    in_band = (evaluative["praise_probability"] - 0.5).abs() < NEUTRAL_BAND
+    assert (evaluative.loc[in_band, "label"] == "neutral").all()
+    assert (evaluative.loc[~in_band, "label"] != "neutral").all()
+
+
+def test_wordless_texts_get_a_neutral_row():
+    table = label_sentences(["", "  ", "..."])
+    assert table["label"].tolist() == ["neutral"] * 3
+    assert table["kind"].tolist() == ["summary"] * 3
+    assert table["praise_probability"].isna().all()
+
+
+def test_empty_input_gives_empty_tables():
+    assert label_sentences([]).shape == (0, 7)
+    assert score_reviews([]).shape == (0, 2)
+    assert vader_scores([]).shape == (0, 5)
+
+
+def test_single_string_is_rejected_with_a_message():
+    with pytest.raises(TypeError, match="texts must be a sequence of strings, not one string"):
+        label_sentences("Phoenix is stunning")
+    with pytest.raises(TypeError, match=r"texts\[1\] must be a str; got int"):
+        score_reviews(["fine", 3])
+
+
+def test_negation_marking():
+    assert marked_tokens("Not a good film, but fine.") == [
+        "not", "a_NEG", "good_NEG", "film_NEG", ",", "but", "fine", ".",
+    ]
+    assert marked_tokens("It isn't dull") == ["it", "is", "n't", "dull_NEG"]
+
+
+def test_features_ignore_case():
+    recipe = load_model("sentence-polarity")["recipe"]
+    assert text_features("Phoenix IS Stunning", recipe) == text_features("phoenix is stunning", recipe)
+
+
+def test_vader_scores():
+    table = vader_scores(["a stunning, brilliant performance", "a dull script"])
+    assert list(table.columns) == ["text", "compound", "pos", "neu", "neg"]
+    assert table.loc[0, "compound"] > 0.5
+    assert table.loc[1, "compound"] < 0
+
+
+def test_score_reviews():
+    table = score_reviews(
+        [
+            "A masterpiece. Phoenix is stunning, the script is witty and moving, "
+            "and it is the best film of the year.",
+            "A dull, boring mess. The script is lazy and the acting is awful; a waste of time.",
+        ]
+    )
+    assert list(table.columns) == ["positive_probability", "stars"]
+    assert table.loc[0, "positive_probability"] > 0.5 > table.loc[1, "positive_probability"]
+    assert np.allclose(table["stars"], 5 * table["positive_probability"])
+
+
+def test_review_evidence():
+    text = "A dull, boring mess, though Phoenix is wonderful. Wonderful!"
+    table = review_evidence(text, top=2)
+    assert list(table.columns) == ["feature", "count", "weight", "contribution", "direction"]
+    assert sorted(table["direction"].value_counts().to_dict().items()) == [("down", 2), ("up", 2)]
+    assert table["contribution"].abs().is_monotonic_decreasing
+    assert table.loc[table["feature"] == "wonderful", "count"].tolist() in ([2], [])
+    assert set(table.loc[table["direction"] == "down", "feature"]) & {"dull", "boring", "mess"}
+
+
+def test_review_evidence_rejects_bad_top():
+    with pytest.raises(ValueError, match="top must be an int >= 0; got -1"):
+        review_evidence("fine", top=-1)
+
+
+def test_load_model_rejects_unknown_name():
+    with pytest.raises(ValueError, match="name must be one of subjectivity, sentence-polarity"):
+        load_model("polarity")
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_model_files_are_small_and_documented(name):
+    resource = resources.files("analysis.data").joinpath(f"models/{name}.json.gz")
+    data = resource.read_bytes()
+    assert len(data) < 3_000_000
+    model = json.loads(gzip.decompress(data))
+    assert model["name"] == name
+    assert model["cross_validation"]["folds"] == 10
+    assert list(model["weights"]) == sorted(model["weights"])
+
+
+def test_model_summary():
+    table = model_summary()
+    assert table["model"].tolist() == list(MODEL_NAMES)
+    assert (table["cv_accuracy_mean"] > 0.75).all()
+
+
+def test_predictions_are_deterministic():
+    first = label_sentences(EXAMPLES)
+    second = label_sentences(list(reversed(EXAMPLES))).iloc[::-1].reset_index(drop=True)
+    assert first.equals(second)
+
+
+def test_prediction_needs_no_datasets_network_or_sklearn():
+    # A fresh interpreter with sockets disabled and the shared data hidden.
+    code = (
+        "import socket, sys, builtins\n"
+        "socket.socket = None\n"
+        "real_open = builtins.open\n"
+        "def guarded(file, *a, **k):\n"
+        "    assert '/shared/' not in str(file), file\n"
+        "    return real_open(file, *a, **k)\n"
+        "builtins.open = guarded\n"
+        "from analysis.sentiment import label_sentences, score_reviews\n"
+        "print(label_sentences(['Phoenix is stunning']).loc[0, 'label'])\n"
+        "print(score_reviews(['a wonderful film']).shape)\n"
+        "print('sklearn' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:3] == ["praise", "(1, 2)", "False"]
