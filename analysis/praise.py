@@ -329,6 +329,34 @@ def consensus(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
     return result.drop(columns="agreement_rank").reset_index(drop=True)
 
 
+def strongest_evidence(evidence: pd.DataFrame, *, targets: Sequence[str] | None = None) -> pd.DataFrame:
+    """Per target, review and verdict label, the sentence the classifier is surest of.
+
+    Parameters
+    ----------
+    evidence : pandas.DataFrame
+        :func:`judge_mentions`.
+    targets : sequence of str, optional
+        Only these targets (default: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The evidence rows labelled praise or criticism, at most one per (target, review_id,
+        label): the highest praise probability for praise, the lowest for criticism; ties go
+        to the earlier sentence. Sorted by target, review, label.
+    """
+    judged = evidence[evidence["label"].isin(["praise", "criticism"])]
+    if targets is not None:
+        judged = judged[judged["target"].isin(list(targets))]
+    judged = judged.assign(confidence=(judged["praise_probability"] - 0.5).abs())
+    judged = judged.sort_values(
+        ["target", "review_id", "label", "confidence", "sentence_index"],
+        ascending=[True, True, True, False, True], kind="mergesort",
+    )
+    return judged.drop_duplicates(["target", "review_id", "label"]).drop(columns="confidence").reset_index(drop=True)
+
+
 def praise_analysis(corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the praise-target analysis of `corpus`.
 

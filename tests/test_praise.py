@@ -191,3 +191,14 @@ def test_lower_cased_pre_tokenized_corpus(tmp_path):
     report = praise_report(load_corpus(tmp_path))
     found = {(r["target"], r["mentions"]): r["verdict"] for r in report.records}
     assert found == {("Joaquin Phoenix", 1): "praise", ("script", 1): "criticism"}
+
+
+def test_strongest_evidence_keeps_the_surest_sentence_per_label():
+    from analysis.praise import strongest_evidence
+
+    evidence = pd.DataFrame({
+        "target": ["x", "x", "x", "x"], "review_id": ["a"] * 4, "sentence_index": [0, 1, 2, 3],
+        "label": ["praise", "praise", "criticism", "neutral"], "praise_probability": [0.7, 0.9, 0.2, 0.5],
+    })
+    best = strongest_evidence(evidence)
+    assert best[["label", "sentence_index"]].values.tolist() == [["criticism", 2], ["praise", 1]]
