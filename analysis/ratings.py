@@ -466,6 +466,47 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     return scores
 
 
+def inferred_rating_validation() -> pd.DataFrame:
+    """How well the inferred rating was validated: the shipped model's cross-validation record.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per method (the model, then the lexicon-only baseline): ``method``,
+        ``training_data``, ``texts``, ``folds``, ``seed``, ``accuracy`` (mean over folds) and
+        ``accuracy_sd`` (missing for the baseline, which is not fitted).
+        ``scripts/evaluate_models.py --only review-polarity`` recomputes these numbers.
+    """
+    import pandas as pd
+
+    from analysis.sentiment import load_model
+
+    model = load_model("review-polarity")
+    validation, data = model["cross_validation"], model["training_data"]
+    common = {
+        "training_data": data["citation"],
+        "texts": int(data["n_texts"]),
+        "folds": int(validation["folds"]),
+        "seed": int(validation["seed"]),
+    }
+    return pd.DataFrame(
+        [
+            {
+                "method": f"{model['recipe']['classifier']} (shipped model)",
+                **common,
+                "accuracy": float(validation["accuracy_mean"]),
+                "accuracy_sd": float(validation["accuracy_sd"]),
+            },
+            {
+                "method": "lexicon only: VADER compound >= 0 -> positive",
+                **common,
+                "accuracy": float(validation["vader_baseline_accuracy"]),
+                "accuracy_sd": float("nan"),
+            },
+        ]
+    )
+
+
 def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
     """The n-grams that pushed each inferred rating up or down, with a sentence that has each.
 

@@ -296,3 +296,12 @@ def test_a_plain_folder_of_text_files_works(tmp_path):
     assert [record["explicit_rating"]["text"] for record in records] == ["2 popcorns", "9/10"]
     assert records[0]["explicit_rating"]["scale_source"] == "default"
     assert records[0]["signals"][0]["span_text"] == "Skip it"
+
+
+def test_inferred_rating_validation_reports_model_and_baseline():
+    from analysis.ratings import inferred_rating_validation
+
+    table = inferred_rating_validation()
+    assert table["texts"].tolist() == [1400, 1400]
+    assert table["folds"].tolist() == [10, 10]
+    assert table.loc[0, "accuracy"] > table.loc[1, "accuracy"]

@@ -54,6 +54,13 @@ def test_a_negator_reverses_and_halves_a_cue_of_another_kind():
     assert _signals("I did not expect it, but a masterpiece.") == [("verdict_label", "a masterpiece", 1.0, False)]
 
 
+def test_litotes_and_negative_superlatives():
+    assert _signals("It was not bad.") == [("negated_negative", "not bad", 0.2, False)]
+    assert _signals("One of the most boring films.") == [("superlative", "One of the most boring", -0.7, False)]
+    assert _signals("One of the most moving films.") == [("superlative", "One of the most moving", 0.5, False)]
+    assert _signals("Not just boring but ugly.") == []
+
+
 def test_cues_match_whole_words_only():
     assert _signals("The gemstone was uneventful and the dragster unflawed.") == []
     assert _signals("Great cast, but a dull script.") == []
