@@ -202,3 +202,13 @@ def test_strongest_evidence_keeps_the_surest_sentence_per_label():
     })
     best = strongest_evidence(evidence)
     assert best[["label", "sentence_index"]].values.tolist() == [["criticism", 2], ["praise", 1]]
+
+
+def test_plots_of_no_mentions_say_so():
+    import matplotlib.pyplot as plt
+
+    table = praise_table(evidence_for({"a": ["Nothing to see."]}))
+    for plot in (plot_praise_heatmap, plot_dissent):
+        _, ax = plt.subplots()
+        plot(table, review_ids=["a"], ax=ax)
+        assert [t.get_text() for t in ax.texts] == ["no review mentions any target"]

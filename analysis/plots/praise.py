@@ -23,6 +23,13 @@ VERDICT_COLOURS = {
 }
 
 
+def _no_mentions(ax: Axes) -> Axes:
+    ax.text(0.5, 0.5, "no review mentions any target", ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
 def _target_order(table: pd.DataFrame) -> list[str]:
     """People first, then aspects; within each, most mentions first, then by name."""
     totals = table.groupby(["target_kind", "target"], as_index=False)["mentions"].sum()
@@ -61,6 +68,11 @@ def plot_praise_heatmap(
             raise ValueError(f"{name}={column!r} is not a column of the table; columns are {list(table.columns)}")
     if ax is None:
         ax = plt.gca()
+    ax.set_xlabel("target (people, then craft aspects)")
+    ax.set_ylabel("review")
+    ax.set_title("Who and what each review praises (blue) or faults (red); numbers = sentences")
+    if table.empty:
+        return _no_mentions(ax)
     rows = review_ids if review_ids is not None else sorted(table["review_id"].unique())
     columns = _target_order(table)
     colours = table.pivot(index="review_id", columns="target", values=value).reindex(index=rows, columns=columns)
@@ -76,9 +88,6 @@ def plot_praise_heatmap(
             cbar_kws={"label": "net judgement: (praise - criticism) / mentions"},
         )
     ax.grid(False)  # blank cells (not mentioned) must stay blank
-    ax.set_xlabel("target (people, then craft aspects)")
-    ax.set_ylabel("review")
-    ax.set_title("Who and what each review praises (blue) or faults (red); numbers = sentences")
     ax.tick_params(axis="x", labelrotation=90)
     ax.tick_params(axis="y", labelrotation=0)
     return ax
@@ -104,6 +113,11 @@ def plot_dissent(
     """
     if ax is None:
         ax = plt.gca()
+    ax.set_xlabel("reviews")
+    ax.set_ylabel("target")
+    ax.set_title("Where the critics agree and where they split: verdicts per target")
+    if table.empty:
+        return _no_mentions(ax)
     order = _target_order(table)
     counts = pd.crosstab(table["target"], table["verdict"]).reindex(index=order, columns=list(VERDICTS), fill_value=0)
     counts["not mentioned"] = len(review_ids) - counts.sum(axis=1)
@@ -116,8 +130,5 @@ def plot_dissent(
     ax.set_yticks(positions, labels=order)
     ax.invert_yaxis()
     ax.set_xlim(0, len(review_ids))
-    ax.set_xlabel("reviews")
-    ax.set_ylabel("target")
-    ax.set_title("Where the critics agree and where they split: verdicts per target")
     ax.legend(title="verdict", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
     return ax
