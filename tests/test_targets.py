@@ -189,3 +189,19 @@ def test_her_corpus_mentions(her_corpus):
     # Samantha Morton is named once, in review 002, and never confused with the character.
     morton = people_only[people_only["target"] == "Samantha Morton"]
     assert set(morton["review_id"]) == {"002"} and set(morton["sentence_index"]) == {12}
+
+
+def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
+    """Precision and recall of the person-mention rules on all 191 body sentences of the Her corpus."""
+    from pathlib import Path
+
+    gold_path = Path(__file__).parent / "data" / "her-person-mentions.csv"
+    gold = set(pd.read_csv(gold_path, comment="#", dtype={"review_id": str}).itertuples(index=False, name=None))
+    table = mention_table(her_corpus)
+    found = set(table.loc[table["target_kind"] == "person", ["review_id", "sentence_index", "target"]].itertuples(index=False, name=None))
+    hits = found & gold
+    assert (len(found), len(gold), len(hits)) == (77, 83, 75)
+    assert round(len(hits) / len(found), 3) == 0.974  # precision
+    assert round(len(hits) / len(gold), 3) == 0.904  # recall
+    # The two false credits are pronouns for the character in plot summary ("He lives in a high-rise").
+    assert sorted(found - gold) == [("002", 6, "Joaquin Phoenix"), ("004", 5, "Joaquin Phoenix")]
