@@ -18,6 +18,7 @@ from matplotlib.axes import Axes
 WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
 KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
+_SHORT_LABELS = {"tfidf_cosine": "cosine", "jaccard": "Jaccard", "shared_types": "shared words"}
 _VALUE_LABELS = {
     "tfidf_cosine": "TF-IDF cosine similarity",
     "jaccard": "Jaccard index of content-word sets",
@@ -83,6 +84,9 @@ def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> A
 def plot_similarity_matrix(similarity: pd.DataFrame, *, value: str = "tfidf_cosine", ax: Axes | None = None) -> Axes:
     """Heatmap of a pairwise measure, each cell annotated with its value.
 
+    The colour scale runs from 0 to the largest value between two different reviews, so the
+    diagonal (each review with itself) saturates instead of washing out the pairs.
+
     Parameters
     ----------
     similarity : DataFrame
@@ -97,8 +101,11 @@ def plot_similarity_matrix(similarity: pd.DataFrame, *, value: str = "tfidf_cosi
         ax = plt.gca()
     wide = similarity.pivot(index="review_a", columns="review_b", values=value)
     integer = value == "shared_types"
+    # The diagonal (a review with itself) would set the colour scale; scale to the pairs instead.
+    off_diagonal = wide.to_numpy()[~np.eye(len(wide), dtype=bool)]
+    vmax = off_diagonal.max() if off_diagonal.size else None
     sns.heatmap(wide, annot=True, fmt="d" if integer else ".2f", cmap="viridis", square=True,
-                cbar_kws={"label": _VALUE_LABELS[value]}, ax=ax)
+                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8}, ax=ax)
     ax.set_xlabel("review")
     ax.set_ylabel("review")
     ax.set_title(_VALUE_LABELS[value][:1].upper() + _VALUE_LABELS[value][1:])
