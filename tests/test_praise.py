@@ -212,3 +212,10 @@ def test_plots_of_no_mentions_say_so():
         _, ax = plt.subplots()
         plot(table, review_ids=["a"], ax=ax)
         assert [t.get_text() for t in ax.texts] == ["no review mentions any target"]
+
+
+def test_clause_scoping_with_the_shipped_classifier():
+    """The whole sentence reads as criticism (p = 0.09); scoped, the cast is praised, the script faulted."""
+    sentences = pd.DataFrame({"review_id": ["r"], "sentence_index": [0], "text": ["A great cast, but a dull script."]})
+    evidence = judge_mentions(find_mentions(sentences, FILM))
+    assert dict(zip(evidence["target"], evidence["label"])) == {"performances": "praise", "script": "criticism"}
