@@ -96,7 +96,7 @@ def plot_praise_heatmap(
 def plot_dissent(
     table: pd.DataFrame,
     *,
-    review_ids: list[str],
+    review_ids: list[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Stacked bars per target: how many reviews praise it, are mixed, neutral, fault it or are silent.
@@ -105,8 +105,9 @@ def plot_dissent(
     ----------
     table : DataFrame
         :func:`analysis.praise.praise_table` output.
-    review_ids : list of str
-        Every review of the corpus, so that silence is counted.
+    review_ids : list of str, optional
+        Every review of the corpus, so that a review silent on every target still counts as
+        silent (default: the reviews in `table`).
     ax : Axes, optional
 
     Targets are ordered as in the heatmap, top to bottom.
@@ -118,6 +119,8 @@ def plot_dissent(
     ax.set_title("Where the critics agree and where they split: verdicts per target")
     if table.empty:
         return _no_mentions(ax)
+    if review_ids is None:
+        review_ids = sorted(table["review_id"].unique())
     order = _target_order(table)
     counts = pd.crosstab(table["target"], table["verdict"]).reindex(index=order, columns=list(VERDICTS), fill_value=0)
     counts["not mentioned"] = len(review_ids) - counts.sum(axis=1)
