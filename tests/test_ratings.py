@@ -213,13 +213,17 @@ def test_arc_turns_on_a_hand_made_arc():
             "review_id": ["r"] * 4,
             "sentence_index": [0, 1, 2, 3],
             "position": [0, 1 / 3, 2 / 3, 1],
+            "judgement": [0.2, 0.9, -0.5, 0.8],
             "smoothed_judgement": [0.2, 0.8, 0.1, 0.8],
+            "window": [3] * 4,
             "text": ["a", "b", "c", "d"],
         }
     )
     turns = arc_turns(arc)
     assert turns[["point", "sentence_index"]].values.tolist() == [["peak", 1], ["lowest", 2], ["steepest fall", 2]]
     assert turns["change"].round(2).tolist() == [0.6, -0.7, -0.7]
+    # The driver is the most extreme sentence inside the point's window of 3.
+    assert turns[["driver_index", "driver_text"]].values.tolist() == [[1, "b"], [2, "c"], [2, "c"]]
 
 
 def test_sentiment_arc_covers_every_body_sentence(her_corpus):
@@ -229,8 +233,9 @@ def test_sentiment_arc_covers_every_body_sentence(her_corpus):
     assert arc.groupby("review_id")["position"].agg(["min", "max"]).values.tolist() == [[0.0, 1.0]] * 5
     assert (arc["judgement"] == arc["evaluative_probability"] * arc["polarity_score"]).all()
     assert arc["smoothed_judgement"].between(-1, 1).all()
-    with pytest.raises(ValueError, match="window must be an int >= 1; got 0"):
-        sentiment_arc(her_corpus, window=0)
+    assert arc.groupby("review_id")["window"].first().tolist() == [25, 5, 5, 3, 3]
+    with pytest.raises(ValueError, match=r"fraction must be a number in \(0, 1\]; got 0"):
+        sentiment_arc(her_corpus, fraction=0)
 
 
 def test_reader_comments_are_scored_separately(her_corpus):

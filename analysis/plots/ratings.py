@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from analysis.signals import SIGNAL_KINDS
 
@@ -33,15 +34,16 @@ def plot_explicit_vs_inferred(comparison: pd.DataFrame, *, ax: Axes | None = Non
     rows = comparison.reset_index(drop=True)
     y = np.arange(len(rows))[::-1]
     ax.hlines(y, 0, 5, color="0.85", linewidth=1, zorder=0)
-    ax.scatter(rows["inferred_stars"], y, marker="o", s=70, color="tab:blue", label="inferred (model)", zorder=3)
+    ax.scatter(rows["inferred_stars"], y, marker="o", s=70, color="tab:blue", label="inferred (model)", zorder=3,
+               clip_on=False)
     has_explicit = rows["explicit_stars"].notna().to_numpy()
     ax.scatter(
         rows.loc[has_explicit, "explicit_stars"], y[has_explicit], marker="D", s=70, color="tab:orange",
-        label="explicit (printed)", zorder=4,
+        label="explicit (printed)", zorder=4, clip_on=False,
     )
     for row_y, row in zip(y, rows.itertuples(index=False)):
         note = f"\u201c{row.explicit_text}\u201d" if isinstance(row.explicit_text, str) else "no explicit rating"
-        ax.annotate(note, (5, row_y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
+        ax.annotate(note, (5, row_y), xytext=(12, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks(y, rows["review_id"])
     ax.set_xlim(0, 5)
     ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = 5 x P(positive)")
@@ -126,8 +128,9 @@ def plot_sentiment_arc(
             ax.scatter(picked["sentence_index"], picked["smoothed_judgement"], marker=marker, s=80,
                        color=colour, label=point, zorder=4)
     ax.set_ylim(-1, 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("sentence (reading order)")
-    ax.set_ylabel("judgement (-1 criticism .. +1 praise)")
+    ax.set_ylabel("judgement (-1 to +1)")
     ax.set_title(f"Review {review_id}")
     return ax
 
