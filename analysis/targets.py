@@ -117,7 +117,8 @@ def _package_yaml(name: str) -> dict:
 
 
 def mention_rules() -> dict:
-    """The word lists of ``data/mention-rules.yaml``: performance_context, pronouns, contrast_markers."""
+    """The settings of ``data/mention-rules.yaml``: performance_context, performance_window,
+    pronoun_within_words and pronouns."""
     return _package_yaml("mention-rules.yaml")
 
 
@@ -220,6 +221,10 @@ def _character_aliases(character: str, manifest: Mapping | None) -> tuple[str, .
     return tuple(str(a) for a in extra.get("aliases") or ())
 
 
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) <= 1
+
+
 def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
     """Every spelling that names a person or a character, collisions resolved (module docstring)."""
     forms = []
@@ -228,10 +233,14 @@ def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
         forms += [_Form(alias, person.name, "alias", False) for alias in person.aliases]
         words = person.name.split()
         if person.short_names and len(words) > 1:
-            forms.append(_Form(" ".join(words[1:]), person.name, "surname", False))
-            if len(words) > 2:
-                forms.append(_Form(words[-1], person.name, "surname", False))
-            if len(words[0].rstrip(".")) > 1:
+            # The surname: what follows the first name, less initials ("K. K. Barrett" -> "Barrett").
+            rest = words[1:]
+            while len(rest) > 1 and _is_initial(rest[0]):
+                rest = rest[1:]
+            forms.append(_Form(" ".join(rest), person.name, "surname", False))
+            if len(rest) > 1:
+                forms.append(_Form(rest[-1], person.name, "surname", False))
+            if not _is_initial(words[0]):
                 forms.append(_Form(words[0], person.name, "first_name", False))
         for character in person.characters:
             forms.append(_Form(character, person.name, "character", True))
@@ -255,7 +264,8 @@ def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
             continue  # a person's short form that is a character's name, or shared by two people
         else:
             kept.append(form)
-    # One spelling, one form: a full name beats a short form, a person beats a character.
+    # One spelling, one form: the first in credit order wins, so a person's own name comes before
+    # a character named the same.
     unique: dict[str, _Form] = {}
     for form in kept:
         unique.setdefault(form.text, form)
