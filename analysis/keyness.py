@@ -98,6 +98,19 @@ def _check_counts(counts: pd.DataFrame, document: str) -> None:
         )
 
 
+def _alphabetical_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes whose order is the values' alphabetical order, so ties can be broken on codes.
+
+    (``pd.factorize(sort=True)`` would follow a categorical column's category order instead.)
+    """
+    codes, uniques = pd.factorize(values)
+    labels = pd.Index(np.asarray(uniques, dtype=object))
+    order = labels.argsort()
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    return position[codes], labels[order]
+
+
 def _one_vs_rest(counts: pd.DataFrame, document: str, min_count: int) -> _OneVsRest:
     """Counts and sizes of each document and its rest, for terms with a >= min_count there."""
     from scipy import sparse
@@ -105,9 +118,8 @@ def _one_vs_rest(counts: pd.DataFrame, document: str, min_count: int) -> _OneVsR
     _check_counts(counts, document)
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, got {min_count!r}")
-    # Sorted codes: code order is alphabetical order, so ties can be broken on the codes.
-    document_codes, documents = pd.factorize(counts[document], sort=True)
-    term_codes, terms = pd.factorize(counts["term"], sort=True)
+    document_codes, documents = _alphabetical_codes(counts[document])
+    term_codes, terms = _alphabetical_codes(counts["term"])
     matrix = sparse.csr_matrix(
         (counts["count"].to_numpy(dtype=np.int64), (document_codes, term_codes)),
         shape=(len(documents), len(terms)),

@@ -87,3 +87,9 @@ def test_bad_input_messages_name_the_problem():
         log_likelihood_keyness(COUNTS, min_count=0)
     with pytest.raises(ValueError, match="prior_strength must be positive, got -1"):
         fightin_words(COUNTS, prior_strength=-1)
+
+
+def test_ties_follow_the_alphabet_even_for_a_categorical_term_column():
+    tied = pd.DataFrame({"review_id": ["A", "A", "B"], "term": ["b", "a", "c"], "count": [1, 1, 2]})
+    tied["term"] = pd.Categorical(tied["term"], categories=["c", "b", "a"])
+    assert log_likelihood_keyness(tied)["term"].tolist() == ["a", "b", "c"]
