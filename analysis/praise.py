@@ -2,27 +2,25 @@
 
 Method. :mod:`analysis.targets` finds every sentence that mentions a person or craft aspect. Each
 (review, target, sentence) is then judged once, by the sentence classifier of
-:mod:`analysis.sentiment` (evaluative versus plot summary, praise versus criticism; it combines
-VADER with what the labelled review sentences teach and handles negation, hedges and
-intensifiers). What this module adds is **clause scoping for contrast**: a sentence is cut before
+:mod:`analysis.sentiment` (evaluative versus plot summary, praise versus criticism: n-gram models
+with negation marking and VADER's scores, trained and cross-validated on labelled review
+sentences). What this module adds is **clause scoping for contrast**: a sentence is cut before
 each contrast cue of the classifier ("but", "however", "yet" ...; ``data/contrast-cues.txt``),
 and a target named in only one clause, while another clause names another target, is judged on
 its own clause, so "great cast, but a dull script" praises the cast and faults the script.
 Otherwise the whole sentence is judged, and the classifier's own contrast rule weighs its two
-sides: "Phoenix is great, but he overdoes it" is about Phoenix throughout. A marker that opens the sentence ("However, Her is
-not without its challenges.") cuts nothing: the contrast is with the previous sentence; nor
-does a cue right after a negation with no punctuation between ("not cold or dystopian but
-intimate", "can't help but feel"), which corrects rather than contrasts. The classifier then
-weighs the two sides of any cue left inside the judged text.
+sides: "Phoenix is great, but he overdoes it" is about Phoenix throughout. A cue that opens the
+sentence ("However, Her is not without its challenges.") cuts nothing: the contrast is with the
+previous sentence; nor does a cue right after a negation with no punctuation between ("not cold
+or dystopian but intimate", "can't help but feel"), which corrects rather than contrasts.
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation) names a target but judges nothing; it is counted as a neutral mention
 and not sent to the classifier.
 
 Counting. ``mentions`` is the number of sentences that mention the target; ``praise`` and
-``criticism`` count those labelled so (the classifier labels plot summary ``neutral`` whatever its
-tone).
-``net_judgement = (praise - criticism) / mentions`` lies in [-1, 1]. The verdict is ``praise``
+``criticism`` count those labelled so (the classifier labels plot summary ``neutral`` whatever
+its tone). ``net_judgement = (praise - criticism) / mentions`` lies in [-1, 1]. The verdict is ``praise``
 when at least three quarters of the judged sentences praise, ``criticism`` when at least three
 quarters criticise, ``mixed`` in between, and ``neutral`` when no sentence judges the target.
 
