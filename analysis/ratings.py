@@ -35,9 +35,9 @@ Comparison
 :func:`rating_comparison` puts three answers to "how much does the critic like the film?" side
 by side, each with its evidence:
 
-1. the **explicit rating**, parsed from the review's rating segments and body (never from reader
-   comments or page furniture): a rating segment wins, else the last rating in the body, since
-   a critic's closing verdict is the overall one;
+1. the **explicit rating**, parsed from the review's rating segments, whole rating lines in its
+   header, and its body (never from reader comments or page furniture): a rating line wins,
+   else the last rating in the body, since a critic's closing verdict is the overall one;
 2. the **inferred rating**: the review-polarity model of :mod:`analysis.sentiment` (trained on
    Pang & Lee's polarity data set v2.0, whose explicit ratings were removed) applied to the
    body, giving the probability that the review is positive and ``5 x probability`` stars;
@@ -409,47 +409,60 @@ EXPLICIT_COLUMNS = [
 
 
 def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
-    """Every explicit rating in the reviews' rating and body segments.
+    """Every explicit rating in the reviews' rating, header and body segments.
+
+    Rating and body segments are searched in full; a header only for lines that are wholly a
+    rating ("Rating: B+" under a headline), so credits lines are never read as verdicts. Reader
+    comments, author bios and boilerplate are never searched.
 
     Returns
     -------
     pandas.DataFrame
-        One row per rating: ``review_id``, ``segment`` ("rating" or "body"), ``text``, ``start``
-        and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
+        One row per rating: ``review_id``, ``segment`` ("rating", "header" or "body"), ``text``,
+        ``start`` and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
         ``scale_source``.
     """
     import pandas as pd
 
+    scales = corpus.rating_scales
     rows = []
     for review in corpus.reviews:
         for segment in review.segments:
-            if segment.label not in ("rating", "body"):
+            if segment.label in ("rating", "body"):
+                pieces = [(0, segment.text)]
+            elif segment.label == "header":
+                lines = segment.text.splitlines(keepends=True)
+                offsets = [sum(len(line) for line in lines[:index]) for index in range(len(lines))]
+                pieces = [(offset, line) for offset, line in zip(offsets, lines) if is_rating_line(line, scales=scales)]
+            else:
                 continue
-            for rating in parse_explicit_ratings(segment.text, scales=corpus.rating_scales):
-                rows.append(
-                    {
-                        **rating._asdict(),
-                        "review_id": review.id,
-                        "segment": segment.label,
-                        "start": segment.start + rating.start,
-                        "end": segment.start + rating.end,
-                    }
-                )
+            for offset, text in pieces:
+                for rating in parse_explicit_ratings(text, scales=scales):
+                    rows.append(
+                        {
+                            **rating._asdict(),
+                            "review_id": review.id,
+                            "segment": segment.label,
+                            "start": segment.start + offset + rating.start,
+                            "end": segment.start + offset + rating.end,
+                        }
+                    )
     return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
 
 
 def overall_explicit_ratings(explicit: pd.DataFrame) -> pd.DataFrame:
-    """One explicit rating per review: a rating segment's, else the last one in the body.
+    """One explicit rating per review: a rating line's (its own segment or a header line), else
+    the last one in the body.
 
     Returns
     -------
     pandas.DataFrame
         The rows of :func:`explicit_rating_table` chosen, one per review that has any.
     """
-    ordered = explicit.assign(_from_segment=explicit["segment"].eq("rating")).sort_values(
-        ["review_id", "_from_segment", "start"], kind="mergesort"
+    ordered = explicit.assign(_rating_line=explicit["segment"].isin(["rating", "header"])).sort_values(
+        ["review_id", "_rating_line", "start"], kind="mergesort"
     )
-    return ordered.groupby("review_id", sort=True).tail(1).drop(columns="_from_segment").reset_index(drop=True)
+    return ordered.groupby("review_id", sort=True).tail(1).drop(columns="_rating_line").reset_index(drop=True)
 
 
 def inferred_ratings(corpus: Corpus) -> pd.DataFrame:

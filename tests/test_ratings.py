@@ -293,12 +293,25 @@ def test_ratings_report_records_are_plain_json(her_corpus):
     ]
 
 
+def test_a_rating_line_under_the_headline_is_found_but_credits_are_not(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Rating: B+\nRunning time: 126 min\n\nA masterpiece, 3/5 for the score alone.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    table = explicit_rating_table(corpus)
+    assert table[["segment", "text"]].values.tolist() == [["header", "B+"], ["body", "3/5"]]
+    assert overall_explicit_ratings(table)["text"].tolist() == ["B+"]
+    raw = corpus.reviews[0].raw
+    assert all(raw[row.start : row.end] == row.text for row in table.itertuples())
+
+
 def test_a_plain_folder_of_text_files_works(tmp_path):
     (tmp_path / "a.txt").write_text("A dull, tedious film. Skip it.\n\n2 popcorns\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("A masterpiece. I highly recommend it: 9/10.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     records = ratings_report(corpus).records
     assert [record["explicit_rating"]["text"] for record in records] == ["2 popcorns", "9/10"]
+    assert [r["segment"] for r in records[1]["explicit_ratings"]] == ["body"]
     assert records[0]["explicit_rating"]["scale_source"] == "default"
     assert records[0]["signals"][0]["span_text"] == "Skip it"
 
