@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -130,10 +131,20 @@ def _run_study(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sentences":
         return _run_sentences(args)
     if args.command == "run":
         return _run_study(args)
     return _run_analysis(args.command, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): not an error; keep Python from complaining
+        # again when it flushes stdout at exit.
+        sys.stdout = open(os.devnull, "w")
+        return 0

@@ -77,3 +77,10 @@ def test_unknown_command_exits_2():
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    result = subprocess.run(f"{sys.executable} -m analysis corpus --json | head -c 10", shell=True,
+                            capture_output=True, text=True, timeout=300)
+    assert result.stdout == "[\n  {\n    \"i"
+    assert "Traceback" not in result.stderr
