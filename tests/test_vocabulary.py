@@ -95,3 +95,16 @@ def test_vocab_report_records_are_plain_json_and_match_the_tables(her_corpus):
     assert [r["tokens"] for r in records] == measures["tokens"].tolist()
     assert [t["term"] for t in records[4]["distinctive_terms"]] == top[top["review_id"] == "004"]["term"].tolist()
     assert len(records[4]["distinctive_terms"]) == 3
+
+
+def test_vocab_command_prints_the_report(capsys):
+    from analysis.cli import main
+    from analysis.paths import DEFAULT_CORPUS_DIR
+
+    assert main(["vocab", str(DEFAULT_CORPUS_DIR), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["review_id"] for r in records] == ["000", "001", "002", "003", "004"]
+    top = records[3]["distinctive_terms"][0]
+    assert (top["term"], top["count_target"], top["count_reference"], top["significant_bonferroni"]) == ("as", 14, 19, True)
+    assert main(["vocab", str(DEFAULT_CORPUS_DIR)]) == 0
+    assert "Distinctive words: top 10 per review by G²" in capsys.readouterr().out
