@@ -1,6 +1,24 @@
+import json
+
+import pandas as pd
 import pytest
 
-from analysis.ratings import default_scale, is_rating_line, parse_explicit_ratings
+from analysis.corpus import load_corpus, sentence_table
+from analysis.ratings import (
+    arc_turns,
+    default_scale,
+    explicit_rating_table,
+    inferred_rating_validation,
+    is_rating_line,
+    overall_explicit_ratings,
+    parse_explicit_ratings,
+    rating_comparison,
+    rating_evidence,
+    ratings_report,
+    reader_response,
+    reader_response_summary,
+    sentiment_arc,
+)
 
 
 def _one(text, **kwargs):
@@ -168,23 +186,6 @@ def test_her_corpus_has_one_explicit_rating(her_corpus):
 
 # --- The comparison: explicit, inferred, signals, arc, readers ---------------------------------
 
-import json  # noqa: E402
-
-import pandas as pd  # noqa: E402
-
-from analysis.corpus import load_corpus, sentence_table  # noqa: E402
-from analysis.ratings import (  # noqa: E402
-    arc_turns,
-    explicit_rating_table,
-    overall_explicit_ratings,
-    rating_comparison,
-    rating_evidence,
-    ratings_report,
-    reader_response,
-    reader_response_summary,
-    sentiment_arc,
-)
-
 
 def test_explicit_rating_table_reads_rating_segments_with_raw_offsets(her_corpus):
     table = explicit_rating_table(her_corpus)
@@ -317,8 +318,6 @@ def test_a_plain_folder_of_text_files_works(tmp_path):
 
 
 def test_inferred_rating_validation_reports_model_and_baseline():
-    from analysis.ratings import inferred_rating_validation
-
     table = inferred_rating_validation()
     assert table["texts"].tolist() == [1400, 1400]
     assert table["folds"].tolist() == [10, 10]
