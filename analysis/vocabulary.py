@@ -230,9 +230,8 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
             "significant_bonferroni": "fw_significant_bonferroni",
         }
     )
-    over = g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
-    over["rank"] = over.groupby("review_id").cumcount() + 1
-    return over
+    # Over-used terms come first in each review's ranking, so their ranks stay 1, 2, ...
+    return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
 
 
 def _records(table: pd.DataFrame) -> list[dict]:

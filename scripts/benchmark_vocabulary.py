@@ -10,7 +10,8 @@ against the other reviews pooled with log-likelihood G²:
   ``word_tokenize`` runs on each sentence; without ``preserve_line`` it needs the punkt data,
   which cannot be downloaded here — then ``nltk.FreqDist``, then G² term by term in Python.
 
-Printed per pipeline: tokens, median seconds over ``--repeats`` runs, tokens per second, peak
+Printed per pipeline: tokens, median seconds over ``--repeats`` runs (the two pipelines
+alternate, so a busy machine slows both alike), tokens per second, peak
 memory of one run (tracemalloc, which slows both alike and so is measured in a separate run),
 speed ratio, and the share of the common way's tokens that our counts reproduce
 (sum over reviews and terms of min(count_ours, count_common) / common tokens). The token types
@@ -83,13 +84,16 @@ def common(texts: dict[str, str]) -> tuple[dict[str, Counter], list[tuple[str, s
     return counts, scores
 
 
-def timed(function, texts, repeats: int) -> tuple[float, object]:
-    seconds = []
+def timed(functions, texts, repeats: int) -> list[tuple[float, object]]:
+    """Median seconds and last result of each function; runs alternate so both see the same load."""
+    seconds = [[] for _ in functions]
+    results = [None] * len(functions)
     for _ in range(repeats):
-        start = time.perf_counter()
-        result = function(texts)
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), result
+        for index, function in enumerate(functions):
+            start = time.perf_counter()
+            results[index] = function(texts)
+            seconds[index].append(time.perf_counter() - start)
+    return [(statistics.median(times), result) for times, result in zip(seconds, results)]
 
 
 def peak_megabytes(function, texts) -> float:
@@ -135,8 +139,7 @@ def main(argv: list[str] | None = None) -> int:
           "tokenize + count + G² keyness of each review against the rest", file=sys.stderr)
     ours(dict(list(texts.items())[:5]))  # warm-up: imports and compiled patterns
     common(dict(list(texts.items())[:5]))
-    seconds_ours, (counts_ours, _) = timed(ours, texts, args.repeats)
-    seconds_common, (counts_common, _) = timed(common, texts, args.repeats)
+    (seconds_ours, (counts_ours, _)), (seconds_common, (counts_common, _)) = timed([ours, common], texts, args.repeats)
     share, only_ours, only_common = agreement(counts_ours, counts_common)
     rows = []
     for name, seconds, counts, function in (
