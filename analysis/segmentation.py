@@ -16,10 +16,10 @@ Rules, in the order they apply (the cue patterns are package data, ``data/segmen
    under a comment is a reply and its own segment. A first line that is only a handle
    ("liamdoesfilm says:") is the comment's author.
 3. ``author_bio`` — from an "About <name>" line to the comments.
-4. ``header`` — the lines before the first line of prose: short lines without a sentence end
-   (title, date) and labelled credits ("Starring: ...", "Synopsis: ...").
-5. ``rating`` — a line that is wholly an explicit rating ("4.5 clappers"), by
-   :func:`analysis.ratings.is_rating_line`.
+4. ``rating`` — a line that is wholly an explicit rating ("4.5 clappers", "Rating: B+"), by
+   :func:`analysis.ratings.is_rating_line`, in the header as much as after the body.
+5. ``header`` — the other lines before the first line of prose: short lines without a sentence
+   end (title, date) and labelled credits ("Starring: ...", "Synopsis: ...").
 6. ``body`` — everything else: the review itself.
 
 Blank lines belong to the segment before them (at the top of a file, to the header).
@@ -130,10 +130,10 @@ def _line_labels(lines: list[str], rating_scales: Mapping[str, float] | None) ->
             labels[index] = "comment"
         elif index >= bio:
             labels[index] = "author_bio"
-        elif index < header_end:
-            labels[index] = "header"
         elif lines[index].strip() and is_rating_line(lines[index], scales=rating_scales):
             labels[index] = "rating"
+        elif index < header_end:
+            labels[index] = "header"
     # Blank lines join the segment before them, so a label change happens only at text.
     for index in range(1, count):
         if not lines[index].strip() and labels[index] not in ("boilerplate",):

@@ -79,3 +79,9 @@ def test_parse_comment_with_handle_line():
 
 def test_parse_comment_whose_first_line_is_text():
     assert parse_comment("  7. Excellent review.\n") == Comment("7", None, "Excellent review.")
+
+
+def test_a_rating_line_in_the_header_is_a_rating_segment():
+    text = "Her (2013)\nRating: B+\n\nA tender, funny film. I loved it.\n"
+    assert [(s.label, s.text) for s in segment(text)] == [
+        ("header", "Her (2013)\n"), ("rating", "Rating: B+\n\n"), ("body", "A tender, funny film. I loved it.\n")]
