@@ -28,13 +28,15 @@ from the lexicon that ships inside the ``vaderSentiment`` package. Each model fi
 recipe, so training and use cannot drift apart.
 
 A model's decision score is ``bias + sum(weight[f] for f in features) + sum(vader weights x
-VADER scores)``, the log-odds of the positive class; a probability is
-``sigmoid(slope * score)``, with the slope fitted on out-of-fold cross-validation scores
-(Platt 1999 scaling without an intercept, i.e. temperature scaling, Guo et al. 2017), so that
-Naive Bayes's over-confident log-odds become honest probabilities while the decision boundary
-(score 0, probability 0.5) stays the one that was cross-validated. The classifiers are multinomial Naive Bayes on binary features (Wang & Manning
-2012's MNB) or NB-weighted logistic regression (their NBSVM with the logistic loss); the model
-file says which.
+VADER scores)``, the log-odds of the positive class; a probability is ``sigmoid(slope *
+score)``, with the slope fitted on out-of-fold cross-validation scores (Platt 1999 scaling
+without an intercept, i.e. temperature scaling, Guo et al. 2017), so that Naive Bayes's
+over-confident log-odds become honest probabilities while the decision boundary (score 0,
+probability 0.5) stays the cross-validated one. The classifiers are multinomial Naive Bayes on
+binary features (Wang & Manning 2012's MNB) or NB-weighted logistic regression (their NBSVM
+with the logistic loss); the sentence-polarity model also reads a lexicon of n-gram log-count
+ratios learnt from the sentences of the 1,400 labelled reviews, folded into its n-gram weights
+(see :mod:`analysis.sentiment_training`). Each model file says what it is.
 
 Sentence labels
 ---------------
@@ -53,12 +55,19 @@ confidence, not a fact about the critic. Cross-validated accuracies are in each 
 
 References
 ----------
-Das, S. & Chen, M. (2001). Yahoo! for Amazon: Extracting market sentiment from stock message
-boards. APFA. Hutto, C. J. & Gilbert, E. (2014). VADER. ICWSM. Pang, B., Lee, L. &
-Vaithyanathan, S. (2002). Thumbs up? EMNLP. Pang, B. & Lee, L. (2004). A sentimental education.
-ACL. Pang, B. & Lee, L. (2005). Seeing stars. ACL. Guo, C. et al. (2017). On calibration of modern neural networks. ICML.
-Platt, J. (1999). Probabilistic outputs for
-support vector machines. Wang, S. & Manning, C. D. (2012). Baselines and bigrams. ACL.
+- Das, S. & Chen, M. (2001). Yahoo! for Amazon: extracting market sentiment from stock message
+  boards. APFA.
+- Guo, C., Pleiss, G., Sun, Y. & Weinberger, K. Q. (2017). On calibration of modern neural
+  networks. ICML.
+- Hutto, C. J. & Gilbert, E. (2014). VADER: a parsimonious rule-based model for sentiment
+  analysis of social media text. ICWSM.
+- Pang, B., Lee, L. & Vaithyanathan, S. (2002). Thumbs up? Sentiment classification using
+  machine learning techniques. EMNLP.
+- Pang, B. & Lee, L. (2004). A sentimental education. ACL.
+- Pang, B. & Lee, L. (2005). Seeing stars. ACL.
+- Platt, J. (1999). Probabilistic outputs for support vector machines.
+- Wang, S. & Manning, C. D. (2012). Baselines and bigrams: simple, good sentiment and topic
+  classification. ACL.
 """
 
 from __future__ import annotations

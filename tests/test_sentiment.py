@@ -70,20 +70,19 @@ def test_plot_summary(examples):
 def test_contrast_clause_after_but_dominates(examples):
     row = examples.loc["great cast, but a dull script"]
     assert row["label"] == "criticism"
-    # The rule, not just the bag of words: swapping the clauses tips the balance to praise.
+    # The rule, not just the bag of words: swapping the clauses moves the verdict up.
     swapped = label_sentences(["a dull script, but a great cast"]).loc[0]
-    assert swapped["praise_probability"] > 0.5
+    assert swapped["praise_probability"] > row["praise_probability"] + 0.3
 
 
 def test_hedged_criticism_is_not_praise(examples):
     row = examples.loc["can feel slow at times"]
-    assert row["label"] in {"criticism", "neutral"}
-    assert row["praise_probability"] < 0.5
+    assert row["label"] == "neutral"
 
 
 def test_litotes_is_not_strong_criticism(examples):
     row = examples.loc["not without its flaws"]
-    assert row["praise_probability"] > 0.2
+    assert row["label"] == "neutral"
 
 
 def test_neutral_band():
