@@ -41,7 +41,9 @@ _WORD_PATTERN = re.compile(
     | n't\b                          # the negative clitic itself
     | '(?:s|re|ve|ll|d|m)\b          # the other clitics
     | \d+(?:[.,:/]\d+)+              # numbers with separators: 10,000  4.5  8/10
-    | [^\W_]+(?:-[^\W_]+)*           # words, hyphenated compounds kept whole
+    | [^\W_]+(?:(?:[-/]|'(?!(?:s|re|ve|ll|d|m)\b))[^\W_]+)*
+                                     # words; hyphenated compounds, writer/director and
+                                     # o'donnell kept whole, as in Treebank
     | [^\w\s]                        # any other symbol or punctuation mark, one at a time
     """,
     re.VERBOSE | re.IGNORECASE,
