@@ -50,7 +50,10 @@ criticism. The label is ``neutral`` for summary sentences and for praise probabi
 
 Cautions: these are bag-of-n-gram models trained on film-review snippets of 2002-2005; irony,
 long-range context and unusual vocabulary defeat them, and a probability is a model's
-confidence, not a fact about the critic. Cross-validated accuracies are in each model file and in
+confidence, not a fact about the critic. A negation scope runs to the next punctuation mark, so
+in "this doesn't seem to have altered the fact that they have an outstanding connection" the
+praise word is read as negated; a sentence-initial "However" (nothing before it) leaves the
+contrast rule aside. Read the sentences behind any aggregate. Cross-validated accuracies are in each model file and in
 ``analysis/data/SOURCES.md``.
 
 References

@@ -30,6 +30,7 @@ from scipy import sparse
 from analysis.sentiment import (
     MODEL_NAMES,
     VADER_FEATURES,
+    marked_tokens,
     scores_from_features,
     text_features,
     vader_scores,
@@ -38,6 +39,11 @@ from analysis.sentiment import (
 CV_FOLDS = 10
 CV_SEED = 20131218  # Her's US release date; any fixed number would do.
 FORMAT_VERSION = 1
+# Tokenized into each model file; a test re-tokenizes it, so a change to the tokenizer that
+# would make shipped weights miss their features fails loudly until the models are rebuilt.
+TOKENIZER_PROBE = (
+    "Jonze's writer/director O'Donnell isn't slow -- it's 10,000 times well-made, 4.5/5 (no?)"
+)
 
 
 class Task(NamedTuple):
@@ -355,6 +361,10 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
         "recipe": {
             **task.recipe,
             "tokens": "analysis.tokenization.word_tokens, lower-cased",
+            "tokenizer_probe": {
+                "text": TOKENIZER_PROBE,
+                "tokens": marked_tokens(TOKENIZER_PROBE, negation=task.recipe["negation"]),
+            },
             "features": "binary word n-grams 1..ngram_max"
             + (", negation scopes marked _NEG" if task.recipe["negation"] else "")
             + (", plus VADER compound, pos, neg" if use_vader else "")

@@ -176,6 +176,14 @@ def test_model_files_are_small_and_documented(name):
     assert list(model["weights"]) == sorted(model["weights"])
 
 
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_models_match_the_current_tokenizer(name):
+    # If this fails, analysis.tokenization changed: rebuild with scripts/train_models.py.
+    recipe = load_model(name)["recipe"]
+    probe = recipe["tokenizer_probe"]
+    assert marked_tokens(probe["text"], negation=recipe["negation"]) == probe["tokens"]
+
+
 def test_model_summary():
     table = model_summary()
     assert table["model"].tolist() == list(MODEL_NAMES)
@@ -207,3 +215,29 @@ def test_prediction_needs_no_datasets_network_or_sklearn():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split("\n")[:3] == ["praise", "(1, 2)", "False"]
+
+
+def test_her_corpus_sentences(her_corpus):
+    from analysis.corpus import sentence_table
+
+    sentences = sentence_table(her_corpus)
+    table = label_sentences(sentences["text"].tolist())
+    assert len(table) == len(sentences)
+    assert table["label"].notna().all()
+
+    def row(fragment):
+        matches = table[table["text"].str.contains(fragment, regex=False)]
+        assert len(matches) == 1, fragment
+        return matches.iloc[0]
+
+    verdict = row("is a masterpiece that beautifully captures")
+    assert (verdict["kind"], verdict["label"]) == ("evaluative", "praise")
+    plot = row("forms a deep emotional bond with Samantha")
+    assert (plot["kind"], plot["label"]) == ("summary", "neutral")
+
+
+def test_her_corpus_reviews_score_positive(her_corpus):
+    table = score_reviews([review.body for review in her_corpus.reviews])
+    assert len(table) == len(her_corpus.reviews)
+    # The model reads all five as positive; 004's own rating line says 4.5 clappers.
+    assert (table["positive_probability"] > 0.5).all()
