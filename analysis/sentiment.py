@@ -53,8 +53,8 @@ long-range context and unusual vocabulary defeat them, and a probability is a mo
 confidence, not a fact about the critic. A negation scope runs to the next punctuation mark, so
 in "this doesn't seem to have altered the fact that they have an outstanding connection" the
 praise word is read as negated; a sentence-initial "However" (nothing before it) leaves the
-contrast rule aside. Read the sentences behind any aggregate. Cross-validated accuracies are in each model file and in
-``analysis/data/SOURCES.md``.
+contrast rule aside. Read the sentences behind any aggregate. Cross-validated accuracies are in
+each model file and in ``analysis/data/SOURCES.md``.
 
 References
 ----------
@@ -241,7 +241,10 @@ def scores_from_features(
     """:func:`decision_scores` for texts already turned into features (training reuses them)."""
     weights = model["weights"]
     scores = np.array(
-        [model["bias"] + sum(weights.get(feature, 0.0) for feature in features) for features in feature_sets],
+        [
+            model["bias"] + sum(weights.get(feature, 0.0) for feature in features)
+            for features in feature_sets
+        ],
         dtype=float,
     )
     vader_weights = model["vader_weights"]

@@ -301,7 +301,7 @@ def cross_validate(
 
 
 def calibration_slope(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Temperature for the decision scores: logistic regression of labels on scores, no intercept."""
+    """Temperature of the decision scores: a logistic regression on them with no intercept."""
     from sklearn.linear_model import LogisticRegression
 
     regression = LogisticRegression(C=1e6, fit_intercept=False, solver="lbfgs", max_iter=1000)
@@ -315,7 +315,7 @@ def vader_baseline(vader: np.ndarray, labels: np.ndarray) -> float:
 
 
 def evaluate_task(name: str, datasets_dir: Path) -> dict[str, Any]:
-    """Cross-validate task `name`'s full pipeline; returns the figures and what is needed to build."""
+    """Cross-validate task `name`'s whole pipeline; returns the figures and the inputs to build."""
     task = TASKS[name]
     texts, labels = load_task(name, datasets_dir)
     feature_sets = [text_features(text, task.recipe) for text in texts]

@@ -122,7 +122,8 @@ def test_negation_marking():
 
 def test_features_ignore_case():
     recipe = load_model("sentence-polarity")["recipe"]
-    assert text_features("Phoenix IS Stunning", recipe) == text_features("phoenix is stunning", recipe)
+    lower = text_features("phoenix is stunning", recipe)
+    assert text_features("Phoenix IS Stunning", recipe) == lower
 
 
 def test_vader_scores():
@@ -147,12 +148,17 @@ def test_score_reviews():
 
 def test_review_evidence():
     text = "A dull, boring mess, though Phoenix is wonderful. Wonderful!"
-    table = review_evidence(text, top=2)
+    table = review_evidence(text, top=3)
     assert list(table.columns) == ["feature", "count", "weight", "contribution", "direction"]
-    assert sorted(table["direction"].value_counts().to_dict().items()) == [("down", 2), ("up", 2)]
-    assert table["contribution"].abs().is_monotonic_decreasing
-    assert table.loc[table["feature"] == "wonderful", "count"].tolist() in ([2], [])
-    assert set(table.loc[table["direction"] == "down", "feature"]) & {"dull", "boring", "mess"}
+    assert table.loc[table["direction"] == "down", "feature"].tolist() == ["boring", "mess", "dull"]
+    assert table.loc[table["direction"] == "up", "feature"].tolist() == [
+        "wonderful .", "wonderful", "!",
+    ]
+    # Presence, not count, enters the score: "wonderful" occurs twice, contributes its weight once.
+    wonderful = table.set_index("feature").loc["wonderful"]
+    assert wonderful["count"] == 2
+    assert wonderful["contribution"] == wonderful["weight"]
+    assert review_evidence("", top=3).empty
 
 
 def test_review_evidence_rejects_bad_top():
