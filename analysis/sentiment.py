@@ -292,9 +292,9 @@ def _contrast_split(text: str) -> tuple[str, str] | None:
     return " ".join(before), " ".join(after)
 
 
-def _praise_log_odds(texts: list[str]) -> np.ndarray:
+def _praise_log_odds(texts: list[str], vader: np.ndarray) -> np.ndarray:
     model = load_model("sentence-polarity")
-    log_odds = _calibrated_log_odds(model, decision_scores(model, texts))
+    log_odds = _calibrated_log_odds(model, decision_scores(model, texts, vader))
     splits = [(i, _contrast_split(text)) for i, text in enumerate(texts)]
     splits = [(i, split) for i, split in splits if split is not None]
     if splits:
@@ -346,8 +346,9 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
         return pd.DataFrame({column: pd.Series(dtype=float) for column in columns}).astype(
             {"text": object, "kind": object, "label": object}
         )
+    vader = vader_scores(texts)
     evaluative = positive_probabilities(load_model("subjectivity"), texts)
-    praise = _sigmoid(_praise_log_odds(texts))
+    praise = _sigmoid(_praise_log_odds(texts, vader[list(VADER_FEATURES)].to_numpy()))
     # A text without a word gives a model nothing to read: no probabilities, no verdict.
     wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
     evaluative[wordless] = np.nan
@@ -368,7 +369,7 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
             "evaluative_probability": evaluative,
             "kind": kind.astype(object),
             "praise_probability": praise,
-            "vader_compound": vader_scores(texts)["compound"].to_numpy(),
+            "vader_compound": vader["compound"].to_numpy(),
             "polarity_score": 2 * praise - 1,
             "label": label.astype(object),
         },
