@@ -86,7 +86,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.tokenization import is_word, word_tokens
+# One reader for every package word list (comment lines start with #).
+from analysis.tokenization import _read_word_list, is_word, word_tokens
 
 MODEL_NAMES = ("subjectivity", "sentence-polarity", "review-polarity")
 VADER_FEATURES = ("compound", "pos", "neg")
@@ -98,23 +99,16 @@ CONTRAST_AFTER_WEIGHT = 0.75
 _SCOPE_ENDS = frozenset(". , : ; ! ?".split())
 
 
-def _read_cue_list(name: str) -> frozenset[str]:
-    text = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
 @cache
 def negation_cues() -> frozenset[str]:
     """The negation cues that open a ``_NEG`` scope, from ``data/negation-cues.txt``."""
-    return _read_cue_list("negation-cues.txt")
+    return _read_word_list("negation-cues.txt")
 
 
 @cache
 def contrast_cues() -> frozenset[str]:
     """The contrastive conjunctions of the "but" rule, from ``data/contrast-cues.txt``."""
-    return _read_cue_list("contrast-cues.txt")
+    return _read_word_list("contrast-cues.txt")
 
 
 def marked_tokens(text: str, *, negation: bool = True) -> list[str]:
