@@ -294,13 +294,13 @@ def test_ratings_report_records_are_plain_json(her_corpus):
     ]
 
 
-def test_a_rating_line_under_the_headline_is_found_but_credits_are_not(tmp_path):
+def test_a_rating_line_under_the_headline_is_a_rating_and_credits_are_not(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Rating: B+\nRunning time: 126 min\n\nA masterpiece, 3/5 for the score alone.\n", encoding="utf-8"
     )
     corpus = load_corpus(tmp_path)
     table = explicit_rating_table(corpus)
-    assert table[["segment", "text"]].values.tolist() == [["header", "B+"], ["body", "3/5"]]
+    assert table[["segment", "text"]].values.tolist() == [["rating", "B+"], ["body", "3/5"]]
     assert overall_explicit_ratings(table)["text"].tolist() == ["B+"]
     raw = corpus.reviews[0].raw
     assert all(raw[row.start : row.end] == row.text for row in table.itertuples())
