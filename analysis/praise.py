@@ -355,6 +355,21 @@ def strongest_evidence(evidence: pd.DataFrame, *, targets: Sequence[str] | None 
     return judged.drop_duplicates(["target", "review_id", "label"]).drop(columns="confidence").reset_index(drop=True)
 
 
+def most_mentioned(table: pd.DataFrame, *, target_kind: str = "person") -> list[str]:
+    """Targets of `target_kind`, most mentioned first (ties by name); empty if there are none.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`praise_table`.
+    target_kind : {"person", "aspect"}
+    """
+    of_kind = table[table["target_kind"] == target_kind]
+    totals = of_kind.groupby("target", sort=True)["mentions"].sum().reset_index()
+    ranked = totals.sort_values(["mentions", "target"], ascending=[False, True], kind="mergesort")
+    return ranked["target"].tolist()
+
+
 def praise_analysis(corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the praise-target analysis of `corpus`.
 

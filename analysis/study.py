@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from analysis.paths import (
 from analysis.plots import CAPTIONS_FILE
 
 FIGURE_SUFFIXES = (".png", ".svg")
+# IPython colours its tracebacks; the one-line report is for terminals and logs alike.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class StudyError(Exception):
@@ -85,7 +88,8 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int,
             None,
         )
         where = f"cell {code_cells.index(failed) + 1} (notebook cell {failed})" if failed is not None else "a cell"
-        error_line = next((line for line in str(failure).splitlines()[::-1] if line.strip()), "")
+        lines = _ANSI_ESCAPE.sub("", str(failure)).splitlines()
+        error_line = next((line for line in reversed(lines) if line.strip()), "")
         destination.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, destination)
         raise StudyError(f"{path.name}: {where} failed: {error_line} (partial run saved to {destination})") from None

@@ -8,6 +8,7 @@ from analysis.plots.praise import plot_dissent, plot_praise_heatmap
 from analysis.praise import (
     consensus,
     judge_mentions,
+    most_mentioned,
     mention_scopes,
     praise_report,
     praise_table,
@@ -219,3 +220,13 @@ def test_clause_scoping_with_the_shipped_classifier():
     sentences = pd.DataFrame({"review_id": ["r"], "sentence_index": [0], "text": ["A great cast, but a dull script."]})
     evidence = judge_mentions(find_mentions(sentences, FILM))
     assert dict(zip(evidence["target"], evidence["label"])) == {"performances": "praise", "script": "criticism"}
+
+
+def test_most_mentioned_orders_by_mentions_then_name():
+    table = pd.DataFrame({
+        "target": ["Amy Adams", "Joaquin Phoenix", "Joaquin Phoenix", "script", "Rooney Mara"],
+        "target_kind": ["person", "person", "person", "aspect", "person"],
+        "mentions": [2, 3, 1, 9, 2],
+    })
+    assert most_mentioned(table) == ["Joaquin Phoenix", "Amy Adams", "Rooney Mara"]
+    assert most_mentioned(table[table["target_kind"] == "aspect"]) == []
