@@ -14,6 +14,19 @@ sentence ("However, Her is not without its challenges.") cuts nothing: the contr
 previous sentence; nor does a cue right after a negation with no punctuation between ("not cold
 or dystopian but intimate", "can't help but feel"), which corrects rather than contrasts.
 
+Reservations. The classifier, a bag of n-grams, misreads hedged faults: "The pacing can feel slow
+at times" scores as praise (p = 0.60). So after it has judged a scope, the verdict cues of
+:mod:`analysis.signals` are looked for in the same scope: a *reservation* ("not without its
+challenges", "can feel slow at times", "some viewers may find", "rather mournful") makes the
+mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger opposite cue —
+a praise signal (superlative, verdict label, recommendation, negated criticism) whose weight
+exceeds the reservation's in size ("a masterpiece, if not without its flaws": 1.0 against 0.4),
+in which case the classifier's label stands. A negated reservation ("never uneven") has a
+positive weight in signals and is no reservation here. ``label_source`` records what decided:
+``classifier``, ``reservation cue: <span>`` or ``heading``; the classifier's probabilities are
+kept either way, so a reader sees what the rule overrode. The rule is a fixed reading of the cue
+list (hedges after Hyland, 2005, *Metadiscourse*), not fitted to these reviews.
+
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation) names a target but judges nothing; it is counted as a neutral mention
 and not sent to the classifier.
@@ -38,6 +51,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.report import Report
+from analysis.signals import sentence_signals
 from analysis.targets import mention_table
 from analysis.tokenization import is_word, word_tokens
 
@@ -49,7 +63,7 @@ VERDICTS = ("praise", "mixed", "neutral", "criticism")
 AGREEMENTS = ("consensus praise", "split", "consensus criticism", "one review", "unjudged")
 EVIDENCE_COLUMNS = [
     "review_id", "target", "target_kind", "sentence_index", "sentence", "scope", "scope_kind",
-    "matched_text", "rule", "kind", "label", "evaluative_probability", "praise_probability",
+    "matched_text", "rule", "kind", "label", "label_source", "evaluative_probability", "praise_probability",
     "polarity_score", "vader_compound",
 ]
 TABLE_COLUMNS = [
@@ -182,6 +196,26 @@ def _default_labeller() -> Labeller:
     return label_sentences
 
 
+def reservation_cue(scope: str) -> str | None:
+    """The reservation signal(s) that make `scope` a criticism, or None.
+
+    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
+
+    >>> reservation_cue("The pacing can feel slow at times.")
+    'can feel slow at times'
+    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
+    True
+    """
+    signals = sentence_signals(scope)
+    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
+    if not reservations:
+        return None
+    strongest_reservation = max(-s["weight"] for s in reservations)
+    if any(s["weight"] > strongest_reservation for s in signals):
+        return None
+    return "; ".join(s["span_text"] for s in reservations)
+
+
 def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
@@ -199,18 +233,30 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     pandas.DataFrame
         :func:`mention_scopes` plus the labeller's ``kind`` (evaluative or summary), ``label``
         (praise, criticism, or neutral for plot summary and weak tone) and its probabilities and
-        scores for the scope text. A heading is not sent to the labeller: its kind is
-        ``heading``, its label ``neutral`` and its scores empty.
+        scores for the scope text, and ``label_source`` (``classifier``, ``reservation cue:
+        <span>`` when a reservation signal overrides it, see the module docstring, or
+        ``heading``). A heading is not sent to the labeller: its kind is ``heading``, its label
+        ``neutral`` and its scores empty.
     """
     scopes = mention_scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     labels = (labeller or _default_labeller())(texts) if texts else pd.DataFrame()
-    judged_columns = EVIDENCE_COLUMNS[9:]
+    judged_columns = [c for c in EVIDENCE_COLUMNS[9:] if c != "label_source"]
     if texts:
         labels = labels.reset_index(drop=True)[judged_columns].assign(scope=texts)
     else:
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
+    cue_of = {text: reservation_cue(text) for text in texts}
+    evidence["label_source"] = [
+        "heading" if kind == "heading"
+        else "classifier" if cue_of[scope] is None
+        else f"reservation cue: {cue_of[scope]}"
+        for scope, kind in zip(evidence["scope"], evidence["scope_kind"])
+    ]
+    reserved = evidence["scope"].isin([text for text, cue in cue_of.items() if cue is not None])
+    evidence.loc[reserved, "kind"] = "evaluative"
+    evidence.loc[reserved, "label"] = "criticism"
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"
@@ -405,7 +451,8 @@ def praise_report(corpus) -> Report:
 
     Each record has ``review``, ``target``, ``target_kind``, ``mentions``, ``praise``,
     ``criticism``, ``neutral``, ``net_judgement``, ``verdict`` and ``evidence``: a list of
-    ``{sentence_index, sentence, scope, label, kind, praise_probability, rule, matched_text}``.
+    ``{sentence_index, sentence, scope, label, label_source, kind, praise_probability, rule,
+    matched_text}``.
     """
     tables = praise_analysis(corpus)
     evidence = tables["evidence"]
@@ -425,14 +472,14 @@ def praise_report(corpus) -> Report:
                 "verdict": row.verdict,
                 "evidence": [
                     {key: _plain(e[key]) for key in (
-                        "sentence_index", "sentence", "scope", "label", "kind",
+                        "sentence_index", "sentence", "scope", "label", "label_source", "kind",
                         "praise_probability", "rule", "matched_text",
                     )}
                     for e in rows.to_dict("records")
                 ],
             }
         )
-    shown_evidence = evidence[["review_id", "target", "sentence_index", "label", "kind", "scope"]]
+    shown_evidence = evidence[["review_id", "target", "sentence_index", "label", "label_source", "kind", "scope"]]
     return Report(
         {
             "Praise and criticism per review and target": tables["table"],

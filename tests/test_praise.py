@@ -12,6 +12,7 @@ from analysis.praise import (
     mention_scopes,
     praise_report,
     praise_table,
+    reservation_cue,
     split_clauses,
     verdict,
 )
@@ -152,9 +153,14 @@ def test_her_corpus_praise(her_corpus):
     assert great["label"] == "praise"
     assert {"review", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
     assert phoenix["mentions"] == len(phoenix["evidence"])
-    # Review 001's one fault: the pacing "can feel slow at times".
+    # Review 001's hedged fault: the classifier reads "can feel slow at times" as praise
+    # (p = 0.60); the reservation cue makes it criticism and says so.
     pacing = records[("001", "pacing")]["evidence"]
-    assert [(e["sentence_index"], e["label"]) for e in pacing] == [(17, "criticism")]
+    assert [(e["sentence_index"], e["label"], e["label_source"]) for e in pacing] == [
+        (17, "criticism", "reservation cue: can feel slow at times")
+    ]
+    assert round(pacing[0]["praise_probability"], 2) == 0.60
+    assert great["label_source"] == "classifier"
 
 
 def test_one_target_across_a_contrast_is_judged_on_the_whole_sentence():
@@ -169,9 +175,9 @@ def test_one_target_across_a_contrast_is_judged_on_the_whole_sentence():
 
 def test_headings_are_neutral_mentions_not_judgements():
     evidence = evidence_for({"r": ["The Script", "The script is great."]})
-    assert evidence[["sentence_index", "scope_kind", "kind", "label"]].values.tolist() == [
-        [0, "heading", "heading", "neutral"],
-        [1, "sentence", "evaluative", "praise"],
+    assert evidence[["sentence_index", "scope_kind", "kind", "label", "label_source"]].values.tolist() == [
+        [0, "heading", "heading", "neutral", "heading"],
+        [1, "sentence", "evaluative", "praise", "classifier"],
     ]
 
 
@@ -220,6 +226,33 @@ def test_clause_scoping_with_the_shipped_classifier():
     sentences = pd.DataFrame({"review_id": ["r"], "sentence_index": [0], "text": ["A great cast, but a dull script."]})
     evidence = judge_mentions(find_mentions(sentences, FILM))
     assert dict(zip(evidence["target"], evidence["label"])) == {"performances": "praise", "script": "criticism"}
+
+
+def test_a_reservation_makes_a_hedged_fault_criticism():
+    """The toy labeller calls both neutral; the cue decides the first, the second is untouched."""
+    evidence = evidence_for({"r": ["The pacing can feel slow at times.", "Phoenix is great."]})
+    judged = evidence.set_index("target")[["kind", "label", "label_source"]]
+    assert judged.loc["pacing"].tolist() == ["evaluative", "criticism", "reservation cue: can feel slow at times"]
+    assert judged.loc["Joaquin Phoenix"].tolist() == ["evaluative", "praise", "classifier"]
+
+
+def test_a_stronger_praise_cue_or_a_negation_outweighs_a_reservation():
+    assert reservation_cue("The script is a masterpiece, if not without its flaws.") is None
+    assert reservation_cue("The script is never uneven.") is None  # a negated reservation
+    assert reservation_cue("The script is uneven.") == "uneven"
+    assert reservation_cue("The script is not without its flaws.") == "not without its flaws"
+    assert reservation_cue("A great cast.") is None
+
+
+def test_reservation_with_the_shipped_classifier():
+    sentences = pd.DataFrame(
+        {"review_id": ["r", "r"], "sentence_index": [0, 1], "text": ["The pacing can feel slow at times.", "A great cast."]}
+    )
+    evidence = judge_mentions(find_mentions(sentences, FILM)).set_index("target")
+    assert evidence.loc["pacing", ["label", "label_source"]].tolist() == [
+        "criticism", "reservation cue: can feel slow at times"
+    ]
+    assert evidence.loc["performances", ["label", "label_source"]].tolist() == ["praise", "classifier"]
 
 
 def test_most_mentioned_orders_by_mentions_then_name():
