@@ -602,7 +602,7 @@ def arc_window(sentences: int, *, fraction: float = ARC_FRACTION) -> int:
 
 
 def sentiment_arc(corpus: Corpus, *, fraction: float = ARC_FRACTION) -> pd.DataFrame:
-    """Each body sentence's judgement in reading order, raw and smoothed.
+    """Each body sentence's judgement in reading order, raw and smoothed; headings are left out.
 
     Parameters
     ----------
@@ -623,10 +623,13 @@ def sentiment_arc(corpus: Corpus, *, fraction: float = ARC_FRACTION) -> pd.DataF
 
     from analysis.corpus import sentence_table
     from analysis.sentiment import label_sentences
+    from analysis.tokenization import is_heading
 
     if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 < fraction <= 1:
         raise ValueError(f"fraction must be a number in (0, 1]; got {fraction!r}")
     sentences = sentence_table(corpus)[["review_id", "sentence_index", "text"]]
+    # A section heading names a topic; scored as a sentence it would read as a verdict.
+    sentences = sentences[~sentences["text"].map(is_heading)].reset_index(drop=True)
     labels = label_sentences(sentences["text"].tolist())
     arc = pd.concat(
         [

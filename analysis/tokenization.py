@@ -49,6 +49,8 @@ _WORD_PATTERN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CLOSING_PUNCTUATION = re.compile(r"[.!?;:)\"']\s*$")
+HEADING_MAX_WORDS = 5
 _LEADING_BULLET = re.compile(r"^\s*(?:[*\-\u2022\u2013\u2014]|\d+[.)])\s+")
 
 
@@ -116,6 +118,20 @@ def word_tokens(text: str) -> list[str]:
     ['I', 'can', 'not', '--', 'gon', 'na', 'cry']
     """
     return _WORD_PATTERN.findall(normalise(text))
+
+
+def is_heading(sentence: str) -> bool:
+    """A section heading or short list item, not a sentence: at most five words, no closing punctuation.
+
+    Web reviews put headings ("The Script", "Joaquin Phoenix's Acting") on lines of their own,
+    so :func:`split_sentences` returns them as sentences; judging them would read a topic as a
+    verdict.
+
+    >>> [is_heading("The Script"), is_heading("Phoenix is great."), is_heading("Joaquin Phoenix's Acting")]
+    [True, False, True]
+    """
+    words = [token for token in word_tokens(sentence) if is_word(token)]
+    return len(words) <= HEADING_MAX_WORDS and not _CLOSING_PUNCTUATION.search(sentence)
 
 
 def is_word(token: str) -> bool:

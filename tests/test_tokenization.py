@@ -1,4 +1,4 @@
-from analysis.tokenization import content_terms, split_sentences, stopwords, terms, word_tokens
+from analysis.tokenization import content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
 
 
 def test_clitics_split_the_treebank_way():
@@ -51,3 +51,8 @@ def test_works_without_any_nltk_data(monkeypatch):
     monkeypatch.setattr(nltk.data, "path", [])
     tokenization._punkt.cache_clear()
     assert [s.text for s in split_sentences("One. Two.")] == ["One.", "Two."]
+
+
+def test_headings_are_short_lines_without_closing_punctuation():
+    assert [is_heading(t) for t in ["The Script", "Joaquin Phoenix's Acting", "Phoenix is great.",
+                                    "A lonely man who falls in love with an operating system"]] == [True, True, False, False]
