@@ -28,8 +28,8 @@ kept either way, so a reader sees what the rule overrode. The rule is a fixed re
 list (hedges after Hyland, 2005, *Metadiscourse*), not fitted to these reviews.
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
-no closing punctuation) names a target but judges nothing; it is counted as a neutral mention
-and not sent to the classifier.
+no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
+nothing; it is counted as a neutral mention and not sent to the classifier.
 
 Counting. ``mentions`` is the number of sentences that mention the target; ``praise`` and
 ``criticism`` count those labelled so (the classifier labels plot summary ``neutral`` whatever
@@ -53,12 +53,11 @@ import pandas as pd
 from analysis.report import Report
 from analysis.signals import sentence_signals
 from analysis.targets import mention_table
-from analysis.tokenization import is_word, word_tokens
+from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
 
 VERDICT_MAJORITY = 0.75
-HEADING_MAX_WORDS = 5
 VERDICTS = ("praise", "mixed", "neutral", "criticism")
 AGREEMENTS = ("consensus praise", "split", "consensus criticism", "one review", "unjudged")
 EVIDENCE_COLUMNS = [
@@ -178,16 +177,6 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             )
     scopes = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
-
-
-def is_heading(sentence: str) -> bool:
-    """A section heading: at most five words and no closing punctuation ("The Script").
-
-    >>> [is_heading("The Script"), is_heading("Phoenix is great."), is_heading("Joaquin Phoenix's Acting")]
-    [True, False, True]
-    """
-    words = [token for token in word_tokens(sentence) if is_word(token)]
-    return len(words) <= HEADING_MAX_WORDS and not re.search(r"[.!?;:)\"']\s*$", sentence)
 
 
 def _default_labeller() -> Labeller:
