@@ -42,7 +42,7 @@ FORMAT_VERSION = 1
 # Tokenized into each model file; a test re-tokenizes it, so a change to the tokenizer that
 # would make shipped weights miss their features fails loudly until the models are rebuilt.
 TOKENIZER_PROBE = (
-    "Jonze's writer/director O'Donnell isn't slow -- it's 10,000 times well-made, 4.5/5 (no?)"
+    "Jonze's \"Her\": writer/director O'Donnell isn't slow -- it's 10,000 times well-made, 4.5/5 (no?)"
 )
 
 

@@ -34,7 +34,8 @@ from analysis.text import normalise
 
 _WORD_PATTERN = re.compile(
     r"""
-      \b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))
+      ``|''                          # Treebank's opening and closing double quotes
+    | \b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))
                                      # Treebank splits cannot, gimme, gonna, gotta, lemme, wanna
     | --                             # a dash typed as two hyphens is one token, as in Treebank
     | [^\W_]+(?=n't\b)               # stem of a negative contraction: "do" of "don't"
@@ -48,6 +49,7 @@ _WORD_PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[{<]))"')
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:)\"']\s*$")
 HEADING_MAX_WORDS = 5
@@ -117,7 +119,12 @@ def word_tokens(text: str) -> list[str]:
     >>> word_tokens("I cannot -- gonna cry")
     ['I', 'can', 'not', '--', 'gon', 'na', 'cry']
     """
-    return _WORD_PATTERN.findall(normalise(text))
+    normalised = normalise(text)
+    if '"' in normalised:
+        # Treebank spells a double quote as `` when it opens (at the start or after a space or
+        # bracket) and '' otherwise; doing the same keeps counts comparable with word_tokenize.
+        normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
+    return _WORD_PATTERN.findall(normalised)
 
 
 def is_heading(sentence: str) -> bool:

@@ -56,3 +56,8 @@ def test_works_without_any_nltk_data(monkeypatch):
 def test_headings_are_short_lines_without_closing_punctuation():
     assert [is_heading(t) for t in ["The Script", "Joaquin Phoenix's Acting", "Phoenix is great.",
                                     "A lonely man who falls in love with an operating system"]] == [True, True, False, False]
+
+
+def test_double_quotes_are_spelled_the_treebank_way():
+    assert word_tokens('He said "yes" ("no"), \u201cHer,\u201d') == [
+        "He", "said", "``", "yes", "''", "(", "``", "no", "''", ")", ",", "``", "Her", ",", "''"]
