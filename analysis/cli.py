@@ -99,7 +99,7 @@ def _run_sentences(args: argparse.Namespace) -> int:
     lines = _read_lines(args.file)
     if lines is None:
         return EXIT_BAD_INPUT
-    from analysis.report import Report
+    from analysis.report import Report, plain_records
     from analysis.sentiment import label_sentences
 
     # Blank lines carry no sentence; they are skipped, and line numbers still refer to the input.
@@ -108,11 +108,7 @@ def _run_sentences(args: argparse.Namespace) -> int:
         return _error(f"{args.file or 'standard input'}: no sentences (every line is blank)")
     labels = label_sentences([text for _, text in numbered])
     labels.insert(0, "line", [number for number, _ in numbered])
-    records = [
-        {key: (round(value, 6) if isinstance(value, float) else value) for key, value in row.items()}
-        for row in labels.to_dict("records")
-    ]
-    _print_report(Report({"Sentence labels": labels}, records), args.json)
+    _print_report(Report({"Sentence labels": labels}, plain_records(labels)), args.json)
     return 0
 
 

@@ -50,7 +50,7 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.report import Report
+from analysis.report import Report, plain
 from analysis.signals import sentence_signals
 from analysis.targets import mention_table
 from analysis.tokenization import is_heading
@@ -426,15 +426,6 @@ def praise_analysis(corpus, *, labeller: Labeller | None = None) -> dict[str, pd
     }
 
 
-def _plain(value):
-    """A JSON-ready value: numpy scalars to Python, NaN to None, floats rounded to 6 places."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    return round(value, 6) if isinstance(value, float) else value
-
-
 def praise_report(corpus) -> Report:
     """The ``aspects`` command: review x target table, consensus, and records with evidence.
 
@@ -457,10 +448,10 @@ def praise_report(corpus) -> Report:
                 "praise": int(row.praise),
                 "criticism": int(row.criticism),
                 "neutral": int(row.neutral),
-                "net_judgement": _plain(row.net_judgement),
+                "net_judgement": plain(row.net_judgement),
                 "verdict": row.verdict,
                 "evidence": [
-                    {key: _plain(e[key]) for key in (
+                    {key: plain(e[key]) for key in (
                         "sentence_index", "sentence", "scope", "label", "label_source", "kind",
                         "praise_probability", "rule", "matched_text",
                     )}

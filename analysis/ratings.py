@@ -756,17 +756,6 @@ def reader_response_summary(response: pd.DataFrame, *, review_ids: Iterable[str]
     return table.rename_axis("review_id").reset_index().rename_axis(None, axis=1)
 
 
-def _plain(value):
-    """A JSON-ready scalar: numpy numbers to Python ones, NaN to None."""
-    import math
-
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
 def ratings_report(corpus: Corpus) -> Report:
     """What ``python -m analysis ratings`` shows.
 
@@ -779,7 +768,7 @@ def ratings_report(corpus: Corpus) -> Report:
         ``explicit_ratings`` (all found), ``inferred_rating`` (probability, stars),
         ``signals`` and ``evidence`` (up and down).
     """
-    from analysis.report import Report
+    from analysis.report import Report, plain
 
     ids = [review.id for review in corpus.reviews]
     comparison = rating_comparison(corpus)
@@ -796,20 +785,20 @@ def ratings_report(corpus: Corpus) -> Report:
             {
                 "review_id": review_id,
                 "explicit_rating": (
-                    {field: _plain(overall.loc[review_id, field]) for field in rating_fields}
+                    {field: plain(overall.loc[review_id, field]) for field in rating_fields}
                     if review_id in overall.index
                     else None
                 ),
                 "explicit_ratings": [
-                    {field: _plain(value) for field, value in rating.items()}
+                    {field: plain(value) for field, value in rating.items()}
                     for rating in explicit.loc[explicit["review_id"] == review_id, ["segment", *rating_fields, "start", "end"]].to_dict("records")
                 ],
                 "inferred_rating": {
-                    "probability": _plain(row.positive_probability),
-                    "stars": _plain(row.inferred_stars),
+                    "probability": plain(row.positive_probability),
+                    "stars": plain(row.inferred_stars),
                 },
                 "signals": [
-                    {field: _plain(value) for field, value in signal.items()}
+                    {field: plain(value) for field, value in signal.items()}
                     for signal in signals.loc[
                         signals["review_id"] == review_id,
                         ["sentence_index", "kind", "span_text", "weight", "negated", "sentence"],
@@ -817,7 +806,7 @@ def ratings_report(corpus: Corpus) -> Report:
                 ],
                 "evidence": {
                     direction: [
-                        {field: _plain(value) for field, value in item.items()}
+                        {field: plain(value) for field, value in item.items()}
                         for item in evidence.loc[
                             (evidence["review_id"] == review_id) & (evidence["direction"] == direction),
                             ["feature", "contribution", "sentence_index", "sentence"],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import json
+import math
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -20,3 +22,18 @@ class Report(NamedTuple):
 
     tables: dict[str, pd.DataFrame]
     records: list[dict]
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready scalar: numpy numbers to Python ones, NaN to None, floats to 6 places."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, 6)
+    return value
+
+
+def plain_records(table: pd.DataFrame) -> list[dict]:
+    """The rows of `table` as JSON-ready dicts (see :func:`plain`)."""
+    # pandas' JSON writer turns numpy scalars into plain numbers and NaN into null.
+    return json.loads(table.to_json(orient="records", double_precision=6))

@@ -20,7 +20,6 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pandas as pd
@@ -29,7 +28,7 @@ from analysis.corpus import Corpus, sentence_table, token_table
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.readability import flesch_reading_ease, total_syllables
-from analysis.report import Report
+from analysis.report import Report, plain_records
 
 KEYNESS_MIN_COUNT = 3
 REPORT_TOP_TERMS = 10
@@ -234,11 +233,6 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
     return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
-    # pandas' JSON writer turns numpy scalars into plain numbers and NaN into null.
-    return json.loads(table.to_json(orient="records", double_precision=6))
-
-
 def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
     """The ``vocab`` subcommand: the per-review table and each review's top distinctive words."""
     measures = vocabulary_table(corpus)
@@ -248,9 +242,9 @@ def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
          "g2", "log_ratio", "significant", "significant_bonferroni", "fw_z"]
     ]
     records = []
-    for row in _records(measures):
+    for row in plain_records(measures):
         own = top_terms[top_terms["review_id"] == row["review_id"]].drop(columns="review_id")
-        records.append({**row, "distinctive_terms": _records(own)})
+        records.append({**row, "distinctive_terms": plain_records(own)})
     tables = {
         "Vocabulary per review (word tokens; MATTR window 50, MTLD threshold 0.72, Flesch Reading Ease)": measures,
         f"Distinctive words: top {top} per review by G² against the other reviews "
