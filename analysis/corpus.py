@@ -156,6 +156,9 @@ def _read_manifest(path: Path) -> dict:
 def _film(raw: object, path: Path) -> Film:
     if not isinstance(raw, dict):
         raise CorpusError(f"{path}: 'film' must be a mapping, got {type(raw).__name__}")
+    for key in ("cast", "other_people"):
+        if not isinstance(raw.get(key) or [], list):
+            raise CorpusError(f"{path}: 'film.{key}' must be a list, got {raw[key]!r}")
     cast = []
     for member in raw.get("cast") or []:
         if not isinstance(member, dict) or not member.get("actor"):
@@ -165,6 +168,8 @@ def _film(raw: object, path: Path) -> Film:
     if not isinstance(crew, dict):
         raise CorpusError(f"{path}: 'film.crew' must map roles to names, got {crew!r}")
     year = raw.get("year")
+    if year is not None and not (isinstance(year, int) or str(year).isdigit()):
+        raise CorpusError(f"{path}: 'film.year' must be a year such as 2013, got {year!r}")
     return Film(
         **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _FILM_TEXT_FIELDS},
         year=int(year) if year is not None else None,

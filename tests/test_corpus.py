@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from analysis.corpus import CorpusError, load_corpus, sentence_table, token_table
@@ -105,4 +107,17 @@ def test_bad_reviews_are_skipped_with_reasons_and_the_rest_load(tmp_path):
 def test_no_readable_review_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(CorpusError, match="no review could be read .*empty.txt: empty review"):
+        load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize(("film", "message"), [
+    ("{title: X, year: soon}", "'film.year' must be a year such as 2013, got 'soon'"),
+    ("{title: X, cast: Joaquin Phoenix}", "'film.cast' must be a list, got 'Joaquin Phoenix'"),
+    ("{title: X, other_people: Samantha Morton}", "'film.other_people' must be a list"),
+    ("[a, b]", "'film' must be a mapping, got list"),
+])
+def test_malformed_film_facts_name_the_field(tmp_path, film, message):
+    (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(f"film: {film}\nreviews:\n  - file: a.txt\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=re.escape(message)):
         load_corpus(tmp_path)
