@@ -119,6 +119,8 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     manifest_path = folder / MANIFEST_NAME
     manifest = _read_manifest(manifest_path) if manifest_path.exists() else {}
     film = _film(manifest.get("film") or {}, manifest_path)
+    if manifest:
+        _check_extensions(manifest, film, manifest_path)
     entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
     scales = manifest.get("rating_scales") or {}
     reviews, skipped = [], []
@@ -177,6 +179,17 @@ def _film(raw: object, path: Path) -> Film:
         crew={str(role): str(name) for role, name in crew.items()},
         other_people=tuple(str(person) for person in raw.get("other_people") or []),
     )
+
+
+def _check_extensions(manifest: dict, film: Film, path: Path) -> None:
+    """Fail at load time, naming the manifest, when its ``aspects:`` or ``people:`` are malformed."""
+    from analysis.targets import aspect_lexicon, people
+
+    try:
+        aspect_lexicon(manifest)
+        people(film, manifest)
+    except ValueError as problem:
+        raise CorpusError(f"{path}: {problem}") from None
 
 
 def _review_entries(manifest: dict, path: Path) -> list[dict]:

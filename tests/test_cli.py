@@ -84,3 +84,12 @@ def test_a_reader_that_stops_early_gets_no_traceback():
                             capture_output=True, text=True, timeout=300)
     assert result.stdout == "[\n  {\n    "
     assert "Traceback" not in result.stderr
+
+
+def test_malformed_manifest_extension_is_one_error_line(tmp_path):
+    (tmp_path / "a.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text("film: {title: Her}\naspects: 5\nreviews:\n  - file: a.txt\n", encoding="utf-8")
+    result = run_cli("aspects", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (f"error: {tmp_path / 'manifest.yaml'}: manifest 'aspects' must map aspect names "
+                             "to cue lists, got 5\n")
