@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -27,6 +28,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from scipy import sparse
 
+from analysis.paths import PROJECT_ROOT
 from analysis.sentiment import (
     MODEL_NAMES,
     VADER_FEATURES,
@@ -38,6 +40,10 @@ from analysis.sentiment import (
 
 CV_FOLDS = 10
 CV_SEED = 20131218  # Her's US release date; any fixed number would do.
+# Each fold of a distilled model fine-tunes a transformer (about 8 minutes on two cores), so
+# those models are cross-validated with 5 folds: 20 % held out, a slightly pessimistic estimate.
+TEACHER_FOLDS = 5
+TEACHER_LABELS = PROJECT_ROOT / "scripts" / "data" / "sentence-polarity-teacher.json.gz"
 FORMAT_VERSION = 1
 # Tokenized into each model file; a test re-tokenizes it, so a change to the tokenizer that
 # would make shipped weights miss their features fails loudly until the models are rebuilt.
@@ -99,6 +105,7 @@ TASKS = {
                 "C": 1.0,
                 "vader": True,
                 "lexicon": "review-sentences",
+                "distillation": {"transfer_weight": 0.3},
             },
         ),
         Task(
@@ -193,18 +200,30 @@ def review_sentence_lexicon(datasets_dir: Path, recipe: dict[str, Any]) -> dict[
     return dict(zip(vocabulary, ratios.tolist(), strict=True))
 
 
+class Transfer(NamedTuple):
+    """Unlabelled texts with a teacher's labels, learnt from beside the gold labels."""
+
+    feature_sets: list[list[str]]
+    vader: np.ndarray
+    labels: np.ndarray  # the teacher's 0/1 labels
+    weight: float  # each text's weight; a gold text weighs 1
+
+
 def fit(
     feature_sets: Sequence[Sequence[str]],
     labels: np.ndarray,
     vader: np.ndarray | None,
     recipe: dict[str, Any],
     lexicon: dict[str, float] | None = None,
+    transfer: Transfer | None = None,
 ) -> dict[str, Any]:
     """Fit one model on texts already turned into features; returns bias and weights.
 
     With a `lexicon` (n-gram -> score), the sum of a text's lexicon scores is one more input;
     its fitted coefficient ``lexicon_weight`` times each score is folded into the n-gram
-    weights, so prediction stays one dictionary look-up per n-gram.
+    weights, so prediction stays one dictionary look-up per n-gram. With a `transfer` set, its
+    texts join the training texts with the teacher's labels and weight ``transfer.weight``, in
+    the n-gram vocabulary, the log-count ratios and the regression alike.
 
     Returns
     -------
@@ -214,6 +233,15 @@ def fit(
         without a lexicon).
     """
     labels = np.asarray(labels)
+    sample_weights = np.ones(len(labels))
+    if transfer is not None:
+        feature_sets = list(feature_sets) + transfer.feature_sets
+        labels = np.concatenate([labels, transfer.labels])
+        sample_weights = np.concatenate(
+            [sample_weights, np.full(len(transfer.labels), transfer.weight)]
+        )
+        if vader is not None:
+            vader = np.vstack([vader, transfer.vader])
     document_frequency: dict[str, int] = {}
     for features in feature_sets:
         for feature in features:
@@ -222,14 +250,14 @@ def fit(
     index = {feature: i for i, feature in enumerate(vocabulary)}
     matrix = _design_matrix(feature_sets, index)
     alpha = recipe["alpha"]
-    p = alpha + np.asarray(matrix[labels == 1].sum(axis=0)).ravel()
-    q = alpha + np.asarray(matrix[labels == 0].sum(axis=0)).ravel()
+    p = alpha + matrix.T @ (sample_weights * (labels == 1))
+    q = alpha + matrix.T @ (sample_weights * (labels == 0))
     ratios = np.log(p / p.sum()) - np.log(q / q.sum())
     vader_weights: dict[str, float] = {}
     lexicon_weight = None
     if recipe["classifier"] == "multinomial naive bayes":
         weights = dict(zip(vocabulary, ratios, strict=True))
-        bias = float(np.log((labels == 1).sum() / (labels == 0).sum()))
+        bias = float(np.log(sample_weights[labels == 1].sum() / sample_weights[labels == 0].sum()))
     elif recipe["classifier"] == "nb-weighted logistic regression":
         from sklearn.linear_model import LogisticRegression
 
@@ -242,7 +270,11 @@ def fit(
         classifier = LogisticRegression(
             C=recipe["C"], solver="liblinear", max_iter=1000, random_state=CV_SEED
         )
-        classifier.fit(sparse.hstack(blocks).tocsr(), labels)
+        classifier.fit(
+            sparse.hstack(blocks).tocsr(),
+            labels,
+            sample_weight=None if transfer is None else sample_weights,
+        )
         coefficients = classifier.coef_.ravel()
         weights = dict(zip(vocabulary, ratios * coefficients[: len(vocabulary)], strict=True))
         bias = float(classifier.intercept_[0])
@@ -267,6 +299,13 @@ def fit(
     }
 
 
+def _splits(labels: np.ndarray, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return list(splitter.split(np.zeros(len(labels)), labels))
+
+
 def cross_validate(
     feature_sets: Sequence[Sequence[str]],
     labels: np.ndarray,
@@ -276,21 +315,24 @@ def cross_validate(
     *,
     folds: int = CV_FOLDS,
     seed: int = CV_SEED,
+    transfers: Sequence[Transfer] | None = None,
 ) -> tuple[list[float], np.ndarray]:
-    """Stratified k-fold accuracies and out-of-fold decision scores, refitting per fold."""
-    from sklearn.model_selection import StratifiedKFold
+    """Stratified k-fold accuracies and out-of-fold decision scores, refitting per fold.
 
+    `transfers`, one per fold, are transfer sets labelled by a teacher trained without that
+    fold's test texts.
+    """
     labels = np.asarray(labels)
     scores = np.zeros(len(labels))
     accuracies = []
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for train, test in splitter.split(np.zeros(len(labels)), labels):
+    for k, (train, test) in enumerate(_splits(labels, folds, seed)):
         model = fit(
             [feature_sets[i] for i in train],
             labels[train],
             None if vader is None else vader[train],
             recipe,
             lexicon,
+            None if transfers is None else transfers[k],
         )
         fold_scores = scores_from_features(
             model, [feature_sets[i] for i in test], None if vader is None else vader[test]
@@ -298,6 +340,76 @@ def cross_validate(
         scores[test] = fold_scores
         accuracies.append(float(((fold_scores >= 0).astype(int) == labels[test]).mean()))
     return accuracies, scores
+
+
+def _pool_fingerprint(pool: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(pool).encode("utf-8")).hexdigest()
+
+
+def teacher_labels(datasets_dir: Path, progress=print) -> dict[str, Any]:
+    """Fine-tune the praise teacher in each cross-validation fold and on all data (slow).
+
+    Returns the content of :data:`TEACHER_LABELS`: for each of the :data:`TEACHER_FOLDS` folds,
+    the test indices, the teacher's margins on them (its own accuracy) and on the transfer
+    pool; and the margins on the pool of a teacher trained on every labelled sentence.
+    Needs the ``teacher`` extra (see :mod:`analysis.distillation`).
+    """
+    from analysis.distillation import TEACHER, teacher_margins, transfer_pool
+
+    texts, labels = load_task("sentence-polarity", datasets_dir)
+    pool = transfer_pool(datasets_dir)
+
+    def rounded(margins: np.ndarray) -> list[float]:
+        return [round(float(m), 4) for m in margins]
+
+    folds = []
+    for k, (train, test) in enumerate(_splits(labels, TEACHER_FOLDS, CV_SEED)):
+        progress(f"fold {k + 1}/{TEACHER_FOLDS}: fine-tuning on {len(train)} sentences")
+        test_margins, pool_margins = teacher_margins(
+            texts, labels, train, [[texts[i] for i in test], pool], progress
+        )
+        accuracy = float(((test_margins >= 0).astype(int) == labels[test]).mean())
+        progress(f"fold {k + 1}/{TEACHER_FOLDS}: teacher accuracy {accuracy:.4f}")
+        folds.append(
+            {
+                "test": test.tolist(),
+                "test_margins": rounded(test_margins),
+                "pool_margins": rounded(pool_margins),
+            }
+        )
+    progress(f"all {len(labels)} sentences: fine-tuning")
+    (pool_margins,) = teacher_margins(texts, labels, np.arange(len(labels)), [pool], progress)
+    return {
+        "format": FORMAT_VERSION,
+        "teacher": TEACHER,
+        "gold": {"folder": TASKS["sentence-polarity"].folder, "n_texts": len(labels)},
+        "transfer_pool": {
+            "definition": "every other line of >= 4 words of movie-review-polarity-dev "
+            "pos then neg, files in name order (analysis.distillation.transfer_pool)",
+            "n_texts": len(pool),
+            "sha256": _pool_fingerprint(pool),
+        },
+        "cross_validation": {"folds": TEACHER_FOLDS, "seed": CV_SEED},
+        "folds": folds,
+        "all": {"pool_margins": rounded(pool_margins)},
+    }
+
+
+def load_teacher_labels(
+    datasets_dir: Path, labels: np.ndarray, path: Path = TEACHER_LABELS
+) -> dict[str, Any]:
+    """The stored teacher margins, checked against today's pool and folds (else ValueError)."""
+    from analysis.distillation import transfer_pool
+
+    content = json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
+    pool = transfer_pool(datasets_dir)
+    if content["transfer_pool"]["sha256"] != _pool_fingerprint(pool):
+        raise ValueError(f"{path}: the transfer pool has changed; rerun scripts/train_teachers.py")
+    splits = _splits(labels, TEACHER_FOLDS, CV_SEED)
+    if [fold["test"] for fold in content["folds"]] != [test.tolist() for _, test in splits]:
+        raise ValueError(f"{path}: its folds differ from today's; rerun scripts/train_teachers.py")
+    content["pool"] = pool
+    return content
 
 
 def calibration_slope(scores: np.ndarray, labels: np.ndarray) -> float:
@@ -314,8 +426,13 @@ def vader_baseline(vader: np.ndarray, labels: np.ndarray) -> float:
     return float(((vader[:, 0] >= 0).astype(int) == labels).mean())
 
 
-def evaluate_task(name: str, datasets_dir: Path) -> dict[str, Any]:
-    """Cross-validate task `name`'s whole pipeline; returns the figures and the inputs to build."""
+def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dict[str, Any]:
+    """Cross-validate task `name`'s whole pipeline; returns the figures and the inputs to build.
+
+    A task whose recipe has a ``distillation`` entry is cross-validated with the
+    :data:`TEACHER_FOLDS` folds of its stored teacher labels; ``teacher=False`` leaves the
+    transfer set out on the same folds, to measure what it adds.
+    """
     task = TASKS[name]
     texts, labels = load_task(name, datasets_dir)
     feature_sets = [text_features(text, task.recipe) for text in texts]
@@ -323,9 +440,40 @@ def evaluate_task(name: str, datasets_dir: Path) -> dict[str, Any]:
     lexicon = (
         review_sentence_lexicon(datasets_dir, task.recipe) if task.recipe.get("lexicon") else None
     )
+    distillation = task.recipe.get("distillation")
+    folds = TEACHER_FOLDS if distillation else CV_FOLDS
+    teacher_content, fold_transfers, transfer = None, None, None
+    if distillation and teacher:
+        teacher_content = load_teacher_labels(datasets_dir, labels)
+        pool = teacher_content["pool"]
+        pool_features = [text_features(text, task.recipe) for text in pool]
+        pool_vader = _vader_matrix(pool)
+
+        def labelled_pool(margins: list[float]) -> Transfer:
+            return Transfer(
+                pool_features,
+                pool_vader,
+                (np.asarray(margins) >= 0).astype(int),
+                distillation["transfer_weight"],
+            )
+
+        fold_transfers = [labelled_pool(fold["pool_margins"]) for fold in teacher_content["folds"]]
+        transfer = labelled_pool(teacher_content["all"]["pool_margins"])
     accuracies, scores = cross_validate(
-        feature_sets, labels, vader if task.recipe["vader"] else None, task.recipe, lexicon
+        feature_sets,
+        labels,
+        vader if task.recipe["vader"] else None,
+        task.recipe,
+        lexicon,
+        folds=folds,
+        transfers=fold_transfers,
     )
+    teacher_accuracies = None
+    if teacher_content is not None:
+        teacher_accuracies = [
+            float(((np.asarray(fold["test_margins"]) >= 0).astype(int) == labels[fold["test"]]).mean())
+            for fold in teacher_content["folds"]
+        ]
     return {
         "task": task,
         "texts": texts,
@@ -333,7 +481,10 @@ def evaluate_task(name: str, datasets_dir: Path) -> dict[str, Any]:
         "feature_sets": feature_sets,
         "vader": vader,
         "lexicon": lexicon,
+        "transfer": transfer,
+        "folds": folds,
         "fold_accuracies": accuracies,
+        "teacher_fold_accuracies": teacher_accuracies,
         "out_of_fold_scores": scores,
         "vader_baseline_accuracy": vader_baseline(vader, labels),
     }
@@ -351,6 +502,7 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
         evaluation["vader"] if use_vader else None,
         task.recipe,
         evaluation["lexicon"],
+        evaluation["transfer"],
     )
     accuracies = evaluation["fold_accuracies"]
     return {
@@ -372,6 +524,11 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
                 "; lexicon_weight x review-sentence NB log-count ratios folded into weights"
                 if task.recipe.get("lexicon")
                 else ""
+            )
+            + (
+                "; trained also on a transfer set labelled by a fine-tuned transformer teacher"
+                if evaluation["transfer"] is not None
+                else ""
             ),
         },
         "training_data": {
@@ -392,15 +549,35 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
                 if task.recipe.get("lexicon")
                 else {}
             ),
+            **(
+                {
+                    "transfer_data": f"{len(evaluation['transfer'].labels)} lines of "
+                    "movie-review-polarity-dev labelled by the teacher in "
+                    "scripts/data/sentence-polarity-teacher.json.gz (analysis.distillation), "
+                    f"each weighing {evaluation['transfer'].weight} of a gold sentence"
+                }
+                if evaluation["transfer"] is not None
+                else {}
+            ),
         },
         "cross_validation": {
-            "folds": CV_FOLDS,
+            "folds": evaluation["folds"],
             "seed": CV_SEED,
-            "scheme": "stratified k-fold, shuffled; vocabulary and weights refit in each fold",
+            "scheme": "stratified k-fold, shuffled; vocabulary and weights refit in each fold"
+            + ("; the teacher too" if evaluation["transfer"] is not None else ""),
             "fold_accuracies": [_round(a) for a in accuracies],
             "accuracy_mean": _round(float(np.mean(accuracies))),
             "accuracy_sd": _round(float(np.std(accuracies, ddof=1))),
             "vader_baseline_accuracy": _round(evaluation["vader_baseline_accuracy"]),
+            **(
+                {
+                    "teacher_fold_accuracies": [
+                        _round(a) for a in evaluation["teacher_fold_accuracies"]
+                    ]
+                }
+                if evaluation["teacher_fold_accuracies"] is not None
+                else {}
+            ),
         },
         "calibration": {
             "slope": calibration_slope(evaluation["out_of_fold_scores"], labels),

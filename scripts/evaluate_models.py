@@ -1,11 +1,16 @@
 """Measure the three classifiers by 10-fold stratified cross-validation on the development data.
 
-Usage: python scripts/evaluate_models.py [--datasets DIR] [--only NAME ...]
+Usage: python scripts/evaluate_models.py [--datasets DIR] [--only NAME ...] [--without-teacher]
 
 Inside every fold the whole pipeline is refit on the training part (vocabulary, n-gram weights,
 VADER weights) and scored on the held-out part, so no test text informs its own prediction.
-Prints one row per task: texts, model accuracy (mean ± sd over folds), the lexicon-only
-baseline (VADER compound >= 0 -> positive class; whole text for reviews) and the target.
+The praise model learns also from review lines labelled by a fine-tuned transformer teacher;
+its teacher was fine-tuned in each of 5 folds without that fold's test sentences (stored by
+scripts/train_teachers.py), so it is cross-validated with those 5 folds, and the teacher's own
+accuracy is shown beside it. ``--without-teacher`` leaves the teacher's labels out, same folds.
+Prints one row per task: texts, folds, model accuracy (mean ± sd over folds), the teacher's,
+the lexicon-only baseline (VADER compound >= 0 -> positive class; whole text for reviews) and
+the target.
 """
 
 from __future__ import annotations
@@ -18,31 +23,39 @@ import pandas as pd
 
 from analysis.paths import PROJECT_ROOT
 from analysis.sentiment import MODEL_NAMES
-from analysis.sentiment_training import CV_FOLDS, CV_SEED, evaluate_task
+from analysis.sentiment_training import CV_SEED, evaluate_task
 
 DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
 TARGETS = {"subjectivity": 0.92, "sentence-polarity": 0.80, "review-polarity": 0.88}
+
+
+def _mean_sd(accuracies: np.ndarray) -> str:
+    return f"{accuracies.mean():.3f} ± {accuracies.std(ddof=1):.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--only", nargs="+", choices=MODEL_NAMES, default=list(MODEL_NAMES))
+    parser.add_argument("--without-teacher", action="store_true")
     args = parser.parse_args(argv)
     rows = []
     for name in args.only:
-        evaluation = evaluate_task(name, args.datasets)
+        evaluation = evaluate_task(name, args.datasets, teacher=not args.without_teacher)
         accuracies = np.array(evaluation["fold_accuracies"])
+        teacher = evaluation["teacher_fold_accuracies"]
         rows.append(
             {
                 "task": name,
                 "n": len(evaluation["labels"]),
-                "model_cv_accuracy": f"{accuracies.mean():.3f} ± {accuracies.std(ddof=1):.3f}",
+                "folds": evaluation["folds"],
+                "model_cv_accuracy": _mean_sd(accuracies),
+                "teacher": "-" if teacher is None else _mean_sd(np.array(teacher)),
                 "vader_baseline": f"{evaluation['vader_baseline_accuracy']:.3f}",
                 "target": f">= {TARGETS[name]:.2f}",
             }
         )
-    print(f"{CV_FOLDS}-fold stratified cross-validation, seed {CV_SEED}, data {args.datasets}")
+    print(f"stratified cross-validation, seed {CV_SEED}, data {args.datasets}")
     print(pd.DataFrame(rows).to_string(index=False))
     return 0
 

