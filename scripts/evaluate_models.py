@@ -1,4 +1,4 @@
-"""Measure the three classifiers by 10-fold stratified cross-validation on the development data.
+"""Measure the three classifiers by stratified cross-validation on the development data.
 
 Usage: python scripts/evaluate_models.py [--datasets DIR] [--only NAME ...] [--without-teacher]
 

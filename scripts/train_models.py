@@ -3,9 +3,11 @@
 Usage: python scripts/train_models.py [--datasets DIR] [--only NAME ...]
 
 DIR defaults to ../shared/datasets relative to the project root. Each model is
-cross-validated (10-fold stratified, fixed seed), calibrated on its out-of-fold scores, refit on
-all its data and written as gzipped JSON with no time stamp, so two runs give identical bytes
-(compare with ``sha256sum analysis/data/models/*.json.gz``).
+cross-validated (stratified, fixed seed; 10 folds, 5 for the praise model), calibrated on its
+out-of-fold scores, refit on all its data and written as gzipped JSON with no time stamp, so two
+runs give identical bytes (compare with ``sha256sum analysis/data/models/*.json.gz``). The praise
+model also reads its teacher's stored labels, scripts/data/sentence-polarity-teacher.json.gz
+(rebuilt by scripts/train_teachers.py, which alone needs PyTorch).
 """
 
 from __future__ import annotations
