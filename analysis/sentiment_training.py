@@ -105,7 +105,7 @@ TASKS = {
                 "C": 1.0,
                 "vader": True,
                 "lexicon": "review-sentences",
-                "distillation": {"transfer_weight": 0.3},
+                "distillation": {"transfer_weight": 0.5},
             },
         ),
         Task(
@@ -201,12 +201,17 @@ def review_sentence_lexicon(datasets_dir: Path, recipe: dict[str, Any]) -> dict[
 
 
 class Transfer(NamedTuple):
-    """Unlabelled texts with a teacher's labels, learnt from beside the gold labels."""
+    """Unlabelled texts with a teacher's soft labels, learnt from beside the gold labels."""
 
     feature_sets: list[list[str]]
     vader: np.ndarray
-    labels: np.ndarray  # the teacher's 0/1 labels
+    positive_probabilities: np.ndarray  # the teacher's probability of the positive class
     weight: float  # each text's weight; a gold text weighs 1
+
+
+def teacher_probabilities(margins: Sequence[float]) -> np.ndarray:
+    """A teacher's probability of the positive class from its margin (logit difference)."""
+    return 1.0 / (1.0 + np.exp(-np.asarray(margins, dtype=float)))
 
 
 def fit(
@@ -222,8 +227,11 @@ def fit(
     With a `lexicon` (n-gram -> score), the sum of a text's lexicon scores is one more input;
     its fitted coefficient ``lexicon_weight`` times each score is folded into the n-gram
     weights, so prediction stays one dictionary look-up per n-gram. With a `transfer` set, its
-    texts join the training texts with the teacher's labels and weight ``transfer.weight``, in
-    the n-gram vocabulary, the log-count ratios and the regression alike.
+    texts join the n-gram vocabulary, and each counts in the log-count ratios and the regression
+    twice: as positive with weight ``transfer.weight`` x the teacher's probability and as
+    negative with ``transfer.weight`` x (1 - probability). That is training on the teacher's
+    soft targets (Hinton, Vinyals & Dean 2015): the cross-entropy against the teacher's
+    probability, so a line the teacher is unsure of pulls on no n-gram.
 
     Returns
     -------
@@ -234,18 +242,21 @@ def fit(
     """
     labels = np.asarray(labels)
     sample_weights = np.ones(len(labels))
-    if transfer is not None:
-        feature_sets = list(feature_sets) + transfer.feature_sets
-        labels = np.concatenate([labels, transfer.labels])
-        sample_weights = np.concatenate(
-            [sample_weights, np.full(len(transfer.labels), transfer.weight)]
-        )
-        if vader is not None:
-            vader = np.vstack([vader, transfer.vader])
     document_frequency: dict[str, int] = {}
-    for features in feature_sets:
+    for features in list(feature_sets) + ([] if transfer is None else transfer.feature_sets):
         for feature in features:
             document_frequency[feature] = document_frequency.get(feature, 0) + 1
+    if transfer is not None:
+        probabilities = np.asarray(transfer.positive_probabilities, dtype=float)
+        feature_sets = list(feature_sets) + transfer.feature_sets * 2
+        labels = np.concatenate(
+            [labels, np.ones(len(probabilities), int), np.zeros(len(probabilities), int)]
+        )
+        sample_weights = np.concatenate(
+            [sample_weights, transfer.weight * probabilities, transfer.weight * (1 - probabilities)]
+        )
+        if vader is not None:
+            vader = np.vstack([vader, transfer.vader, transfer.vader])
     vocabulary = sorted(f for f, n in document_frequency.items() if n >= recipe["min_df"])
     index = {feature: i for i, feature in enumerate(vocabulary)}
     matrix = _design_matrix(feature_sets, index)
@@ -453,7 +464,7 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
             return Transfer(
                 pool_features,
                 pool_vader,
-                (np.asarray(margins) >= 0).astype(int),
+                teacher_probabilities(margins),
                 distillation["transfer_weight"],
             )
 
@@ -482,12 +493,68 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
         "vader": vader,
         "lexicon": lexicon,
         "transfer": transfer,
+        "fold_transfers": fold_transfers,
         "folds": folds,
         "fold_accuracies": accuracies,
         "teacher_fold_accuracies": teacher_accuracies,
         "out_of_fold_scores": scores,
         "vader_baseline_accuracy": vader_baseline(vader, labels),
     }
+
+
+def nested_transfer_weight(
+    evaluation: dict[str, Any], weights: Sequence[float], *, inner_folds: int = 4
+) -> list[dict[str, Any]]:
+    """Choose the transfer set's weight inside each outer fold, then score that fold (nested CV).
+
+    For each outer fold of `evaluation` (:func:`evaluate_task` with a teacher), every weight is
+    scored by an `inner_folds` cross-validation of the outer training part, the best (ties to
+    the smaller weight) is refit on the whole training part and scored on the outer test part,
+    which neither the teacher nor the choice has seen. The inner folds reuse the outer fold's
+    teacher labels, so inside the choice the teacher has seen the inner test sentences.
+
+    Returns
+    -------
+    list of dict
+        One per outer fold: ``fold``, ``inner_accuracy`` (weight -> mean inner accuracy),
+        ``chosen_weight``, ``outer_accuracy``.
+    """
+    if evaluation["fold_transfers"] is None:
+        raise ValueError("nested_transfer_weight needs an evaluation with a teacher's labels")
+    labels = evaluation["labels"]
+    feature_sets = evaluation["feature_sets"]
+    recipe = evaluation["task"].recipe
+    vader = evaluation["vader"] if recipe["vader"] else None
+    rows = []
+    splits = _splits(labels, evaluation["folds"], CV_SEED)
+    for k, ((train, test), transfer) in enumerate(zip(splits, evaluation["fold_transfers"])):
+        train_features = [feature_sets[i] for i in train]
+        train_vader = None if vader is None else vader[train]
+        inner_accuracy = {}
+        for weight in weights:
+            weighted = transfer._replace(weight=weight)
+            accuracies, _ = cross_validate(
+                train_features, labels[train], train_vader, recipe, evaluation["lexicon"],
+                folds=inner_folds, transfers=[weighted] * inner_folds,
+            )
+            inner_accuracy[weight] = float(np.mean(accuracies))
+        chosen = max(weights, key=lambda weight: (inner_accuracy[weight], -weight))
+        model = fit(
+            train_features, labels[train], train_vader, recipe, evaluation["lexicon"],
+            transfer._replace(weight=chosen),
+        )
+        scores = scores_from_features(
+            model, [feature_sets[i] for i in test], None if vader is None else vader[test]
+        )
+        rows.append(
+            {
+                "fold": k + 1,
+                "inner_accuracy": inner_accuracy,
+                "chosen_weight": chosen,
+                "outer_accuracy": float(((scores >= 0).astype(int) == labels[test]).mean()),
+            }
+        )
+    return rows
 
 
 def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
@@ -526,7 +593,7 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
                 else ""
             )
             + (
-                "; trained also on a transfer set labelled by a fine-tuned transformer teacher"
+                "; trained also on a transfer set with the soft labels of a fine-tuned transformer teacher"
                 if evaluation["transfer"] is not None
                 else ""
             ),
@@ -551,8 +618,8 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
             ),
             **(
                 {
-                    "transfer_data": f"{len(evaluation['transfer'].labels)} lines of "
-                    "movie-review-polarity-dev labelled by the teacher in "
+                    "transfer_data": f"{len(evaluation['transfer'].feature_sets)} lines of "
+                    "movie-review-polarity-dev with the soft labels of the teacher in "
                     "scripts/data/sentence-polarity-teacher.json.gz (analysis.distillation), "
                     f"each weighing {evaluation['transfer'].weight} of a gold sentence"
                 }

@@ -1,6 +1,7 @@
 """Measure the three classifiers by stratified cross-validation on the development data.
 
 Usage: python scripts/evaluate_models.py [--datasets DIR] [--only NAME ...] [--without-teacher]
+       [--nested-transfer-weights W ...]
 
 Inside every fold the whole pipeline is refit on the training part (vocabulary, n-gram weights,
 VADER weights) and scored on the held-out part, so no test text informs its own prediction.
@@ -10,7 +11,9 @@ scripts/train_teachers.py), so it is cross-validated with those 5 folds, and the
 accuracy is shown beside it. ``--without-teacher`` leaves the teacher's labels out, same folds.
 Prints one row per task: texts, folds, model accuracy (mean ± sd over folds), the teacher's,
 the lexicon-only baseline (VADER compound >= 0 -> positive class; whole text for reviews) and
-the target.
+the target. ``--nested-transfer-weights W ...`` also chooses the praise model's transfer weight
+among W inside each fold by a 4-fold inner cross-validation and prints the per-fold choices
+and the outer accuracies (see analysis.sentiment_training.nested_transfer_weight).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pandas as pd
 
 from analysis.paths import PROJECT_ROOT
 from analysis.sentiment import MODEL_NAMES
-from analysis.sentiment_training import CV_SEED, evaluate_task
+from analysis.sentiment_training import CV_SEED, evaluate_task, nested_transfer_weight
 
 DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
 TARGETS = {"subjectivity": 0.92, "sentence-polarity": 0.80, "review-polarity": 0.88}
@@ -38,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--only", nargs="+", choices=MODEL_NAMES, default=list(MODEL_NAMES))
     parser.add_argument("--without-teacher", action="store_true")
+    parser.add_argument("--nested-transfer-weights", nargs="+", type=float, metavar="W")
     args = parser.parse_args(argv)
     rows = []
+    nested = []
     for name in args.only:
         evaluation = evaluate_task(name, args.datasets, teacher=not args.without_teacher)
         accuracies = np.array(evaluation["fold_accuracies"])
@@ -55,8 +60,18 @@ def main(argv: list[str] | None = None) -> int:
                 "target": f">= {TARGETS[name]:.2f}",
             }
         )
+        if args.nested_transfer_weights and evaluation["fold_transfers"] is not None:
+            for row in nested_transfer_weight(evaluation, args.nested_transfer_weights):
+                inner = {f"inner {w:g}": f"{a:.4f}" for w, a in row.pop("inner_accuracy").items()}
+                nested.append({"task": name, **row, **inner})
     print(f"stratified cross-validation, seed {CV_SEED}, data {args.datasets}")
     print(pd.DataFrame(rows).to_string(index=False))
+    if nested:
+        table = pd.DataFrame(nested)
+        print("\nnested cross-validation of the transfer weight (inner: 4 folds of each training part)")
+        print(table.round(4).to_string(index=False))
+        for name, outer in table.groupby("task")["outer_accuracy"]:
+            print(f"{name}: nested accuracy {_mean_sd(outer.to_numpy())}")
     return 0
 
 

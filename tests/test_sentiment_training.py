@@ -10,6 +10,7 @@ from analysis.distillation import transfer_pool
 from analysis.sentiment_training import (
     CV_SEED,
     TEACHER_FOLDS,
+    Task,
     Transfer,
     _pool_fingerprint,
     _splits,
@@ -18,6 +19,8 @@ from analysis.sentiment_training import (
     load_task,
     load_teacher_labels,
     model_bytes,
+    nested_transfer_weight,
+    teacher_probabilities,
 )
 
 NB = {"classifier": "multinomial naive bayes", "ngram_max": 1, "negation": False, "min_df": 1,
@@ -70,8 +73,8 @@ NBLR = {"classifier": "nb-weighted logistic regression", "ngram_max": 1, "negati
         "min_df": 1, "alpha": 1.0, "C": 1.0, "vader": False}
 
 
-def _transfer(feature_sets, labels, weight):
-    return Transfer(feature_sets, np.zeros((len(feature_sets), 3)), np.array(labels), weight)
+def _transfer(feature_sets, probabilities, weight):
+    return Transfer(feature_sets, np.zeros((len(feature_sets), 3)), np.array(probabilities), weight)
 
 
 def test_transfer_texts_count_with_their_weight_in_naive_bayes():
@@ -83,6 +86,22 @@ def test_transfer_texts_count_with_their_weight_in_naive_bayes():
     assert model["weights"]["good"] == pytest.approx(math.log((2 / 4.5) / (1 / 5)), rel=1e-5)
     assert model["weights"]["superb"] == pytest.approx(math.log((1.5 / 4.5) / (1.5 / 5)), rel=1e-5)
     assert model["bias"] == 0.0
+
+
+def test_a_transfer_text_counts_for_each_class_by_the_teachers_probability():
+    gold = [["good"], ["dull"]]
+    # superb: positive 1 + 0.75, negative 1 + 0.25; an even 0.5 shifts no n-gram
+    model = fit(gold, np.array([1, 0]), None, NB, transfer=_transfer([["superb"]], [0.75], 1.0))
+    assert model["weights"]["superb"] == pytest.approx(math.log((1.75 / 4.75) / (1.25 / 4.25)), rel=1e-5)
+    even = fit(gold, np.array([1, 0]), None, NB, transfer=_transfer([["superb"]], [0.5], 1.0))
+    assert "superb" not in even["weights"]
+    assert even["weights"]["good"] == fit(gold, np.array([1, 0]), None, NB)["weights"]["good"]
+
+
+def test_teacher_probabilities_are_the_logistic_of_the_margin():
+    assert teacher_probabilities([0.0, math.log(3), -math.log(3)]).tolist() == pytest.approx(
+        [0.5, 0.75, 0.25]
+    )
 
 
 def test_a_transfer_set_teaches_ngrams_the_gold_texts_lack():
@@ -139,3 +158,20 @@ def test_stored_teacher_labels_must_match_the_pool_and_folds(tmp_path, monkeypat
     _reviews(tmp_path, {"pos/cv000.txt": ["a changed line of words"]})
     with pytest.raises(ValueError, match="the transfer pool has changed"):
         load_teacher_labels(tmp_path, labels, path)
+
+
+def test_nested_choice_keeps_the_transfer_weight_that_inner_folds_prefer():
+    features = [["good"]] * 20 + [["dull"]] * 20
+    labels = np.array([1] * 20 + [0] * 20)
+    misleading = _transfer([["good"], ["dull"]] * 10, [0, 1] * 10, 1.0)
+    evaluation = {
+        "task": Task("toy", "", "", "", "", "", "", "", NBLR),
+        "labels": labels, "feature_sets": features, "vader": None, "lexicon": None,
+        "folds": 2, "fold_transfers": [misleading, misleading],
+    }
+    rows = nested_transfer_weight(evaluation, [10.0, 0.01], inner_folds=2)
+    assert [row["chosen_weight"] for row in rows] == [0.01, 0.01]
+    assert [row["outer_accuracy"] for row in rows] == [1.0, 1.0]
+    assert rows[0]["inner_accuracy"] == {10.0: 0.0, 0.01: 1.0}
+    with pytest.raises(ValueError, match="needs an evaluation with a teacher"):
+        nested_transfer_weight({**evaluation, "fold_transfers": None}, [1.0])
