@@ -154,12 +154,12 @@ def test_her_corpus_praise(her_corpus):
     assert {"review", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
     assert phoenix["mentions"] == len(phoenix["evidence"])
     # Review 001's hedged fault: the classifier reads "can feel slow at times" as praise
-    # (p = 0.60); the reservation cue makes it criticism and says so.
+    # (p = 0.48, neutral band); the reservation cue makes it criticism and says so.
     pacing = records[("001", "pacing")]["evidence"]
     assert [(e["sentence_index"], e["label"], e["label_source"]) for e in pacing] == [
         (17, "criticism", "reservation cue: can feel slow at times")
     ]
-    assert round(pacing[0]["praise_probability"], 2) == 0.60
+    assert round(pacing[0]["praise_probability"], 2) == 0.48
     assert great["label_source"] == "classifier"
 
 
