@@ -310,6 +310,11 @@ def fit(
     }
 
 
+def sign_accuracy(scores: Sequence[float], labels: np.ndarray) -> float:
+    """Share of texts whose score's sign (>= 0 -> positive class) matches its 0/1 label."""
+    return float(((np.asarray(scores) >= 0).astype(int) == np.asarray(labels)).mean())
+
+
 def _splits(labels: np.ndarray, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     from sklearn.model_selection import StratifiedKFold
 
@@ -349,7 +354,7 @@ def cross_validate(
             model, [feature_sets[i] for i in test], None if vader is None else vader[test]
         )
         scores[test] = fold_scores
-        accuracies.append(float(((fold_scores >= 0).astype(int) == labels[test]).mean()))
+        accuracies.append(sign_accuracy(fold_scores, labels[test]))
     return accuracies, scores
 
 
@@ -379,7 +384,7 @@ def teacher_labels(datasets_dir: Path, progress=print) -> dict[str, Any]:
         test_margins, pool_margins = teacher_margins(
             texts, labels, train, [[texts[i] for i in test], pool], progress
         )
-        accuracy = float(((test_margins >= 0).astype(int) == labels[test]).mean())
+        accuracy = sign_accuracy(test_margins, labels[test])
         progress(f"fold {k + 1}/{TEACHER_FOLDS}: teacher accuracy {accuracy:.4f}")
         folds.append(
             {
@@ -434,7 +439,7 @@ def calibration_slope(scores: np.ndarray, labels: np.ndarray) -> float:
 
 def vader_baseline(vader: np.ndarray, labels: np.ndarray) -> float:
     """Accuracy of the lexicon-only rule: VADER compound >= 0 -> positive class."""
-    return float(((vader[:, 0] >= 0).astype(int) == labels).mean())
+    return sign_accuracy(vader[:, 0], labels)
 
 
 def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dict[str, Any]:
@@ -482,7 +487,7 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
     teacher_accuracies = None
     if teacher_content is not None:
         teacher_accuracies = [
-            float(((np.asarray(fold["test_margins"]) >= 0).astype(int) == labels[fold["test"]]).mean())
+            sign_accuracy(fold["test_margins"], labels[fold["test"]])
             for fold in teacher_content["folds"]
         ]
     return {
@@ -551,7 +556,7 @@ def nested_transfer_weight(
                 "fold": k + 1,
                 "inner_accuracy": inner_accuracy,
                 "chosen_weight": chosen,
-                "outer_accuracy": float(((scores >= 0).astype(int) == labels[test]).mean()),
+                "outer_accuracy": sign_accuracy(scores, labels[test]),
             }
         )
     return rows
