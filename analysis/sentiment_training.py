@@ -400,7 +400,7 @@ def teacher_labels(datasets_dir: Path, progress=print) -> dict[str, Any]:
         "teacher": TEACHER,
         "gold": {"folder": TASKS["sentence-polarity"].folder, "n_texts": len(labels)},
         "transfer_pool": {
-            "definition": "every other line of >= 4 words of movie-review-polarity-dev "
+            "definition": "every line of >= 4 words of movie-review-polarity-dev "
             "pos then neg, files in name order (analysis.distillation.transfer_pool)",
             "n_texts": len(pool),
             "sha256": _pool_fingerprint(pool),
