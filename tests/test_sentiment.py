@@ -178,7 +178,7 @@ def test_load_model_rejects_unknown_name():
 def test_model_files_are_small_and_documented(name):
     resource = resources.files("analysis.data").joinpath(f"models/{name}.json.gz")
     data = resource.read_bytes()
-    assert len(data) < 3_000_000
+    assert len(data) < 5_000_000  # package data: a few MB, not the teacher's 90 MB
     model = json.loads(gzip.decompress(data))
     assert model["name"] == name
     distilled = "distillation" in model["recipe"]

@@ -130,13 +130,13 @@ def _reviews(root, lines_by_file):
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_transfer_pool_takes_every_other_long_line_pos_first(tmp_path):
+def test_transfer_pool_takes_every_long_line_pos_first_files_in_name_order(tmp_path):
     _reviews(tmp_path, {
         "neg/cv000.txt": ["a b c d neg", "too short"],
         "pos/cv001.txt": ["a b c d second", "x y z w third"],
         "pos/cv000.txt": ["a b c d first", "no"],
     })
-    assert transfer_pool(tmp_path) == ["a b c d first", "x y z w third"]
+    assert transfer_pool(tmp_path) == ["a b c d first", "a b c d second", "x y z w third", "a b c d neg"]
     with pytest.raises(FileNotFoundError, match="no folder 'movie-review-polarity-dev'"):
         transfer_pool(tmp_path / "elsewhere")
 
