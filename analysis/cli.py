@@ -3,62 +3,85 @@
 Every analysis command takes a corpus folder (default: the study corpus) and prints readable
 tables, or JSON records with ``--json``. Bad input gets one line on stderr naming the file and the
 problem and exit status 2; where single reviews were skipped the rest is still printed, followed
-by one line per skipped review, and the exit status is 2.
+by one line per skipped review, and the exit status is 2. Sentence judgements are cached on disk
+(:mod:`analysis.judgements`); ``--no-cache`` neither reads nor writes that cache.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import codecs
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import CorpusError, load_corpus
+from analysis.paths import DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
+from analysis.reports.aspects import praise_report
+from analysis.reports.corpus import corpus_report
+from analysis.reports.ratings import ratings_report
+from analysis.reports.sentences import sentence_reports
+from analysis.reports.vocabulary import vocabulary_report
+from analysis.study import StudyError, run_study
 
 EXIT_BAD_INPUT = 2
 EXIT_STUDY_FAILED = 1
 
-# Each analysis command names the function that builds its Report from a Corpus.
+# Each analysis command: the function that builds its Report from a Corpus, and its help.
 ANALYSES = {
-    "corpus": ("analysis.overview", "corpus_report", "what each review contains"),
-    "vocab": ("analysis.vocabulary", "vocabulary_report", "vocabulary measures and distinctive words"),
-    "aspects": ("analysis.praise", "praise_report", "what each critic praises or faults, with evidence"),
-    "ratings": ("analysis.ratings", "ratings_report", "explicit and inferred ratings with their signals"),
+    "corpus": (corpus_report, "what each review contains"),
+    "vocab": (vocabulary_report, "vocabulary measures and distinctive words"),
+    "aspects": (praise_report, "what each critic praises or faults, with evidence"),
+    "ratings": (ratings_report, "explicit and inferred ratings with their signals"),
 }
+_NO_CACHE_HELP = "neither read nor write the on-disk cache of sentence judgements"
 
 
 def _parser() -> argparse.ArgumentParser:
-    from analysis.paths import DEFAULT_FIGURES_DIR, study_corpus_dir
-
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (_, _, help_text) in ANALYSES.items():
+    for name, (_, help_text) in ANALYSES.items():
         command = commands.add_parser(name, help=help_text)
         command.add_argument("corpus", nargs="?", type=Path, default=study_corpus_dir(),
                              help="corpus folder (default: %(default)s)")
         command.add_argument("--json", action="store_true", help="print JSON records")
+        command.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     sentences = commands.add_parser("sentences", help="label sentences, one per line")
     sentences.add_argument("file", nargs="?", type=Path, help="a text file (default: standard input)")
     sentences.add_argument("--json", action="store_true", help="print JSON records")
+    sentences.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     run = commands.add_parser("run", help="execute every notebook and export every figure")
     run.add_argument("--corpus", type=Path, default=study_corpus_dir(), help="corpus folder (default: %(default)s)")
     run.add_argument("--output", type=Path, default=None,
                      help=f"output folder for executed notebooks and figures (default: in place, figures in {DEFAULT_FIGURES_DIR})")
     run.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default: %(default)s)")
+    run.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     return parser
 
 
-def _print_report(report, as_json: bool) -> None:
-    import pandas as pd
-
-    if as_json:
-        print(json.dumps(report.records, indent=2, ensure_ascii=False))
-        return
+def _print_tables(tables: dict, *, header: bool = True) -> None:
     with pd.option_context("display.width", 160, "display.max_columns", 30,
                            "display.max_colwidth", 60, "display.precision", 3):
-        for title, table in report.tables.items():
-            print(f"\n== {title} ==")
-            print(table.to_string(index=False) if len(table) else "(none)")
+        for title, table in tables.items():
+            if header:
+                print(f"\n== {title} ==")
+            print(table.to_string(index=False, header=header) if len(table) else "(none)")
+
+
+def _print_json_records(batches: Iterable[list[dict]]) -> None:
+    """Print records as one indented JSON list, batch by batch, exactly as ``json.dumps(all, indent=2)``."""
+    separator = "[\n"
+    for records in batches:
+        for record in records:
+            text = json.dumps(record, indent=2, ensure_ascii=False)
+            sys.stdout.write(separator + "\n".join("  " + line for line in text.splitlines()))
+            separator = ",\n"
+    sys.stdout.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def _error(message: str) -> int:
@@ -67,55 +90,74 @@ def _error(message: str) -> int:
 
 
 def _run_analysis(name: str, args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError, load_corpus
-
     try:
         corpus = load_corpus(args.corpus)
     except CorpusError as problem:
         return _error(str(problem))
-    module, function, _ = ANALYSES[name]
-    report = getattr(importlib.import_module(module), function)(corpus)
-    _print_report(report, args.json)
+    build, _ = ANALYSES[name]
+    report = build(corpus)
+    if args.json:
+        print(json.dumps(report.records, indent=2, ensure_ascii=False))
+    else:
+        _print_tables(report.tables)
     for skipped in corpus.skipped:
         print(f"skipped {corpus.folder / skipped.file}: {skipped.reason}", file=sys.stderr)
     return EXIT_BAD_INPUT if corpus.skipped else 0
 
 
-def _read_lines(path: Path | None) -> list[str] | None:
-    if path is None:
-        return sys.stdin.read().splitlines()
+def _check_file(path: Path) -> str | None:
+    """Why `path` cannot be read as UTF-8 text, or None; read in chunks, so any size is fine."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as problem:
+                    return f"not valid UTF-8 (byte at offset {offset + problem.start})"
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
     except FileNotFoundError:
-        _error(f"{path}: file not found")
-    except UnicodeDecodeError as problem:
-        _error(f"{path}: not valid UTF-8 (byte at offset {problem.start})")
+        return "file not found"
     except IsADirectoryError:
-        _error(f"{path}: is a folder, not a text file")
+        return "is a folder, not a text file"
+    except UnicodeDecodeError:
+        return "not valid UTF-8 (the file ends inside a character)"
     return None
 
 
-def _run_sentences(args: argparse.Namespace) -> int:
-    lines = _read_lines(args.file)
-    if lines is None:
-        return EXIT_BAD_INPUT
-    from analysis.report import Report, plain_records
-    from analysis.sentiment import label_sentences
+def _lines(stream: Iterable[str]) -> Iterator[str]:
+    # str.splitlines' line boundaries, as for a whole text, but read lazily.
+    for physical_line in stream:
+        yield from physical_line.splitlines() or [""]
 
-    # Blank lines carry no sentence; they are skipped, and line numbers still refer to the input.
-    numbered = [(number, line.strip()) for number, line in enumerate(lines, start=1) if line.strip()]
-    if not numbered:
-        return _error(f"{args.file or 'standard input'}: no sentences (every line is blank)")
-    labels = label_sentences([text for _, text in numbered])
-    labels.insert(0, "line", [number for number, _ in numbered])
-    _print_report(Report({"Sentence labels": labels}, plain_records(labels)), args.json)
+
+def _run_sentences(args: argparse.Namespace) -> int:
+    source = "standard input" if args.file is None else str(args.file)
+    if args.file is not None and (problem := _check_file(args.file)):
+        return _error(f"{args.file}: {problem}")
+    stream = sys.stdin if args.file is None else args.file.open(encoding="utf-8")
+    try:
+        reports = sentence_reports(_lines(stream))
+        first = next(reports, None)
+        if first is None:
+            return _error(f"{source}: no sentences (every line is blank)")
+        batches = chain([first], reports)
+        if args.json:
+            _print_json_records(report.records for report in batches)
+        else:
+            for position, report in enumerate(batches):
+                _print_tables(report.tables, header=position == 0)
+    except UnicodeDecodeError as problem:
+        return _error(f"{source}: not valid UTF-8 ({problem.reason})")
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
     return 0
 
 
 def _run_study(args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError, load_corpus
-    from analysis.study import StudyError, run_study
-
     try:
         load_corpus(args.corpus)
         run_study(corpus_dir=args.corpus, output_dir=args.output, timeout=args.timeout)
@@ -128,6 +170,9 @@ def _run_study(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.no_cache:
+        # An environment variable, so that notebook kernels started by `run` inherit it.
+        os.environ[NO_CACHE_ENV_VAR] = "1"
     if args.command == "sentences":
         return _run_sentences(args)
     if args.command == "run":

@@ -13,45 +13,28 @@ manifest, no readable review) raises :class:`CorpusError`, whose message names t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, wraps
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
+from analysis.film import Film, film_from_manifest
+from analysis.paths import study_corpus_dir
+from analysis.progress import progress
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
-from analysis.tokenization import iter_token_rows, split_sentences
+from analysis.tokenization import token_columns, split_sentences
 
 MANIFEST_NAME = "manifest.yaml"
-_FILM_TEXT_FIELDS = ("title", "director", "writer", "composer", "cinematographer")
+SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
+TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 _REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
 
 
 class CorpusError(Exception):
     """A corpus that cannot be loaded; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class CastMember:
-    actor: str
-    character: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Film:
-    """The film's facts from the manifest; everything empty for a plain folder."""
-
-    title: str | None = None
-    year: int | None = None
-    director: str | None = None
-    writer: str | None = None
-    composer: str | None = None
-    cinematographer: str | None = None
-    cast: tuple[CastMember, ...] = ()
-    crew: Mapping[str, str] = field(default_factory=dict)
-    other_people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,12 +54,12 @@ class Review:
     def segments_labelled(self, label: str) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.label == label)
 
-    @property
+    @cached_property
     def body(self) -> str:
         """The review's own text: its body segments joined."""
         return "".join(s.text for s in self.segments_labelled("body"))
 
-    @property
+    @cached_property
     def comments(self) -> tuple[Comment, ...]:
         """Reader comments, in order; replies point at the comment they answer."""
         return tuple(comments_from_segments(list(self.segments)))
@@ -90,6 +73,8 @@ class SkippedReview:
 
 @dataclass(frozen=True)
 class Corpus:
+    """The reviews of one film, with their sentences and tokens computed once on first use."""
+
     folder: Path
     film: Film
     reviews: tuple[Review, ...]
@@ -100,6 +85,62 @@ class Corpus:
     def rating_scales(self) -> dict[str, float]:
         return dict(self.manifest.get("rating_scales") or {})
 
+    @property
+    def review_ids(self) -> list[str]:
+        return [review.id for review in self.reviews]
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """The body sentences of every review (see :func:`sentence_table`)."""
+        columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+        for review in self.reviews:
+            index = 0
+            for seg in review.segments_labelled("body"):
+                for sentence in split_sentences(seg.text):
+                    columns["review_id"].append(review.id)
+                    columns["sentence_index"].append(index)
+                    columns["start"].append(seg.start + sentence.start)
+                    columns["end"].append(seg.start + sentence.end)
+                    columns["text"].append(sentence.text)
+                    index += 1
+        return pd.DataFrame(columns, columns=SENTENCE_COLUMNS).astype(
+            {"sentence_index": "int64", "start": "int64", "end": "int64"}
+        )
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """The body tokens of every review (see :func:`token_table`)."""
+        sentences = self.sentences
+        columns = token_columns(
+            zip(sentences["review_id"], sentences["sentence_index"], sentences["text"]),
+            title=self.film.title,
+        )
+        return pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
+            {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
+        )
+
+
+def once_per_corpus(function: Callable) -> Callable:
+    """Compute a table of a corpus once: later calls with the same options reuse it.
+
+    For analyses whose result depends only on the corpus and hashable options. The result is
+    kept on the corpus object itself, so it lives exactly as long as the corpus; callers get a
+    shallow copy of each table (pandas copy-on-write keeps the stored one intact).
+    """
+
+    @wraps(function)
+    def computed(corpus: Corpus, *args, **options):
+        store = corpus.__dict__.setdefault("_computed", {})
+        key = (function.__module__, function.__qualname__, args, tuple(sorted(options.items())))
+        if key not in store:
+            store[key] = function(corpus, *args, **options)
+        result = store[key]
+        if isinstance(result, dict):
+            return {name: table.copy(deep=False) for name, table in result.items()}
+        return result.copy(deep=False)
+
+    return computed
+
 
 def load_corpus(folder: str | Path | None = None) -> Corpus:
     """Load the corpus in `folder` (default: the study corpus, see :mod:`analysis.paths`).
@@ -109,22 +150,19 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     CorpusError
         The folder does not exist, the manifest is malformed, or no review could be read.
     """
-    if folder is None:
-        from analysis.paths import study_corpus_dir
-
-        folder = study_corpus_dir()
-    folder = Path(folder)
+    folder = Path(study_corpus_dir() if folder is None else folder)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: no such corpus folder")
     manifest_path = folder / MANIFEST_NAME
     manifest = _read_manifest(manifest_path) if manifest_path.exists() else {}
-    film = _film(manifest.get("film") or {}, manifest_path)
-    if manifest:
-        _check_extensions(manifest, film, manifest_path)
+    try:
+        film = film_from_manifest(manifest)
+    except ValueError as problem:
+        raise CorpusError(f"{manifest_path}: {problem}") from None
     entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
     scales = manifest.get("rating_scales") or {}
     reviews, skipped = [], []
-    for entry in entries:
+    for entry in progress(entries, description="reading reviews", unit="review"):
         path = folder / entry["file"]
         try:
             reviews.append(_read_review(path, entry, scales))
@@ -153,43 +191,6 @@ def _read_manifest(path: Path) -> dict:
     ):
         raise CorpusError(f"{path}: 'rating_scales' must map unit words to positive numbers, got {scales!r}")
     return manifest
-
-
-def _film(raw: object, path: Path) -> Film:
-    if not isinstance(raw, dict):
-        raise CorpusError(f"{path}: 'film' must be a mapping, got {type(raw).__name__}")
-    for key in ("cast", "other_people"):
-        if not isinstance(raw.get(key) or [], list):
-            raise CorpusError(f"{path}: 'film.{key}' must be a list, got {raw[key]!r}")
-    cast = []
-    for member in raw.get("cast") or []:
-        if not isinstance(member, dict) or not member.get("actor"):
-            raise CorpusError(f"{path}: every cast entry needs an 'actor', got {member!r}")
-        cast.append(CastMember(str(member["actor"]), member.get("character"), member.get("note")))
-    crew = raw.get("crew") or {}
-    if not isinstance(crew, dict):
-        raise CorpusError(f"{path}: 'film.crew' must map roles to names, got {crew!r}")
-    year = raw.get("year")
-    if year is not None and not (isinstance(year, int) or str(year).isdigit()):
-        raise CorpusError(f"{path}: 'film.year' must be a year such as 2013, got {year!r}")
-    return Film(
-        **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _FILM_TEXT_FIELDS},
-        year=int(year) if year is not None else None,
-        cast=tuple(cast),
-        crew={str(role): str(name) for role, name in crew.items()},
-        other_people=tuple(str(person) for person in raw.get("other_people") or []),
-    )
-
-
-def _check_extensions(manifest: dict, film: Film, path: Path) -> None:
-    """Fail at load time, naming the manifest, when its ``aspects:`` or ``people:`` are malformed."""
-    from analysis.targets import aspect_lexicon, people
-
-    try:
-        aspect_lexicon(manifest)
-        people(film, manifest)
-    except ValueError as problem:
-        raise CorpusError(f"{path}: {problem}") from None
 
 
 def _review_entries(manifest: dict, path: Path) -> list[dict]:
@@ -233,7 +234,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
 
 
 def sentence_table(corpus: Corpus) -> pd.DataFrame:
-    """The body sentences of every review.
+    """The body sentences of every review, split once per corpus.
 
     Returns
     -------
@@ -241,26 +242,11 @@ def sentence_table(corpus: Corpus) -> pd.DataFrame:
         One row per sentence: ``review_id``, ``sentence_index`` (0-based within the review),
         ``start`` and ``end`` (character offsets into the raw file), ``text`` (normalised).
     """
-    rows = []
-    for review in corpus.reviews:
-        index = 0
-        for seg in review.segments_labelled("body"):
-            for sentence in split_sentences(seg.text):
-                rows.append(
-                    {
-                        "review_id": review.id,
-                        "sentence_index": index,
-                        "start": seg.start + sentence.start,
-                        "end": seg.start + sentence.end,
-                        "text": sentence.text,
-                    }
-                )
-                index += 1
-    return pd.DataFrame(rows, columns=["review_id", "sentence_index", "start", "end", "text"])
+    return corpus.sentences.copy(deep=False)
 
 
 def token_table(corpus: Corpus) -> pd.DataFrame:
-    """The body tokens of every review, one row per token.
+    """The body tokens of every review, one row per token, tokenized once per corpus.
 
     Returns
     -------
@@ -268,10 +254,4 @@ def token_table(corpus: Corpus) -> pd.DataFrame:
         ``review_id``, ``sentence_index``, ``token_index``, ``token`` (as written), ``term``
         (lower-cased; a mention of the film's title is the title), ``is_word``, ``is_content``.
     """
-    sentences = sentence_table(corpus)
-    rows = iter_token_rows(
-        sentences[["review_id", "sentence_index", "text"]].itertuples(index=False, name=None),
-        title=corpus.film.title,
-    )
-    columns = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
-    return pd.DataFrame(list(rows), columns=columns)
+    return corpus.tokens.copy(deep=False)

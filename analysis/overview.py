@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.corpus import Corpus, sentence_table, token_table
+from analysis.corpus import Corpus
 from analysis.quality import quality_report
-from analysis.report import Report
 from analysis.tokenization import is_word, word_tokens
 
 
@@ -65,13 +64,12 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
         ``body_words`` and ``body_sentences`` (what every analysis reads), ``body_content_words``,
         ``comments``, ``comment_words``, ``quality_flags``.
     """
-    tokens = token_table(corpus)
-    sentences = sentence_table(corpus)
-    flags = quality_report(corpus)
-    comments = comment_table(corpus)
+    ids = corpus.review_ids
+    tokens = corpus.tokens.groupby("review_id", sort=False)[["is_word", "is_content"]].sum().reindex(ids, fill_value=0)
+    sentences = corpus.sentences.groupby("review_id", sort=False).size().reindex(ids, fill_value=0)
+    flags = quality_report(corpus).groupby("review_id", sort=False).size().reindex(ids, fill_value=0)
     rows = []
     for review in corpus.reviews:
-        own_tokens = tokens[tokens["review_id"] == review.id]
         rows.append(
             {
                 "review_id": review.id,
@@ -80,52 +78,14 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
                 "author": review.author,
                 "publication": review.publication,
                 "date": review.date,
-                "body_words": int(own_tokens["is_word"].sum()),
-                "body_sentences": int((sentences["review_id"] == review.id).sum()),
-                "body_content_words": int(own_tokens["is_content"].sum()),
-                "comments": int((comments["review_id"] == review.id).sum()),
+                "body_words": int(tokens.at[review.id, "is_word"]),
+                "body_sentences": int(sentences[review.id]),
+                "body_content_words": int(tokens.at[review.id, "is_content"]),
+                "comments": len(review.comments),
                 "comment_words": sum(
                     sum(map(is_word, word_tokens(c.text))) for c in review.comments
                 ),
-                "quality_flags": int((flags["review_id"] == review.id).sum()),
+                "quality_flags": int(flags[review.id]),
             }
         )
     return pd.DataFrame(rows)
-
-
-def corpus_report(corpus: Corpus) -> Report:
-    """The ``corpus`` subcommand: per review its metadata, counts, body, comments and segments."""
-    reviews = review_table(corpus)
-    segments = segment_table(corpus)
-    records = []
-    for review, row in zip(corpus.reviews, reviews.to_dict("records")):
-        records.append(
-            {
-                "id": review.id,
-                "file": review.file,
-                "title": review.title,
-                "author": review.author,
-                "publication": review.publication,
-                "date": review.date,
-                "words": row["body_words"],
-                "sentences": row["body_sentences"],
-                "body": review.body,
-                "comments": [{"author": c.author, "text": c.text} for c in review.comments],
-                "segments": [
-                    {"label": s.label, "start": s.start, "end": s.end, "author": s.author, "text": s.text}
-                    for s in review.segments
-                ],
-            }
-        )
-    layers = (
-        segments.pivot_table(index="review_id", columns="label", values="characters", aggfunc="sum", fill_value=0)
-        .rename_axis(columns=None)
-        .reset_index()
-    )
-    flags = quality_report(corpus)
-    tables = {
-        "Reviews": reviews.drop(columns=["file"]),
-        "Characters by segment label": layers,
-        "Data-quality flags": flags.drop(columns=["context"]),
-    }
-    return Report(tables, records)

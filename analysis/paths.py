@@ -3,7 +3,8 @@
 Every path resolves from the package itself, never from the working directory, so a notebook,
 the CLI and the tests find the same corpus and figure folder wherever they are started. Two
 environment variables let ``python -m analysis run`` point the notebooks at another film's
-corpus and another output folder without editing them.
+corpus and another output folder without editing them; two more place or switch off the
+on-disk cache of sentence judgements (:mod:`analysis.judgements`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 DEFAULT_FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
+# The figure folder's index of captions, written by the figure exporter, read by the study runner.
+CAPTIONS_FILE = "captions.json"
+
 CORPUS_ENV_VAR = "CRITICISM_CORPUS"
 FIGURES_ENV_VAR = "CRITICISM_FIGURES"
+CACHE_ENV_VAR = "CRITICISM_CACHE_DIR"
+NO_CACHE_ENV_VAR = "CRITICISM_NO_CACHE"
 
 
 def study_corpus_dir() -> Path:
@@ -28,3 +34,16 @@ def study_corpus_dir() -> Path:
 def study_figures_dir() -> Path:
     """The folder figures are exported to: ``$CRITICISM_FIGURES`` or ``figures/``."""
     return Path(os.environ.get(FIGURES_ENV_VAR) or DEFAULT_FIGURES_DIR)
+
+
+def judgement_cache_dir() -> Path | None:
+    """The folder of the judgement cache, or None when caching is off (``$CRITICISM_NO_CACHE``).
+
+    ``$CRITICISM_CACHE_DIR`` if set, else ``criticism/`` in ``$XDG_CACHE_HOME`` (by default
+    ``~/.cache``).
+    """
+    if os.environ.get(NO_CACHE_ENV_VAR):
+        return None
+    if os.environ.get(CACHE_ENV_VAR):
+        return Path(os.environ[CACHE_ENV_VAR])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "criticism"

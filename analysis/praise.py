@@ -50,9 +50,11 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.report import Report, plain
+from analysis.corpus import Corpus, once_per_corpus
+from analysis.judgements import judge_sentences
+from analysis.sentiment import contrast_cues, negation_cues
 from analysis.signals import sentence_signals
-from analysis.targets import mention_table
+from analysis.targets import find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
@@ -84,15 +86,11 @@ def _cue_regex(cues) -> re.Pattern:
 
 @cache
 def _contrast_regex() -> re.Pattern:
-    from analysis.sentiment import contrast_cues
-
     return _cue_regex(contrast_cues())
 
 
 @cache
 def _negation_regex() -> re.Pattern:
-    from analysis.sentiment import negation_cues
-
     return _cue_regex(negation_cues())
 
 
@@ -179,12 +177,6 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
-def _default_labeller() -> Labeller:
-    from analysis.sentiment import label_sentences
-
-    return label_sentences
-
-
 def reservation_cue(scope: str) -> str | None:
     """The reservation signal(s) that make `scope` a criticism, or None.
 
@@ -215,7 +207,7 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     labeller : callable, optional
         Texts -> DataFrame with ``kind``, ``label``, ``evaluative_probability``,
         ``praise_probability``, ``polarity_score``, ``vader_compound``, one row per text in order;
-        default :func:`analysis.sentiment.label_sentences`.
+        default :func:`analysis.judgements.judge_sentences` (the shared, cached judgements).
 
     Returns
     -------
@@ -229,7 +221,7 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     """
     scopes = mention_scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
-    labels = (labeller or _default_labeller())(texts) if texts else pd.DataFrame()
+    labels = (labeller or judge_sentences)(texts) if texts else pd.DataFrame()
     judged_columns = [c for c in EVIDENCE_COLUMNS[9:] if c != "label_source"]
     if texts:
         labels = labels.reset_index(drop=True)[judged_columns].assign(scope=texts)
@@ -405,66 +397,23 @@ def most_mentioned(table: pd.DataFrame, *, target_kind: str = "person") -> list[
     return ranked["target"].tolist()
 
 
-def praise_analysis(corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
+@once_per_corpus
+def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the praise-target analysis of `corpus`.
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``mentions`` (:func:`analysis.targets.mention_table`), ``evidence``
+        ``mentions`` (:func:`analysis.targets.find_mentions` on the body sentences), ``evidence``
         (:func:`judge_mentions`), ``table`` (:func:`praise_table`) and ``consensus``
         (:func:`consensus`).
     """
-    mentions = mention_table(corpus)
+    mentions = find_mentions(corpus.sentences, corpus.film)
     evidence = judge_mentions(mentions, labeller=labeller)
     table = praise_table(evidence)
     return {
         "mentions": mentions,
         "evidence": evidence,
         "table": table,
-        "consensus": consensus(table, [review.id for review in corpus.reviews]),
+        "consensus": consensus(table, corpus.review_ids),
     }
-
-
-def praise_report(corpus) -> Report:
-    """The ``aspects`` command: review x target table, consensus, and records with evidence.
-
-    Each record has ``review``, ``target``, ``target_kind``, ``mentions``, ``praise``,
-    ``criticism``, ``neutral``, ``net_judgement``, ``verdict`` and ``evidence``: a list of
-    ``{sentence_index, sentence, scope, label, label_source, kind, praise_probability, rule,
-    matched_text}``.
-    """
-    tables = praise_analysis(corpus)
-    evidence = tables["evidence"]
-    records = []
-    for row in tables["table"].itertuples(index=False):
-        rows = evidence[(evidence["review_id"] == row.review_id) & (evidence["target"] == row.target)]
-        records.append(
-            {
-                "review": row.review_id,
-                "target": row.target,
-                "target_kind": row.target_kind,
-                "mentions": int(row.mentions),
-                "praise": int(row.praise),
-                "criticism": int(row.criticism),
-                "neutral": int(row.neutral),
-                "net_judgement": plain(row.net_judgement),
-                "verdict": row.verdict,
-                "evidence": [
-                    {key: plain(e[key]) for key in (
-                        "sentence_index", "sentence", "scope", "label", "label_source", "kind",
-                        "praise_probability", "rule", "matched_text",
-                    )}
-                    for e in rows.to_dict("records")
-                ],
-            }
-        )
-    shown_evidence = evidence[["review_id", "target", "sentence_index", "label", "label_source", "kind", "scope"]]
-    return Report(
-        {
-            "Praise and criticism per review and target": tables["table"],
-            "Consensus and dissent": tables["consensus"],
-            "Evidence": shown_evidence,
-        },
-        records,
-    )

@@ -22,7 +22,7 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, once_per_corpus
 
 RARE_ZIPF = 1.0
 COMMON_ZIPF = 3.0
@@ -84,6 +84,7 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     return flags
 
 
+@once_per_corpus
 def quality_report(corpus: Corpus) -> pd.DataFrame:
     """Every data-quality flag in the corpus, in review and file order.
 

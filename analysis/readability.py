@@ -34,6 +34,7 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+@cache  # a review's words repeat; hyphenation is the costly part of readability
 def syllable_count(word: str) -> int:
     """Syllables in `word`: Hunspell (en_US) hyphenation points + 1; 0 for a word with no letter.
 

@@ -17,7 +17,7 @@ Rules, in the order they apply (the cue patterns are package data, ``data/segmen
    ("liamdoesfilm says:") is the comment's author.
 3. ``author_bio`` — from an "About <name>" line to the comments.
 4. ``rating`` — a line that is wholly an explicit rating ("4.5 clappers", "Rating: B+"), by
-   :func:`analysis.ratings.is_rating_line`, in the header as much as after the body.
+   :func:`analysis.rating_parser.is_rating_line`, in the header as much as after the body.
 5. ``header`` — the other lines before the first line of prose: short lines without a sentence
    end (title, date) and labelled credits ("Starring: ...", "Synopsis: ...").
 6. ``body`` — everything else: the review itself.
@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Literal, NamedTuple
 
-import yaml
+from analysis.rating_parser import is_rating_line
+from analysis.resources import read_yaml
 
 SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boilerplate"]
 
@@ -66,10 +66,8 @@ class Comment(NamedTuple):
 
 @cache
 def _cues() -> dict:
-    source = resources.files("analysis.data").joinpath("segment-cues.yaml").read_text("utf-8")
-    cues = yaml.safe_load(source)
     compiled = {}
-    for key, value in cues.items():
+    for key, value in read_yaml("segment-cues.yaml").items():
         if isinstance(value, list):
             compiled[key] = [re.compile(pattern, re.IGNORECASE) for pattern in value]
         else:
@@ -106,8 +104,6 @@ def _comments_start(lines: list[str], end: int) -> int:
 
 
 def _line_labels(lines: list[str], rating_scales: Mapping[str, float] | None) -> list[str]:
-    from analysis.ratings import is_rating_line
-
     count = len(lines)
     labels = ["body"] * count
     boilerplate = next(

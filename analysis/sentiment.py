@@ -79,19 +79,16 @@ References
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-# One reader for every package word list (comment lines start with #).
-from analysis.tokenization import _read_word_list, is_word, word_tokens
+from analysis.resources import read_model, word_list
+from analysis.tokenization import is_word, word_tokens
 
 MODEL_NAMES = ("subjectivity", "sentence-polarity", "review-polarity")
 VADER_FEATURES = ("compound", "pos", "neg")
@@ -103,16 +100,14 @@ CONTRAST_AFTER_WEIGHT = 0.75
 _SCOPE_ENDS = frozenset(". , : ; ! ?".split())
 
 
-@cache
 def negation_cues() -> frozenset[str]:
     """The negation cues that open a ``_NEG`` scope, from ``data/negation-cues.txt``."""
-    return _read_word_list("negation-cues.txt")
+    return word_list("negation-cues.txt")
 
 
-@cache
 def contrast_cues() -> frozenset[str]:
     """The contrastive conjunctions of the "but" rule, from ``data/contrast-cues.txt``."""
-    return _read_word_list("contrast-cues.txt")
+    return word_list("contrast-cues.txt")
 
 
 def marked_tokens(text: str, *, negation: bool = True) -> list[str]:
@@ -178,7 +173,7 @@ def vader_scores(texts: Sequence[str]) -> pd.DataFrame:
         One row per text, in order: ``text``, ``compound`` (-1..1), ``pos``, ``neu``, ``neg``
         (proportions summing to about 1).
     """
-    texts = _check_texts(texts, "texts")
+    texts = check_texts(texts, "texts")
     analyzer = _vader_analyzer()
     rows = []
     for text in texts:
@@ -195,7 +190,6 @@ def vader_scores(texts: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "compound", "pos", "neu", "neg"])
 
 
-@cache
 def load_model(name: str) -> dict[str, Any]:
     """The parameters of the shipped model `name`, read once from package data.
 
@@ -212,9 +206,7 @@ def load_model(name: str) -> dict[str, Any]:
     """
     if name not in MODEL_NAMES:
         raise ValueError(f"name must be one of {', '.join(MODEL_NAMES)}; got {name!r}")
-    resource = resources.files("analysis.data").joinpath(f"models/{name}.json.gz")
-    with resource.open("rb") as handle:
-        return json.loads(gzip.decompress(handle.read()).decode("utf-8"))
+    return read_model(name)
 
 
 def decision_scores(
@@ -264,7 +256,7 @@ def positive_probabilities(model: Mapping[str, Any], texts: Sequence[str]) -> np
     return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts)))
 
 
-def _check_texts(texts: Sequence[str], argument: str) -> list[str]:
+def check_texts(texts: Sequence[str], argument: str) -> list[str]:
     if isinstance(texts, str):
         raise TypeError(f"{argument} must be a sequence of strings, not one string: {texts[:40]!r}")
     texts = list(texts)
@@ -330,20 +322,28 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
     >>> label_sentences(["a stunning, brilliant performance"]).loc[0, "label"]
     'praise'
     """
-    texts = _check_texts(texts, "texts")
-    columns = [
-        "text",
-        "evaluative_probability",
-        "kind",
-        "praise_probability",
-        "vader_compound",
-        "polarity_score",
-        "label",
-    ]
+    texts = check_texts(texts, "texts")
+    return labels_from_probabilities(texts, sentence_probabilities(texts))
+
+
+PROBABILITY_COLUMNS = ["evaluative_probability", "praise_probability", "vader_compound"]
+LABEL_COLUMNS = [
+    "text", "evaluative_probability", "kind", "praise_probability", "vader_compound", "polarity_score", "label",
+]
+
+
+def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
+    """What the models say of each sentence, before any threshold: the costly half of labelling.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, in order: ``evaluative_probability``, ``praise_probability`` (with
+        the contrast rule) and ``vader_compound``; NaN probabilities for a text without a word.
+    """
+    texts = check_texts(texts, "texts")
     if not texts:
-        return pd.DataFrame({column: pd.Series(dtype=float) for column in columns}).astype(
-            {"text": object, "kind": object, "label": object}
-        )
+        return pd.DataFrame({column: pd.Series(dtype=float) for column in PROBABILITY_COLUMNS})
     vader = vader_scores(texts)
     evaluative = positive_probabilities(load_model("subjectivity"), texts)
     praise = _sigmoid(_praise_log_odds(texts, vader[list(VADER_FEATURES)].to_numpy()))
@@ -351,6 +351,24 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
     wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
     evaluative[wordless] = np.nan
     praise[wordless] = np.nan
+    return pd.DataFrame(
+        {
+            "evaluative_probability": evaluative,
+            "praise_probability": praise,
+            "vader_compound": vader["compound"].to_numpy(),
+        },
+        columns=PROBABILITY_COLUMNS,
+    )
+
+
+def labels_from_probabilities(texts: Sequence[str], probabilities: pd.DataFrame) -> pd.DataFrame:
+    """:func:`label_sentences`'s table from :func:`sentence_probabilities` (kind, label, polarity)."""
+    if not len(texts):
+        return pd.DataFrame({column: pd.Series(dtype=float) for column in LABEL_COLUMNS}).astype(
+            {"text": object, "kind": object, "label": object}
+        )
+    evaluative = probabilities["evaluative_probability"].to_numpy(dtype=float)
+    praise = probabilities["praise_probability"].to_numpy(dtype=float)
     kind = np.where(evaluative >= 0.5, "evaluative", "summary")
     label = np.where(
         kind == "summary",
@@ -363,82 +381,16 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
     )
     return pd.DataFrame(
         {
-            "text": texts,
+            "text": list(texts),
             "evaluative_probability": evaluative,
             "kind": kind.astype(object),
             "praise_probability": praise,
-            "vader_compound": vader["compound"].to_numpy(),
+            "vader_compound": probabilities["vader_compound"].to_numpy(dtype=float),
             "polarity_score": 2 * praise - 1,
             "label": label.astype(object),
         },
-        columns=columns,
+        columns=LABEL_COLUMNS,
     )
-
-
-def score_reviews(texts: Sequence[str]) -> pd.DataFrame:
-    """Score whole reviews with the review-polarity model.
-
-    Parameters
-    ----------
-    texts : sequence of str
-        Review bodies, any case, untokenized.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per text, in order: ``positive_probability`` (0-1) and ``stars``
-        (``5 * positive_probability``, not rounded: a model's confidence on a star scale, not a
-        predicted rating).
-    """
-    texts = _check_texts(texts, "texts")
-    probability = positive_probabilities(load_model("review-polarity"), texts)
-    return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
-
-
-def review_evidence(text: str, *, top: int = 10) -> pd.DataFrame:
-    """The n-grams that pushed a review's score up (towards positive) or down.
-
-    The model reads each n-gram's presence, not its count, so an n-gram's real term in the
-    score is its weight however often it occurs: ``contribution`` is that term and ``count``
-    is shown as evidence only. VADER's inputs, if the model has any, are not n-grams and are
-    not listed.
-
-    Parameters
-    ----------
-    text : str
-        One review.
-    top : int, default 10
-        How many n-grams to keep per direction (at least 0).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``feature`` (the n-gram, ``_NEG`` marking a negated word), ``count`` (occurrences
-        in `text`), ``weight``, ``contribution``, ``direction`` ("up" or "down"); the `top` rows
-        of each direction, sorted by absolute contribution (descending), then feature.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str; got {type(text).__name__}")
-    if isinstance(top, bool) or not isinstance(top, int) or top < 0:
-        raise ValueError(f"top must be an int >= 0; got {top!r}")
-    model = load_model("review-polarity")
-    weights = model["weights"]
-    rows = [
-        {"feature": feature, "count": count, "weight": weights[feature]}
-        for feature, count in sorted(ngram_counts(text, model["recipe"]).items())
-        if weights.get(feature, 0.0) != 0.0
-    ]
-    table = pd.DataFrame(rows, columns=["feature", "count", "weight"])
-    table["count"] = table["count"].astype(int)
-    table["weight"] = table["weight"].astype(float)
-    table["contribution"] = table["weight"]
-    table["direction"] = np.where(table["contribution"] > 0, "up", "down").astype(object)
-    table["magnitude"] = table["contribution"].abs()
-    table = table.sort_values(
-        ["magnitude", "feature"], ascending=[False, True], kind="mergesort"
-    )
-    table = table.groupby("direction", sort=False).head(top)
-    return table.drop(columns="magnitude").reset_index(drop=True)
 
 
 def model_summary() -> pd.DataFrame:

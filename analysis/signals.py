@@ -33,11 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.resources import read_yaml
 from analysis.text import normalise
 from analysis.tokenization import split_sentences
 
@@ -64,35 +64,40 @@ class _Cue(NamedTuple):
     regex: re.Pattern
 
 
-@cache
 def _cue_data() -> dict:
-    import yaml
-
-    text = resources.files("analysis.data").joinpath("verdict-cues.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("verdict-cues.yaml")
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted((str(word) for word in words), key=len, reverse=True)) + ")"
 
 
-@cache
-def _cues() -> tuple[_Cue, ...]:
+def _cue_source(pattern: str) -> str:
     data = _cue_data()
     placeholders = {
         "{negator}": _alternation(data["negators"]),
         "{filler}": _alternation(re.escape(str(word)) for word in data["fillers"]),
         "{negative}": _alternation(re.escape(str(word)) for word in data["negatives"]),
     }
-    cues = []
-    for kind in SIGNAL_KINDS:
-        for pattern, weight in data["kinds"][kind].items():
-            source = pattern
-            for placeholder, expansion in placeholders.items():
-                source = source.replace(placeholder, expansion)
-            regex = re.compile(rf"(?<![\w-])(?:{source})(?![\w-])")
-            cues.append(_Cue(kind, pattern, float(weight), regex))
-    return tuple(cues)
+    for placeholder, expansion in placeholders.items():
+        pattern = pattern.replace(placeholder, expansion)
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
+@cache
+def _cues() -> tuple[_Cue, ...]:
+    data = _cue_data()
+    return tuple(
+        _Cue(kind, pattern, float(weight), re.compile(_cue_source(pattern)))
+        for kind in SIGNAL_KINDS
+        for pattern, weight in data["kinds"][kind].items()
+    )
+
+
+@cache
+def _any_cue() -> re.Pattern:
+    # One alternation of every cue: most sentences hold none, and one search tells.
+    return re.compile("|".join(_cue_source(cue.pattern) for cue in _cues()))
 
 
 @cache
@@ -116,7 +121,12 @@ def verdict_cues() -> pd.DataFrame:
 
 
 def _lower(text: str) -> str:
-    # Character by character, so offsets in the lower-cased text stay offsets in the original.
+    # Offsets in the lower-cased text must stay offsets in the original: a character whose lower
+    # case is longer ("İ") is kept as it is. Lower-casing never shortens a character, so equal
+    # lengths mean every character mapped to one.
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
@@ -140,6 +150,8 @@ def sentence_signals(sentence: str) -> list[dict]:
     [('negated_negative', "wasn't disappointed", 0.6)]
     """
     lowered = _lower(normalise(sentence))
+    if not _any_cue().search(lowered):
+        return []
     found = []
     for order, cue in enumerate(_cues()):
         for match in cue.regex.finditer(lowered):

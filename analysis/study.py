@@ -19,12 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.paths import (
+    CAPTIONS_FILE,
     CORPUS_ENV_VAR,
     DEFAULT_FIGURES_DIR,
     FIGURES_ENV_VAR,
     NOTEBOOKS_DIR,
 )
-from analysis.plots import CAPTIONS_FILE
 
 FIGURE_SUFFIXES = (".png", ".svg")
 # IPython colours its tracebacks; the one-line report is for terminals and logs alike.

@@ -1,10 +1,10 @@
 """Praise targets: the people and craft aspects a review talks about, and where it names them.
 
-Targets come from two places. **People** are the film's credits in the corpus manifest (cast as
-actor -> character, director, writer, composer, cinematographer, crew) plus ``other_people``;
-**aspects** are crafts (script, cinematography, direction, music, pacing, production design,
-themes, performances in general) with cue words from ``data/aspects.yaml``, which a manifest's
-``aspects:`` mapping extends or overrides.
+Targets come from the :class:`analysis.film.Film`. **People** are the film's credits in the
+corpus manifest (cast as actor -> character, director, writer, composer, cinematographer, crew)
+plus ``other_people``; **aspects** are crafts (script, cinematography, direction, music, pacing,
+production design, themes, performances in general) with cue words from ``data/aspects.yaml``,
+which a manifest's ``aspects:`` mapping extends or overrides.
 
 Mention rules (the ``rule`` column), applied sentence by sentence in reading order:
 
@@ -59,12 +59,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import pandas as pd
-import yaml
 
+from analysis.film import Aspect, Film, Person
+from analysis.resources import read_yaml
 from analysis.text import normalise
 
 MENTION_COLUMNS = [
@@ -79,27 +79,6 @@ _POSSESSIVE = r"(?P<possessive>\s?'s(?![\w])|'(?![\w]))?"
 
 
 @dataclass(frozen=True)
-class Aspect:
-    """A craft aspect: its name, cue words and whether it counts only unattributed sentences."""
-
-    name: str
-    cues: tuple[str, ...]
-    general_only: bool = False
-
-
-@dataclass(frozen=True)
-class Person:
-    """A credited person: name, roles, the characters they play, pronoun gender, short names."""
-
-    name: str
-    roles: tuple[str, ...]
-    characters: tuple[str, ...] = ()
-    pronouns: str | None = None
-    aliases: tuple[str, ...] = ()
-    short_names: bool = True
-
-
-@dataclass(frozen=True)
 class _Form:
     text: str
     person: str
@@ -107,125 +86,17 @@ class _Form:
     is_character: bool
 
 
-# ---------------------------------------------------------------------------------------------
-# Data files and the manifest
-
-
-@cache
-def _package_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 def mention_rules() -> dict:
     """The settings of ``data/mention-rules.yaml``: performance_context, performance_window,
     pronoun_within_words and pronouns."""
-    return _package_yaml("mention-rules.yaml")
-
-
-def aspect_lexicon(manifest: Mapping | None = None) -> dict[str, Aspect]:
-    """The craft aspects and their cues: ``data/aspects.yaml`` with the manifest's ``aspects:``.
-
-    A manifest entry that is a list of words adds those cues to the aspect (creating it if new);
-    an entry ``{cues: [...], replace: true}`` replaces the aspect's cues.
-
-    Raises
-    ------
-    ValueError
-        A manifest aspect that is neither a list of words nor a mapping with a ``cues`` list.
-    """
-    lexicon = {
-        name: Aspect(name, tuple(str(c) for c in entry["cues"]), bool(entry.get("general_only", False)))
-        for name, entry in _package_yaml("aspects.yaml").items()
-    }
-    extensions = (manifest or {}).get("aspects") or {}
-    if not isinstance(extensions, Mapping):
-        raise ValueError(f"manifest 'aspects' must map aspect names to cue lists, got {extensions!r}")
-    for name, entry in extensions.items():
-        name = str(name)
-        replace = False
-        if isinstance(entry, Mapping) and isinstance(entry.get("cues"), list):
-            cues, replace = entry["cues"], bool(entry.get("replace", False))
-        elif isinstance(entry, list):
-            cues = entry
-        else:
-            raise ValueError(
-                f"manifest aspect {name!r} must be a list of cue words or a mapping with a 'cues' "
-                f"list (and optional 'replace: true'), got {entry!r}"
-            )
-        old = lexicon.get(name, Aspect(name, ()))
-        merged = tuple(str(c) for c in cues) if replace else old.cues + tuple(
-            str(c) for c in cues if str(c) not in old.cues
-        )
-        lexicon[name] = Aspect(name, merged, old.general_only)
-    return lexicon
-
-
-def people(film, manifest: Mapping | None = None) -> list[Person]:
-    """The film's people, in credit order, with roles merged ("Spike Jonze": director, writer).
-
-    `film` is an :class:`analysis.corpus.Film`; the manifest's ``people:`` mapping adds
-    ``pronouns`` (he, she, they), ``aliases`` and ``short_names: false``.
-
-    Raises
-    ------
-    ValueError
-        A ``people:`` entry that is not a mapping, or a ``pronouns`` value other than he, she, they.
-    """
-    roles: dict[str, list[str]] = {}
-    characters: dict[str, list[str]] = {}
-
-    def add(name: str | None, role: str, character: str | None = None) -> None:
-        if not name:
-            return
-        roles.setdefault(name, [])
-        characters.setdefault(name, [])
-        if role not in roles[name]:
-            roles[name].append(role)
-        if character and character not in characters[name]:
-            characters[name].append(character)
-
-    for member in film.cast:
-        add(member.actor, "actor", member.character)
-    for role in ("director", "writer", "composer", "cinematographer"):
-        add(getattr(film, role), role)
-    for role, name in film.crew.items():
-        add(name, role)
-    for name in film.other_people:
-        add(name, "other")
-    extras = (manifest or {}).get("people") or {}
-    if not isinstance(extras, Mapping):
-        raise ValueError(f"manifest 'people' must map names to settings, got {extras!r}")
-    result = []
-    for name in roles:
-        extra = extras.get(name) or {}
-        if not isinstance(extra, Mapping):
-            raise ValueError(f"manifest people entry {name!r} must be a mapping, got {extra!r}")
-        pronouns = extra.get("pronouns")
-        if pronouns not in (None, "he", "she", "they"):
-            raise ValueError(f"manifest people entry {name!r}: pronouns must be he, she or they, got {pronouns!r}")
-        result.append(
-            Person(
-                name=name,
-                roles=tuple(roles[name]),
-                characters=tuple(characters[name]),
-                pronouns=pronouns,
-                aliases=tuple(str(a) for a in extra.get("aliases") or ()),
-                short_names=bool(extra.get("short_names", True)),
-            )
-        )
-    return result
-
-
-def _character_aliases(character: str, manifest: Mapping | None) -> tuple[str, ...]:
-    extra = ((manifest or {}).get("people") or {}).get(character) or {}
-    return tuple(str(a) for a in extra.get("aliases") or ())
+    return read_yaml("mention-rules.yaml")
 
 
 def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) <= 1
 
 
-def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
+def _name_forms(persons: tuple[Person, ...]) -> list[_Form]:
     """Every spelling that names a person or a character, collisions resolved (module docstring)."""
     forms = []
     for person in persons:
@@ -244,7 +115,7 @@ def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
                 forms.append(_Form(words[0], person.name, "first_name", False))
         for character in person.characters:
             forms.append(_Form(character, person.name, "character", True))
-            forms += [_Form(a, person.name, "character", True) for a in _character_aliases(character, manifest)]
+            forms += [_Form(a, person.name, "character", True) for a in person.character_aliases.get(character, ())]
             if len(character.split()) == 2:
                 forms.append(_Form(character.split()[0], person.name, "character", True))
     full_names = {f.text for f in forms if f.rule == "full_name" or (f.is_character and " " in f.text)}
@@ -272,7 +143,7 @@ def _name_forms(persons: list[Person], manifest: Mapping | None) -> list[_Form]:
     return list(unique.values())
 
 
-def target_inventory(film, manifest: Mapping | None = None) -> pd.DataFrame:
+def target_inventory(film: Film) -> pd.DataFrame:
     """Every target: the film's people and the craft aspects, with the forms that name them.
 
     Returns
@@ -283,8 +154,8 @@ def target_inventory(film, manifest: Mapping | None = None) -> pd.DataFrame:
         ``pronouns``, ``name_forms`` (each spelling with its rule, "; "-joined) and ``cues``
         (an aspect's cue words, "; "-joined).
     """
-    persons = people(film, manifest)
-    forms = _name_forms(persons, manifest)
+    persons = film.people
+    forms = _name_forms(persons)
     rows = [
         {
             "target": p.name,
@@ -302,7 +173,7 @@ def target_inventory(film, manifest: Mapping | None = None) -> pd.DataFrame:
     rows += [
         {"target": a.name, "target_kind": "aspect", "roles": "aspect", "characters": "", "pronouns": "",
          "name_forms": "", "cues": "; ".join(a.cues)}
-        for a in aspect_lexicon(manifest).values()
+        for a in film.aspects.values()
     ]
     return pd.DataFrame(rows, columns=INVENTORY_COLUMNS)
 
@@ -336,8 +207,7 @@ def _is_lower_cased(texts: list[str]) -> bool:
 
 def find_mentions(
     sentences: pd.DataFrame,
-    film,
-    manifest: Mapping | None = None,
+    film: Film,
     *,
     case: Literal["auto", "sensitive", "insensitive"] = "auto",
 ) -> pd.DataFrame:
@@ -348,10 +218,8 @@ def find_mentions(
     sentences : pandas.DataFrame
         A sentence table with ``review_id``, ``sentence_index`` and ``text``
         (:func:`analysis.corpus.sentence_table`).
-    film : analysis.corpus.Film
-        The film whose credits name the people.
-    manifest : mapping, optional
-        The raw manifest, for its ``people:`` and ``aspects:`` extensions.
+    film : analysis.film.Film
+        The film whose people and aspects are the targets.
     case : {"auto", "sensitive", "insensitive"}
         How names match: "auto" matches a review case-insensitively only when it has no capital
         letter at all (lower-cased, pre-tokenized text).
@@ -373,9 +241,10 @@ def find_mentions(
     missing = {"review_id", "sentence_index", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences lacks the column(s) {sorted(missing)}; it needs review_id, sentence_index, text")
-    persons = {p.name: p for p in people(film, manifest)}
-    forms = _name_forms(list(persons.values()), manifest)
-    aspects = aspect_lexicon(manifest)
+    persons = {p.name: p for p in film.people}
+    forms = _name_forms(film.people)
+    aspects = film.aspects
+    any_aspect = _any_aspect_regex(aspects)
     rules = mention_rules()
     context = _cue_regex(tuple(rules["performance_context"]))
     rows: list[dict] = []
@@ -402,7 +271,7 @@ def find_mentions(
                 )
             credited_actor = any("actor" in persons[m["target"]].roles for m in found)
             taken = [(m["start"], m["end"]) for m in found if m["rule"] != "pronoun_backref"]
-            found += _aspect_mentions(text, aspects, taken, skip_general=credited_actor)
+            found += _aspect_mentions(text, aspects, any_aspect, taken, skip_general=credited_actor)
             for mention in sorted(found, key=lambda m: (m["start"], m["target"])):
                 rows.append({"review_id": review_id, "sentence_index": int(sentence_index), "sentence": text, **mention})
             previous_named, previous_index = named, sentence_index
@@ -476,7 +345,15 @@ def _pronoun_mention(text, regex, rules, persons, named_here, named_before, titl
     return []
 
 
-def _aspect_mentions(text, aspects: Mapping[str, Aspect], taken, *, skip_general: bool) -> list[dict]:
+def _any_aspect_regex(aspects: Mapping[str, Aspect]) -> re.Pattern | None:
+    """One alternation of every aspect's cues: most sentences name no craft, and one search tells."""
+    every_cue = tuple(sorted({cue for aspect in aspects.values() for cue in aspect.cues}))
+    return _cue_regex(every_cue) if every_cue else None
+
+
+def _aspect_mentions(text, aspects: Mapping[str, Aspect], any_aspect, taken, *, skip_general: bool) -> list[dict]:
+    if any_aspect is None or not any_aspect.search(text):
+        return []
     found = []
     for aspect in aspects.values():
         if skip_general and aspect.general_only:
@@ -487,10 +364,3 @@ def _aspect_mentions(text, aspects: Mapping[str, Aspect], taken, *, skip_general
             found.append({"target": aspect.name, "target_kind": "aspect", "matched_text": match.group(0),
                           "rule": "cue_word", "start": match.start(), "end": match.end()})
     return found
-
-
-def mention_table(corpus, **options) -> pd.DataFrame:
-    """:func:`find_mentions` on the body sentences of `corpus` (an :class:`analysis.corpus.Corpus`)."""
-    from analysis.corpus import sentence_table
-
-    return find_mentions(sentence_table(corpus), corpus.film, corpus.manifest, **options)

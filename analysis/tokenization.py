@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from analysis.resources import word_list
 from analysis.text import normalise
 
 _WORD_PATTERN = re.compile(
@@ -64,17 +64,9 @@ class Sentence(NamedTuple):
     text: str
 
 
-def _read_word_list(name: str) -> frozenset[str]:
-    lines = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-@cache
 def stopwords() -> frozenset[str]:
     """NLTK's English stopword list plus the clitic tokens, from package data."""
-    return _read_word_list("stopwords-en.txt")
+    return word_list("stopwords-en.txt")
 
 
 @cache
@@ -82,7 +74,7 @@ def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     parameters = PunktParameters()
-    parameters.abbrev_types = set(_read_word_list("abbreviations-en.txt"))
+    parameters.abbrev_types = set(word_list("abbreviations-en.txt"))
     return PunktSentenceTokenizer(parameters)
 
 
@@ -146,6 +138,11 @@ def is_word(token: str) -> bool:
     return _HAS_LETTER.search(token) is not None
 
 
+@cache
+def _title_tokens(title: str | None) -> tuple[str, ...]:
+    return tuple(token.lower() for token in word_tokens(title)) if title else ()
+
+
 def terms(
     tokens: Sequence[str], *, title: str | None = None
 ) -> list[tuple[str, str, bool]]:
@@ -158,24 +155,21 @@ def terms(
     >>> terms(["Her", "moved", "her", "."], title="Her")
     [('Her', 'Her', True), ('moved', 'moved', True), ('her', 'her', False), ('.', '.', False)]
     """
-    title_tokens = word_tokens(title) if title else []
-    title_folded = [token.lower() for token in title_tokens]
+    title_folded = list(_title_tokens(title))
     span = len(title_folded)
+    stop = stopwords()
     result = []
     index = 0
     while index < len(tokens):
-        window = tokens[index : index + span]
-        if (
-            span
-            and [token.lower() for token in window] == title_folded
-            and window[0][:1].isupper()
-        ):
-            result.append((" ".join(window), title, True))
-            index += span
-            continue
         token = tokens[index]
         term = token.lower()
-        result.append((token, term, is_word(token) and term not in stopwords()))
+        if span and term == title_folded[0] and token[:1].isupper():
+            window = tokens[index : index + span]
+            if [t.lower() for t in window] == title_folded:
+                result.append((" ".join(window), title, True))
+                index += span
+                continue
+        result.append((token, term, term not in stop and is_word(token)))
         index += 1
     return result
 
@@ -185,20 +179,29 @@ def content_terms(text: str, *, title: str | None = None) -> list[str]:
     return [term for _, term, is_content in terms(word_tokens(text), title=title) if is_content]
 
 
-def iter_token_rows(
+def token_columns(
     sentences: Iterable[tuple[str, int, str]], *, title: str | None = None
-) -> Iterable[dict]:
-    """Tidy token rows for ``(review_id, sentence_index, sentence_text)`` triples."""
+) -> dict[str, list]:
+    """Tidy token columns for ``(review_id, sentence_index, sentence_text)`` triples.
+
+    Returns
+    -------
+    dict of str to list
+        ``review_id``, ``sentence_index``, ``token_index``, ``token``, ``term``, ``is_word``,
+        ``is_content``: one entry per token, ready for :class:`pandas.DataFrame`.
+    """
+    columns: dict[str, list] = {
+        name: [] for name in ("review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content")
+    }
     for review_id, sentence_index, sentence_text in sentences:
-        for token_index, (token, term, is_content) in enumerate(
-            terms(word_tokens(sentence_text), title=title)
-        ):
-            yield {
-                "review_id": review_id,
-                "sentence_index": sentence_index,
-                "token_index": token_index,
-                "token": token,
-                "term": term,
-                "is_word": is_word(token),
-                "is_content": is_content,
-            }
+        triples = terms(word_tokens(sentence_text), title=title)
+        count = len(triples)
+        columns["review_id"] += [review_id] * count
+        columns["sentence_index"] += [sentence_index] * count
+        columns["token_index"] += range(count)
+        for token, term, is_content in triples:
+            columns["token"].append(token)
+            columns["term"].append(term)
+            columns["is_word"].append(is_word(token))
+            columns["is_content"].append(is_content)
+    return columns

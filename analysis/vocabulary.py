@@ -24,14 +24,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import Corpus, sentence_table, token_table
+from analysis.corpus import Corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.readability import flesch_reading_ease, total_syllables
-from analysis.report import Report, plain_records
 
 KEYNESS_MIN_COUNT = 3
-REPORT_TOP_TERMS = 10
 
 
 def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
@@ -82,12 +80,17 @@ def vocabulary_measures(
         ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
         ``flesch_reading_ease``.
     """
+    words_by_review = {
+        review_id: group for review_id, group in tokens[tokens["is_word"]].groupby("review_id", sort=False)
+    }
+    sentence_counts = sentences.groupby("review_id", sort=False).size()
+    no_words = tokens.iloc[:0]
     rows = []
     for review_id in pd.unique(sentences["review_id"]):
-        own = tokens[(tokens["review_id"] == review_id) & tokens["is_word"]]
+        own = words_by_review.get(review_id, no_words)
         words = own["term"].tolist()
         content = own.loc[own["is_content"], "term"]
-        n_sentences = int((sentences["review_id"] == review_id).sum())
+        n_sentences = int(sentence_counts[review_id])
         syllables = total_syllables(own["token"])
         rows.append(
             {
@@ -118,7 +121,7 @@ def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``author``, ``publication``, then the columns of :func:`vocabulary_measures`.
     """
-    measures = vocabulary_measures(token_table(corpus), sentence_table(corpus))
+    measures = vocabulary_measures(corpus.tokens, corpus.sentences)
     metadata = pd.DataFrame(
         [{"review_id": r.id, "author": r.author, "publication": r.publication} for r in corpus.reviews]
     )
@@ -231,24 +234,3 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
     )
     # Over-used terms come first in each review's ranking, so their ranks stay 1, 2, ...
     return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
-
-
-def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
-    """The ``vocab`` subcommand: the per-review table and each review's top distinctive words."""
-    measures = vocabulary_table(corpus)
-    distinctive = distinctive_terms(term_counts(token_table(corpus), content_only=False))
-    top_terms = distinctive[distinctive["rank"] <= top][
-        ["review_id", "rank", "term", "count_target", "count_reference", "expected_target",
-         "g2", "log_ratio", "significant", "significant_bonferroni", "fw_z"]
-    ]
-    records = []
-    for row in plain_records(measures):
-        own = top_terms[top_terms["review_id"] == row["review_id"]].drop(columns="review_id")
-        records.append({**row, "distinctive_terms": plain_records(own)})
-    tables = {
-        "Vocabulary per review (word tokens; MATTR window 50, MTLD threshold 0.72, Flesch Reading Ease)": measures,
-        f"Distinctive words: top {top} per review by G² against the other reviews "
-        f"(min count {KEYNESS_MIN_COUNT}; significant: p < 0.05; Bonferroni over "
-        f"{int(distinctive['tests'].iloc[0]) if len(distinctive) else 0} tests)": top_terms,
-    }
-    return Report(tables, records)

@@ -16,7 +16,7 @@ def run_cli(*args, stdin=None):
 def test_corpus_json_gives_each_review_with_body_comments_and_segments(capsys):
     assert main(["corpus", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert [r["id"] for r in records] == ["000", "001", "002", "003", "004"]
+    assert [r["review_id"] for r in records] == ["000", "001", "002", "003", "004"]
     last = records[4]
     assert (last["author"], last["title"], last["sentences"]) == ("thomasjford", "HER (2014)", 13)
     assert last["comments"][5]["author"] == "rtimmorris"
@@ -53,7 +53,7 @@ def test_one_bad_review_is_skipped_the_others_printed_and_exit_is_2(tmp_path):
     (tmp_path / "blank.txt").write_text("\n\n", encoding="utf-8")
     result = run_cli("corpus", tmp_path, "--json")
     assert result.returncode == 2
-    assert [r["id"] for r in json.loads(result.stdout)] == ["good"]
+    assert [r["review_id"] for r in json.loads(result.stdout)] == ["good"]
     assert result.stderr.splitlines() == [
         f"skipped {tmp_path / 'bad.txt'}: not valid UTF-8 (byte 0xff at offset 0)",
         f"skipped {tmp_path / 'blank.txt'}: empty review",

@@ -3,22 +3,24 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.corpus import CastMember, Film
+from analysis.film import film_from_manifest
 from analysis.plots.praise import plot_dissent, plot_praise_heatmap
 from analysis.praise import (
     consensus,
     judge_mentions,
     most_mentioned,
     mention_scopes,
-    praise_report,
     praise_table,
     reservation_cue,
     split_clauses,
     verdict,
 )
+from analysis.reports.aspects import praise_report
 from analysis.targets import find_mentions
 
-FILM = Film(title="Her", director="Spike Jonze", cast=(CastMember("Joaquin Phoenix", "Theodore Twombly"),))
+FILM = film_from_manifest(
+    {"film": {"title": "Her", "director": "Spike Jonze", "cast": [{"actor": "Joaquin Phoenix", "character": "Theodore Twombly"}]}}
+)
 
 
 def toy_labeller(texts):
@@ -146,12 +148,12 @@ def test_heatmap_bad_column():
 def test_her_corpus_praise(her_corpus):
     report = praise_report(her_corpus)
     json.dumps(report.records)
-    records = {(r["review"], r["target"]): r for r in report.records}
+    records = {(r["review_id"], r["target"]): r for r in report.records}
     phoenix = records[("002", "Joaquin Phoenix")]
     great = [e for e in phoenix["evidence"] if e["sentence_index"] == 7][0]
     assert great["scope"] == "Joaquin Phoenix is great"
     assert great["label"] == "praise"
-    assert {"review", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
+    assert {"review_id", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
     assert phoenix["mentions"] == len(phoenix["evidence"])
     # Review 001's hedged fault: the classifier leans to criticism (p = 0.39, just below the
     # neutral band); the reservation cue makes it criticism whatever p is, and says so.

@@ -4,21 +4,17 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus, sentence_table
+from analysis.arcs import arc_turns, sentiment_arc
+from analysis.rating_parser import default_scale, is_rating_line, parse_explicit_ratings
 from analysis.ratings import (
-    arc_turns,
-    default_scale,
     explicit_rating_table,
     inferred_rating_validation,
-    is_rating_line,
     overall_explicit_ratings,
-    parse_explicit_ratings,
     rating_comparison,
     rating_evidence,
-    ratings_report,
-    reader_response,
-    reader_response_summary,
-    sentiment_arc,
 )
+from analysis.readers import reader_response, reader_response_summary
+from analysis.reports.ratings import ratings_report
 
 
 def _one(text, **kwargs):
@@ -263,7 +259,7 @@ def test_rating_comparison_puts_explicit_beside_inferred(her_corpus):
 
 
 def test_the_explicit_rating_never_enters_the_inferred_one(her_corpus):
-    from analysis.sentiment import score_reviews
+    from analysis.review_polarity import score_reviews
 
     review = her_corpus.reviews[4]
     assert "clappers" not in review.body

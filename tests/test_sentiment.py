@@ -15,11 +15,10 @@ from analysis.sentiment import (
     load_model,
     marked_tokens,
     model_summary,
-    review_evidence,
-    score_reviews,
     text_features,
     vader_scores,
 )
+from analysis.review_polarity import review_evidence, score_reviews
 
 EXAMPLES = [
     "not without its flaws",
@@ -216,7 +215,7 @@ def test_prediction_needs_no_datasets_network_or_sklearn():
         "    assert '/shared/' not in str(file), file\n"
         "    return real_open(file, *a, **k)\n"
         "builtins.open = guarded\n"
-        "from analysis.sentiment import label_sentences, score_reviews\n"
+        "from analysis.review_polarity import score_reviews\nfrom analysis.sentiment import label_sentences\n"
         "print(label_sentences(['Phoenix is stunning']).loc[0, 'label'])\n"
         "print(score_reviews(['a wonderful film']).shape)\n"
         "print('sklearn' in sys.modules)\n"

@@ -1,23 +1,25 @@
 import pandas as pd
 import pytest
 
-from analysis.corpus import CastMember, Film
-from analysis.targets import aspect_lexicon, find_mentions, mention_table, people, target_inventory
+from analysis.corpus import sentence_table
+from analysis.film import aspect_lexicon, film_from_manifest
+from analysis.targets import find_mentions, target_inventory
 
-FILM = Film(
-    title="Her",
-    director="Spike Jonze",
-    writer="Spike Jonze",
-    composer="Arcade Fire",
-    cast=(
-        CastMember("Joaquin Phoenix", "Theodore Twombly"),
-        CastMember("Scarlett Johansson", "Samantha"),
-        CastMember("Amy Adams", "Amy"),
-        CastMember("Bill Hader", "Chat Room Friend"),
-    ),
-    other_people=("Samantha Morton",),
-)
+CREDITS = {
+    "title": "Her",
+    "director": "Spike Jonze",
+    "writer": "Spike Jonze",
+    "composer": "Arcade Fire",
+    "cast": [
+        {"actor": "Joaquin Phoenix", "character": "Theodore Twombly"},
+        {"actor": "Scarlett Johansson", "character": "Samantha"},
+        {"actor": "Amy Adams", "character": "Amy"},
+        {"actor": "Bill Hader", "character": "Chat Room Friend"},
+    ],
+    "other_people": ["Samantha Morton"],
+}
 MANIFEST = {
+    "film": CREDITS,
     "people": {
         "Joaquin Phoenix": {"pronouns": "he"},
         "Scarlett Johansson": {"pronouns": "she"},
@@ -26,15 +28,16 @@ MANIFEST = {
         "Samantha Morton": {"pronouns": "she"},
         "Arcade Fire": {"pronouns": "they", "short_names": False},
         "Theodore Twombly": {"aliases": ["Theo"]},
-    }
+    },
 }
+FILM = film_from_manifest(MANIFEST)
 
 
 def mentions(*sentences: str, manifest=MANIFEST, **options) -> pd.DataFrame:
     table = pd.DataFrame(
         {"review_id": "r", "sentence_index": range(len(sentences)), "text": list(sentences)}
     )
-    return find_mentions(table, FILM, manifest, **options)
+    return find_mentions(table, film_from_manifest({"film": CREDITS, **manifest}), **options)
 
 
 def credits(*sentences: str, **options) -> list[tuple[int, str, str]]:
@@ -113,7 +116,7 @@ def test_band_name_matches_only_in_full():
 
 def test_descriptive_character_name_matches_only_in_full():
     assert credits("Bill Hader voices the Chat Room Friend.") == [(0, "Bill Hader", "full_name")]
-    assert "Chat" not in target_inventory(FILM, MANIFEST).set_index("target").loc["Bill Hader", "name_forms"].split(" (")[1:]
+    assert "Chat" not in target_inventory(FILM).set_index("target").loc["Bill Hader", "name_forms"].split(" (")[1:]
 
 
 def test_lower_cased_pre_tokenized_text():
@@ -158,7 +161,7 @@ def test_bad_manifest_aspect_names_the_aspect():
 
 def test_bad_pronouns_name_the_person():
     with pytest.raises(ValueError, match="'Amy Adams': pronouns must be he, she or they, got 'her'"):
-        people(FILM, {"people": {"Amy Adams": {"pronouns": "her"}}})
+        film_from_manifest({"film": CREDITS, "people": {"Amy Adams": {"pronouns": "her"}}})
 
 
 def test_bad_case_option():
@@ -167,7 +170,7 @@ def test_bad_case_option():
 
 
 def test_roles_are_merged():
-    inventory = target_inventory(FILM, MANIFEST).set_index("target")
+    inventory = target_inventory(FILM).set_index("target")
     assert inventory.loc["Spike Jonze", "roles"] == "director, writer"
     assert inventory.loc["Amy Adams", "name_forms"] == "Amy Adams (full_name); Adams (surname); Amy (character)"
 
@@ -177,7 +180,7 @@ def test_no_sentences_gives_an_empty_table():
 
 
 def test_her_corpus_mentions(her_corpus):
-    table = mention_table(her_corpus)
+    table = find_mentions(sentence_table(her_corpus), her_corpus.film)
     people_only = table[table["target_kind"] == "person"]
     row = people_only[(people_only["review_id"] == "002") & (people_only["sentence_index"] == 7)]
     assert list(zip(row["target"], row["rule"])) == [("Joaquin Phoenix", "full_name"), ("Amy Adams", "full_name")]
@@ -197,7 +200,7 @@ def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
 
     gold_path = Path(__file__).parent / "data" / "her-person-mentions.csv"
     gold = set(pd.read_csv(gold_path, comment="#", dtype={"review_id": str}).itertuples(index=False, name=None))
-    table = mention_table(her_corpus)
+    table = find_mentions(sentence_table(her_corpus), her_corpus.film)
     found = set(table.loc[table["target_kind"] == "person", ["review_id", "sentence_index", "target"]].itertuples(index=False, name=None))
     hits = found & gold
     assert (len(found), len(gold), len(hits)) == (77, 83, 75)

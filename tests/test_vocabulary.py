@@ -6,12 +6,12 @@ import math
 import pytest
 
 from analysis.corpus import load_corpus, sentence_table, token_table
+from analysis.reports.vocabulary import vocabulary_report
 from analysis.vocabulary import (
     distinctive_terms,
     pairwise_similarity,
     term_counts,
     vocabulary_measures,
-    vocabulary_report,
     vocabulary_spread,
     vocabulary_table,
 )

@@ -16,11 +16,10 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
 
-from analysis.paths import study_figures_dir
+from analysis.paths import CAPTIONS_FILE, study_figures_dir
 
 DPI = 300
 SVG_HASH_SALT = "comparative-criticism"
-CAPTIONS_FILE = "captions.json"
 
 
 def set_style() -> None:

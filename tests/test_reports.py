@@ -3,7 +3,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from analysis.report import plain, plain_records
+from analysis.reports import plain, plain_records
 
 
 def test_plain_turns_numpy_and_nan_into_json_values():

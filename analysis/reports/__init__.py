@@ -1,4 +1,10 @@
-"""The value every analysis hands to the command line: tables to print and records to dump."""
+"""What the analysis commands show: readable tables and JSON records, one shape for all.
+
+Each command of :mod:`analysis.cli` has a report builder here (``corpus``, ``vocab``,
+``aspects``, ``ratings``, ``sentences``); they are the only code that builds command records.
+Every record that concerns one review names it ``review_id``; numbers are plain JSON numbers
+(NaN becomes null, floats are rounded to 6 places), see :func:`plain`.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,202 @@
+"""The film a corpus reviews: its credits, and the praise targets they give, parsed once.
+
+The manifest's ``film:`` mapping gives the title, year and credits (cast as actor -> character,
+director, writer, composer, cinematographer, ``crew``, ``other_people``); its ``people:``
+mapping adds pronouns, aliases and ``short_names: false`` per name; its ``aspects:`` mapping
+extends or overrides the craft aspects of ``data/aspects.yaml``. :func:`film_from_manifest`
+checks all of it and returns one :class:`Film` that carries its :class:`Person` and
+:class:`Aspect` targets, so every analysis reads the same parsed credits. A folder without a
+manifest studies a :class:`Film` with no credits and the package's aspects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from analysis.resources import read_yaml
+
+_TEXT_FIELDS = ("title", "director", "writer", "composer", "cinematographer")
+_CREDITED_ROLES = ("director", "writer", "composer", "cinematographer")
+PRONOUNS = ("he", "she", "they")
+
+
+@dataclass(frozen=True)
+class CastMember:
+    actor: str
+    character: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """A craft aspect: its name, cue words and whether it counts only unattributed sentences."""
+
+    name: str
+    cues: tuple[str, ...]
+    general_only: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    """A credited person: name, roles, the characters they play, pronoun gender, short names.
+
+    ``character_aliases`` maps each character to the short names the manifest gives it.
+    """
+
+    name: str
+    roles: tuple[str, ...]
+    characters: tuple[str, ...] = ()
+    pronouns: str | None = None
+    aliases: tuple[str, ...] = ()
+    short_names: bool = True
+    character_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def aspect_lexicon(manifest: Mapping | None = None) -> dict[str, Aspect]:
+    """The craft aspects and their cues: ``data/aspects.yaml`` with the manifest's ``aspects:``.
+
+    A manifest entry that is a list of words adds those cues to the aspect (creating it if new);
+    an entry ``{cues: [...], replace: true}`` replaces the aspect's cues.
+
+    Raises
+    ------
+    ValueError
+        A manifest aspect that is neither a list of words nor a mapping with a ``cues`` list.
+    """
+    lexicon = {
+        name: Aspect(name, tuple(str(c) for c in entry["cues"]), bool(entry.get("general_only", False)))
+        for name, entry in read_yaml("aspects.yaml").items()
+    }
+    extensions = (manifest or {}).get("aspects") or {}
+    if not isinstance(extensions, Mapping):
+        raise ValueError(f"manifest 'aspects' must map aspect names to cue lists, got {extensions!r}")
+    for name, entry in extensions.items():
+        name = str(name)
+        replace = False
+        if isinstance(entry, Mapping) and isinstance(entry.get("cues"), list):
+            cues, replace = entry["cues"], bool(entry.get("replace", False))
+        elif isinstance(entry, list):
+            cues = entry
+        else:
+            raise ValueError(
+                f"manifest aspect {name!r} must be a list of cue words or a mapping with a 'cues' "
+                f"list (and optional 'replace: true'), got {entry!r}"
+            )
+        old = lexicon.get(name, Aspect(name, ()))
+        merged = tuple(str(c) for c in cues) if replace else old.cues + tuple(
+            str(c) for c in cues if str(c) not in old.cues
+        )
+        lexicon[name] = Aspect(name, merged, old.general_only)
+    return lexicon
+
+
+@dataclass(frozen=True)
+class Film:
+    """The film's facts and praise targets; everything empty for a plain folder.
+
+    ``people`` are the credited people in credit order with roles merged ("Spike Jonze":
+    director, writer); ``aspects`` the craft aspects by name. Build one with
+    :func:`film_from_manifest`.
+    """
+
+    title: str | None = None
+    year: int | None = None
+    director: str | None = None
+    writer: str | None = None
+    composer: str | None = None
+    cinematographer: str | None = None
+    cast: tuple[CastMember, ...] = ()
+    crew: Mapping[str, str] = field(default_factory=dict)
+    other_people: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    aspects: Mapping[str, Aspect] = field(default_factory=aspect_lexicon)
+
+
+def film_from_manifest(manifest: Mapping | None) -> Film:
+    """The :class:`Film` a manifest describes (``film:``, ``people:`` and ``aspects:``).
+
+    Raises
+    ------
+    ValueError
+        Any of the three is malformed; the message says which key and what was wrong.
+    """
+    manifest = manifest or {}
+    raw = manifest.get("film") or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"'film' must be a mapping, got {type(raw).__name__}")
+    for key in ("cast", "other_people"):
+        if not isinstance(raw.get(key) or [], list):
+            raise ValueError(f"'film.{key}' must be a list, got {raw[key]!r}")
+    cast = []
+    for member in raw.get("cast") or []:
+        if not isinstance(member, dict) or not member.get("actor"):
+            raise ValueError(f"every cast entry needs an 'actor', got {member!r}")
+        cast.append(CastMember(str(member["actor"]), member.get("character"), member.get("note")))
+    crew = raw.get("crew") or {}
+    if not isinstance(crew, dict):
+        raise ValueError(f"'film.crew' must map roles to names, got {crew!r}")
+    year = raw.get("year")
+    if year is not None and not (isinstance(year, int) or str(year).isdigit()):
+        raise ValueError(f"'film.year' must be a year such as 2013, got {year!r}")
+    credits = Film(
+        **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _TEXT_FIELDS},
+        year=int(year) if year is not None else None,
+        cast=tuple(cast),
+        crew={str(role): str(name) for role, name in crew.items()},
+        other_people=tuple(str(person) for person in raw.get("other_people") or []),
+        aspects=aspect_lexicon(manifest),
+    )
+    return Film(**{**vars(credits), "people": _people(credits, manifest.get("people") or {})})
+
+
+def _people(film: Film, settings: object) -> tuple[Person, ...]:
+    """The film's people in credit order, with the manifest's ``people:`` settings applied."""
+    roles: dict[str, list[str]] = {}
+    characters: dict[str, list[str]] = {}
+
+    def add(name: str | None, role: str, character: str | None = None) -> None:
+        if not name:
+            return
+        roles.setdefault(name, [])
+        characters.setdefault(name, [])
+        if role not in roles[name]:
+            roles[name].append(role)
+        if character and character not in characters[name]:
+            characters[name].append(character)
+
+    for member in film.cast:
+        add(member.actor, "actor", member.character)
+    for role in _CREDITED_ROLES:
+        add(getattr(film, role), role)
+    for role, name in film.crew.items():
+        add(name, role)
+    for name in film.other_people:
+        add(name, "other")
+    if not isinstance(settings, Mapping):
+        raise ValueError(f"manifest 'people' must map names to settings, got {settings!r}")
+
+    def aliases(name: str) -> tuple[str, ...]:
+        entry = settings.get(name) or {}
+        return tuple(str(a) for a in entry.get("aliases") or ()) if isinstance(entry, Mapping) else ()
+
+    result = []
+    for name in roles:
+        extra = settings.get(name) or {}
+        if not isinstance(extra, Mapping):
+            raise ValueError(f"manifest people entry {name!r} must be a mapping, got {extra!r}")
+        pronouns = extra.get("pronouns")
+        if pronouns not in (None, *PRONOUNS):
+            raise ValueError(f"manifest people entry {name!r}: pronouns must be he, she or they, got {pronouns!r}")
+        result.append(
+            Person(
+                name=name,
+                roles=tuple(roles[name]),
+                characters=tuple(characters[name]),
+                pronouns=pronouns,
+                aliases=aliases(name),
+                short_names=bool(extra.get("short_names", True)),
+                character_aliases={character: aliases(character) for character in characters[name]},
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,99 @@
+"""Every sentence judged once: evaluative or summary, praise, criticism or neutral.
+
+The praise-target table, the sentiment arcs, the readers' response and the ``sentences``
+command all ask :func:`judge_sentences` for their labels. It runs the classifiers of
+:mod:`analysis.sentiment` only on texts it has not seen: within a process each distinct text is
+judged once, and the models' outputs are also kept on disk across processes and notebooks,
+keyed by the shipped models' fingerprint and the text, so rerunning the study or a second
+command judges nothing again. A rebuilt model changes the fingerprint, so stale judgements are
+never read.
+
+The cache is a :mod:`diskcache` folder: ``$CRITICISM_CACHE_DIR``, else
+``~/.cache/criticism/`` (see :func:`analysis.paths.judgement_cache_dir`); ``--no-cache`` on the
+command line (``$CRITICISM_NO_CACHE=1``) switches it off. Deleting the folder is always safe.
+Only the models' probabilities are stored; the labels are derived from them each time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from functools import cache
+from importlib.metadata import version
+
+import numpy as np
+import pandas as pd
+from diskcache import Cache
+
+from analysis.paths import judgement_cache_dir
+from analysis.progress import progress
+from analysis.resources import model_fingerprint
+from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_probabilities
+
+# Bump when the labelling code changes what a model's output is for the same text.
+JUDGEMENT_RULES_VERSION = 1
+# Texts judged in one batch: large enough for numpy, small enough for steady progress.
+BATCH_SIZE = 2000
+
+_judged: dict[str, tuple[float, float, float]] = {}
+
+
+@cache
+def judgement_version() -> str:
+    """The cache key prefix: models' fingerprint, rules version, VADER's version."""
+    models = model_fingerprint("subjectivity", "sentence-polarity")
+    return f"{models}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
+
+
+def _open_cache():
+    folder = judgement_cache_dir()
+    if folder is None:
+        return None
+    try:
+        return Cache(str(folder / "judgements"))
+    except (OSError, sqlite3.Error):
+        return None  # an unwritable cache folder costs time, never the answer
+
+
+def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
+    """:func:`analysis.sentiment.label_sentences`, with each distinct text judged only once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Exactly :func:`analysis.sentiment.label_sentences`'s table: one row per text, in order,
+        ``text``, ``evaluative_probability``, ``kind``, ``praise_probability``,
+        ``vader_compound``, ``polarity_score``, ``label``.
+    """
+    texts = list(texts)
+    missing = [text for text in dict.fromkeys(texts) if text not in _judged]
+    if missing:
+        _judge(missing)
+    values = np.array([_judged[text] for text in texts], dtype=float).reshape(len(texts), len(PROBABILITY_COLUMNS))
+    return labels_from_probabilities(texts, pd.DataFrame(values, columns=PROBABILITY_COLUMNS))
+
+
+def _judge(texts: list[str]) -> None:
+    """Fill the in-process table with `texts`: from the disk cache where it has them, else the models."""
+    disk = _open_cache()
+    prefix = judgement_version() + "\x1f"
+    unjudged = texts
+    if disk is not None:
+        unjudged = []
+        for text in texts:
+            stored = disk.get(prefix + text)
+            if stored is None:
+                unjudged.append(text)
+            else:
+                _judged[text] = stored
+    batches = [unjudged[start : start + BATCH_SIZE] for start in range(0, len(unjudged), BATCH_SIZE)]
+    for batch in progress(batches, description="judging sentences", unit="batch"):
+        probabilities = sentence_probabilities(batch).to_numpy(dtype=float)
+        fresh = {text: tuple(float(value) for value in row) for text, row in zip(batch, probabilities)}
+        _judged.update(fresh)
+        if disk is not None:
+            with disk.transact():
+                for text, stored in fresh.items():
+                    disk.set(prefix + text, stored)
+    if disk is not None:
+        disk.close()
