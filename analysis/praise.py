@@ -44,15 +44,13 @@ verdicts differ), ``one review`` (only one review judges it) and ``unjudged``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from functools import cache
 
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.clauses import split_clauses
 from analysis.judgements import judge_sentences
-from analysis.sentiment import contrast_cues, negation_cues
 from analysis.signals import sentence_signals
 from analysis.targets import find_mentions
 from analysis.tokenization import is_heading
@@ -78,58 +76,6 @@ CONSENSUS_COLUMNS = [
 ]
 
 
-def _cue_regex(cues) -> re.Pattern:
-    words = sorted((c for c in cues if c != "n't"), key=lambda w: (-len(w), w))
-    clitic = r"|n't(?![\w'-])" if "n't" in cues else ""
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'-])" + clitic, re.IGNORECASE)
-
-
-@cache
-def _contrast_regex() -> re.Pattern:
-    return _cue_regex(contrast_cues())
-
-
-@cache
-def _negation_regex() -> re.Pattern:
-    return _cue_regex(negation_cues())
-
-
-def _is_correction(before: str) -> bool:
-    """True when a marker after `before` (its clause so far) corrects a negation: "not X but Y"."""
-    return not re.search(r"[,;:(\u2013\u2014]\s*$|\s-\s*$", before) and _negation_regex().search(before) is not None
-
-
-def split_clauses(sentence: str) -> list[tuple[int, int, str]]:
-    """Cut `sentence` before each contrast marker that does not open it.
-
-    A marker right after a negation in its clause, with no punctuation between, corrects rather
-    than contrasts and cuts nothing ("not cold but intimate", "can't help but feel").
-
-    Returns
-    -------
-    list of (start, end, text)
-        The clauses with their character spans in `sentence`; one clause when nothing is cut.
-
-    >>> [text for _, _, text in split_clauses("A great cast, but a dull script.")]
-    ['A great cast,', 'but a dull script.']
-    >>> [text for _, _, text in split_clauses("However, it is not without its flaws.")]
-    ['However, it is not without its flaws.']
-    >>> [text for _, _, text in split_clauses("It is not cold but intimate.")]
-    ['It is not cold but intimate.']
-    """
-    cuts: list[int] = []
-    for marker in _contrast_regex().finditer(sentence):
-        clause_so_far = sentence[(cuts[-1] if cuts else 0) : marker.start()]
-        if clause_so_far.strip() and not _is_correction(clause_so_far):
-            cuts.append(marker.start())
-    bounds = [0, *cuts, len(sentence)]
-    return [
-        (start, end, sentence[start:end].strip())
-        for start, end in zip(bounds, bounds[1:])
-        if sentence[start:end].strip()
-    ]
-
-
 def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (review, target, sentence) with the text the target is judged on.
 
@@ -145,32 +91,36 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
         (the clause, or the whole sentence), ``scope_kind`` (clause, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
+    by_sentence: dict[tuple, list] = {}
+    for mention in mentions[["review_id", "sentence_index", "sentence", "target", "target_kind", "matched_text", "rule", "start"]].itertuples(index=False):
+        by_sentence.setdefault((mention.review_id, int(mention.sentence_index)), []).append(mention)
     rows = []
-    for (review_id, sentence_index), in_sentence in mentions.groupby(["review_id", "sentence_index"], sort=True):
-        sentence = in_sentence["sentence"].iloc[0]
+    for (review_id, sentence_index), in_sentence in sorted(by_sentence.items(), key=lambda item: item[0]):
+        sentence = in_sentence[0].sentence
         clauses = split_clauses(sentence)
         clause_of = [
-            next(i for i, (c_start, c_end, _) in enumerate(clauses) if start < c_end or i == len(clauses) - 1)
-            for start in in_sentence["start"]
+            next(i for i, (_, c_end, _) in enumerate(clauses) if mention.start < c_end or i == len(clauses) - 1)
+            for mention in in_sentence
         ]
-        in_sentence = in_sentence.assign(clause=clause_of)
-        for (target, target_kind), group in in_sentence.groupby(["target", "target_kind"], sort=True):
-            holding = set(group["clause"])
-            others = set(in_sentence.loc[in_sentence["target"] != target, "clause"])
+        kind_of_sentence = "heading" if is_heading(sentence) else None
+        for target, target_kind in sorted({(m.target, m.target_kind) for m in in_sentence}):
+            group = [(m, c) for m, c in zip(in_sentence, clause_of) if (m.target, m.target_kind) == (target, target_kind)]
+            holding = {clause for _, clause in group}
+            others = {clause for m, clause in zip(in_sentence, clause_of) if m.target != target}
             # Scope to one clause only to keep another target's judgement out of this one's.
             one_clause = len(holding) == 1 and bool(others - holding)
-            kind = "heading" if is_heading(sentence) else "clause" if one_clause else "sentence"
+            kind = kind_of_sentence or ("clause" if one_clause else "sentence")
             rows.append(
                 {
                     "review_id": review_id,
                     "target": target,
                     "target_kind": target_kind,
-                    "sentence_index": int(sentence_index),
+                    "sentence_index": sentence_index,
                     "sentence": sentence,
                     "scope": clauses[min(holding)][2] if kind == "clause" else sentence,
                     "scope_kind": kind,
-                    "matched_text": "; ".join(group["matched_text"]),
-                    "rule": "; ".join(dict.fromkeys(group["rule"])),
+                    "matched_text": "; ".join(m.matched_text for m, _ in group),
+                    "rule": "; ".join(dict.fromkeys(m.rule for m, _ in group)),
                 }
             )
     scopes = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
@@ -272,10 +222,14 @@ def praise_table(evidence: pd.DataFrame) -> pd.DataFrame:
         when nothing is judged) and ``verdict``. Sorted by review, then mentions (most first),
         then target.
     """
+    labels: dict[tuple, list[str]] = {}
+    for review_id, target, target_kind, label in zip(
+        evidence["review_id"], evidence["target"], evidence["target_kind"], evidence["label"]
+    ):
+        labels.setdefault((review_id, target, target_kind), []).append(label)
     rows = []
-    for (review_id, target, target_kind), group in evidence.groupby(["review_id", "target", "target_kind"], sort=True):
-        counts = group["label"].value_counts()
-        praise, criticism = int(counts.get("praise", 0)), int(counts.get("criticism", 0))
+    for (review_id, target, target_kind), group in sorted(labels.items(), key=lambda item: item[0]):
+        praise, criticism = group.count("praise"), group.count("criticism")
         mentions = len(group)
         rows.append(
             {

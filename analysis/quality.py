@@ -18,11 +18,12 @@ words ("an already movie experience") is not found.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.text import WORD_CACHE_SIZE
 
 RARE_ZIPF = 1.0
 COMMON_ZIPF = 3.0
@@ -56,6 +57,27 @@ def _split_suggestion(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_flag(word: str) -> tuple[str, str] | None:
+    """``(flag, detail)`` for a damaged word, None for a sound one (the rules of the module doc)."""
+    if not word[0].islower():
+        return None
+    if len(word) < MIN_GARBLED_LETTERS:
+        # No part of so short a word can be garbled; it can only be a cut remnant.
+        if len(word) <= MAX_CUT_LETTERS and word.isalpha() and not _VOWEL.search(word):
+            return "cut_word", "no vowel: a remnant of a cut word"
+        return None
+    parts = [word] if word.isalpha() else [p for p in _PART_SEPARATOR.split(word) if p.lower() not in _CLITICS]
+    unknown = [p for p in parts if len(p) >= MIN_GARBLED_LETTERS and _zipf(p) < RARE_ZIPF]
+    if not unknown:
+        return None
+    suggestions = [s for s in map(_split_suggestion, unknown) if s]
+    detail = f"not an English word: {', '.join(unknown)}"
+    if suggestions:
+        detail += f" (fused: {'; '.join(suggestions)})"
+    return "fused_or_garbled", detail
+
+
 def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     """Flag fused, garbled and cut words in `text`.
 
@@ -68,19 +90,9 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     """
     flags = []
     for match in _WORD.finditer(text):
-        word = match.group()
-        if not word[0].islower():
-            continue
-        parts = [p for p in _PART_SEPARATOR.split(word) if p.lower() not in _CLITICS]
-        unknown = [p for p in parts if len(p) >= MIN_GARBLED_LETTERS and _zipf(p) < RARE_ZIPF]
-        if unknown:
-            suggestions = [s for s in map(_split_suggestion, unknown) if s]
-            detail = f"not an English word: {', '.join(unknown)}"
-            if suggestions:
-                detail += f" (fused: {'; '.join(suggestions)})"
-            flags.append(("fused_or_garbled", word, match.start(), detail))
-        elif len(word) <= MAX_CUT_LETTERS and word.isalpha() and not _VOWEL.search(word):
-            flags.append(("cut_word", word, match.start(), "no vowel: a remnant of a cut word"))
+        found = _word_flag(match.group())
+        if found is not None:
+            flags.append((found[0], match.group(), match.start(), found[1]))
     return flags
 
 

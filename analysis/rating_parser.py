@@ -84,6 +84,7 @@ class _Rules(NamedTuple):
     cast_determiners: frozenset[str]
     not_after_rating: frozenset[str]
     line_label: re.Pattern
+    prose_trigger: re.Pattern
     patterns: dict[str, re.Pattern]
     line_patterns: dict[str, re.Pattern]
 
@@ -126,6 +127,7 @@ def _rules() -> _Rules:
         cast_determiners=frozenset(str(word).lower() for word in data["cast_determiners"]),
         not_after_rating=frozenset(str(word).lower() for word in data["not_after_rating"]),
         line_label=re.compile(data["line_label"], re.IGNORECASE),
+        prose_trigger=compile_pattern(data["prose_trigger"], 0),
         patterns={kind: compile_pattern(source, flags_for(kind)) for kind, source in data["patterns"].items()},
         line_patterns={
             kind: compile_pattern(source, flags_for(kind)) for kind, source in data["line_patterns"].items()
@@ -284,8 +286,12 @@ def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float])
 
 def _candidates(text: str, start: int, end: int, scales: Mapping[str, float]) -> Iterable[ExplicitRating]:
     """Prose-form ratings in ``text[start:end]``, overlapping ones resolved longest first."""
+    rules = _rules()
+    # The trigger is lower case: searching a lower-cased copy is faster than ignoring case.
+    if not rules.prose_trigger.search(text[start:end].lower()):
+        return []
     found = []
-    for kind, pattern in _rules().patterns.items():
+    for kind, pattern in rules.patterns.items():
         for match in pattern.finditer(text, start, end):
             rating = _from_match(kind, match, text, scales)
             if rating is not None:

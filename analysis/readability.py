@@ -20,7 +20,9 @@ between reviews, not with published grade bands.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
+
+from analysis.text import WORD_CACHE_SIZE
 
 FLESCH_BASE = 206.835
 FLESCH_SENTENCE_WEIGHT = 1.015
@@ -34,7 +36,7 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
-@cache  # a review's words repeat; hyphenation is the costly part of readability
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # words repeat; hyphenation is the costly part of readability
 def syllable_count(word: str) -> int:
     """Syllables in `word`: Hunspell (en_US) hyphenation points + 1; 0 for a word with no letter.
 

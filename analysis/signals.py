@@ -72,7 +72,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted((str(word) for word in words), key=len, reverse=True)) + ")"
 
 
-def _cue_source(pattern: str) -> str:
+_BEFORE_CUE = r"(?<![\w-])"
+_AFTER_CUE = r"(?![\w-])"
+
+
+def _expanded(pattern: str) -> str:
     data = _cue_data()
     placeholders = {
         "{negator}": _alternation(data["negators"]),
@@ -81,14 +85,14 @@ def _cue_source(pattern: str) -> str:
     }
     for placeholder, expansion in placeholders.items():
         pattern = pattern.replace(placeholder, expansion)
-    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+    return pattern
 
 
 @cache
 def _cues() -> tuple[_Cue, ...]:
     data = _cue_data()
     return tuple(
-        _Cue(kind, pattern, float(weight), re.compile(_cue_source(pattern)))
+        _Cue(kind, pattern, float(weight), re.compile(rf"{_BEFORE_CUE}(?:{_expanded(pattern)}){_AFTER_CUE}"))
         for kind in SIGNAL_KINDS
         for pattern, weight in data["kinds"][kind].items()
     )
@@ -96,8 +100,10 @@ def _cues() -> tuple[_Cue, ...]:
 
 @cache
 def _any_cue() -> re.Pattern:
-    # One alternation of every cue: most sentences hold none, and one search tells.
-    return re.compile("|".join(_cue_source(cue.pattern) for cue in _cues()))
+    # One alternation of every cue: most sentences hold none, and one search tells. The word
+    # boundary before is checked once per position, not once per cue.
+    alternatives = "|".join(f"(?:{_expanded(cue.pattern)}){_AFTER_CUE}" for cue in _cues())
+    return re.compile(f"{_BEFORE_CUE}(?:{alternatives})")
 
 
 @cache

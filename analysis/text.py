@@ -9,6 +9,10 @@ evidence can always be located in the untouched file. The raw text itself is nev
 
 from __future__ import annotations
 
+# Distinct words remembered by per-word caches (terms, syllables): bounded, so that a corpus of any
+# size fits in memory while the words that repeat are computed once.
+WORD_CACHE_SIZE = 1 << 18
+
 _REPLACEMENTS = {
     "\u2018": "'",  # left single quotation mark
     "\u2019": "'",  # right single quotation mark, the usual curly apostrophe

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.resources import word_list
-from analysis.text import normalise
+from analysis.text import WORD_CACHE_SIZE, normalise
 
 _WORD_PATTERN = re.compile(
     r"""
@@ -133,6 +133,7 @@ def is_heading(sentence: str) -> bool:
     return len(words) <= HEADING_MAX_WORDS and not _CLOSING_PUNCTUATION.search(sentence)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # a corpus has far fewer distinct tokens than tokens
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter (words), False for punctuation and bare numbers."""
     return _HAS_LETTER.search(token) is not None
@@ -157,21 +158,26 @@ def terms(
     """
     title_folded = list(_title_tokens(title))
     span = len(title_folded)
-    stop = stopwords()
     result = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        term = token.lower()
-        if span and term == title_folded[0] and token[:1].isupper():
+        if span and token[:1].isupper() and token.lower() == title_folded[0]:
             window = tokens[index : index + span]
             if [t.lower() for t in window] == title_folded:
                 result.append((" ".join(window), title, True))
                 index += span
                 continue
-        result.append((token, term, term not in stop and is_word(token)))
+        result.append((token, *_term(token)))
         index += 1
     return result
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _term(token: str) -> tuple[str, bool]:
+    """A token's term and whether it is a content word (the title aside)."""
+    term = token.lower()
+    return term, is_word(token) and term not in stopwords()
 
 
 def content_terms(text: str, *, title: str | None = None) -> list[str]:

@@ -3,6 +3,7 @@ import json
 import pandas as pd
 import pytest
 
+from analysis.clauses import split_clauses
 from analysis.film import film_from_manifest
 from analysis.plots.praise import plot_dissent, plot_praise_heatmap
 from analysis.praise import (
@@ -12,7 +13,6 @@ from analysis.praise import (
     mention_scopes,
     praise_table,
     reservation_cue,
-    split_clauses,
     verdict,
 )
 from analysis.reports.aspects import praise_report

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -322,3 +323,23 @@ def test_inferred_rating_validation_reports_model_and_baseline():
     assert table["texts"].tolist() == [1400, 1400]
     assert table["folds"].tolist() == [10, 10]
     assert table.loc[0, "accuracy"] > table.loc[1, "accuracy"]
+
+
+RATING_FORMS = [
+    "★★★★☆", "★★★½", "I give it 4/5.", "8/10", "3.5/4 stars", "3.5 out of 4", "four out of five stars",
+    "4.5 clappers", "four stars", "4 stars out of 5", "Grade: B+", "I give it an A-", "gets an A",
+    "two thumbs up", "thumbs down", "one thumb up, one thumb down", "Rating: 3 1/2 stars", "three and a half stars",
+    "Verdict: 7/10", "Score - 9/10", "It deserves a B.", "earned a C+ from me",
+]
+
+
+def test_prose_trigger_never_hides_a_rating(her_corpus, monkeypatch):
+    """The one-search pre-screen of a line changes no result: compare with it switched off."""
+    from analysis import rating_parser
+
+    texts = RATING_FORMS + [review.raw for review in her_corpus.reviews]
+    screened = [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts]
+    rules = rating_parser._rules()
+    monkeypatch.setattr(rating_parser, "_rules", lambda: rules._replace(prose_trigger=re.compile("")))
+    assert [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts] == screened
+    assert all(screened[: len(RATING_FORMS)])
