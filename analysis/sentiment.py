@@ -5,7 +5,7 @@ applied with plain dictionaries and numpy, so prediction needs neither scikit-le
 training data. ``scripts/train_models.py`` rebuilds the files byte for byte from the labelled
 development data; ``scripts/evaluate_models.py`` measures them by stratified cross-validation
 (10 folds; 5 for the praise model, whose teacher is fine-tuned anew in each fold). The
-training code lives in :mod:`analysis.sentiment_training`.
+training code and recipes live in ``training/`` (``recipes.yaml``), not installed with this package.
 
 Models
 ------
@@ -37,9 +37,9 @@ probability 0.5) stays the cross-validated one. The classifiers are multinomial 
 binary features (Wang & Manning 2012's MNB) or NB-weighted logistic regression (their NBSVM
 with the logistic loss); the sentence-polarity model also reads a lexicon of n-gram log-count
 ratios learnt from the sentences of the 1,400 labelled reviews, folded into its n-gram weights
-(see :mod:`analysis.sentiment_training`), and learnt from review lines with the soft labels of
-a fine-tuned transformer teacher besides its gold sentences (knowledge distillation, see
-:mod:`analysis.distillation`; the teacher is used in training only). Each model file says what
+(see ``training/data.py``), and learnt from review lines with the soft labels of a fine-tuned
+transformer teacher besides its gold sentences (knowledge distillation, see
+``training/distillation.py``; the teacher is used in training only). Each model file says what
 it is.
 
 Sentence labels

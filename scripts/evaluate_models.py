@@ -13,22 +13,25 @@ Prints one row per task: texts, folds, model accuracy (mean ± sd over folds), t
 the lexicon-only baseline (VADER compound >= 0 -> positive class; whole text for reviews) and
 the target. ``--nested-transfer-weights W ...`` also chooses the praise model's transfer weight
 among W inside each fold by a 4-fold inner cross-validation and prints the per-fold choices
-and the outer accuracies (see analysis.sentiment_training.nested_transfer_weight).
+and the outer accuracies (see training.evaluate.nested_transfer_weight).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+# training/ is not installed with the package: import it (and analysis) from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.paths import PROJECT_ROOT
-from analysis.sentiment import MODEL_NAMES
-from analysis.sentiment_training import CV_SEED, evaluate_task, nested_transfer_weight
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
-DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+from analysis.sentiment import MODEL_NAMES  # noqa: E402
+from training.data import CV_SEED, DEFAULT_DATASETS  # noqa: E402
+from training.evaluate import evaluate_task, nested_transfer_weight  # noqa: E402
+
 TARGETS = {"subjectivity": 0.92, "sentence-polarity": 0.80, "review-polarity": 0.88}
 
 

@@ -2,7 +2,8 @@
 
 Usage: python scripts/train_models.py [--datasets DIR] [--only NAME ...]
 
-DIR defaults to ../shared/datasets relative to the project root. Each model is
+DIR defaults to ../shared/datasets relative to the project root (``datasets`` in
+training/recipes.yaml, which holds every model's recipe; the code is in training/). Each model is
 cross-validated (stratified, fixed seed; 10 folds, 5 for the praise model), calibrated on its
 out-of-fold scores, refit on all its data and written as gzipped JSON with no time stamp, so two
 runs give identical bytes (compare with ``sha256sum analysis/data/models/*.json.gz``). The praise
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 from pathlib import Path
 
-from analysis.paths import PROJECT_ROOT
-from analysis.sentiment import MODEL_NAMES
-from analysis.sentiment_training import build_model, model_bytes
+# training/ is not installed with the package: import it (and analysis) from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+from analysis.sentiment import MODEL_NAMES  # noqa: E402
+from training.build import build_model, model_bytes  # noqa: E402
+from training.data import DEFAULT_DATASETS, PROJECT_ROOT  # noqa: E402
+
 MODELS_DIR = PROJECT_ROOT / "analysis" / "data" / "models"
 
 

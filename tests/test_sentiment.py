@@ -7,7 +7,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from analysis.sentiment_training import CV_FOLDS, TEACHER_FOLDS
+from training.data import CV_FOLDS, TEACHER_FOLDS
 from analysis.sentiment import (
     MODEL_NAMES,
     NEUTRAL_BAND,

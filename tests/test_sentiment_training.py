@@ -5,23 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from analysis.sentiment import scores_from_features
-from analysis.distillation import transfer_pool
-from analysis.sentiment_training import (
-    CV_SEED,
-    TEACHER_FOLDS,
-    Task,
-    Transfer,
-    _pool_fingerprint,
-    _splits,
-    cross_validate,
-    fit,
-    load_task,
-    load_teacher_labels,
-    model_bytes,
-    nested_transfer_weight,
-    teacher_probabilities,
-)
+from analysis.sentiment import MODEL_NAMES, load_model, scores_from_features
+from training.build import model_bytes
+from training.data import CV_SEED, TASKS, TEACHER_FOLDS, Task, load_task
+from training.distillation import _pool_fingerprint, load_teacher_labels, transfer_pool
+from training.evaluate import nested_transfer_weight
+from training.fit import Transfer, _splits, cross_validate, fit, teacher_probabilities
 
 NB = {"classifier": "multinomial naive bayes", "ngram_max": 1, "negation": False, "min_df": 1,
       "alpha": 1.0, "vader": False}
@@ -175,3 +164,32 @@ def test_nested_choice_keeps_the_transfer_weight_that_inner_folds_prefer():
     assert rows[0]["inner_accuracy"] == {10.0: 0.0, 0.01: 1.0}
     with pytest.raises(ValueError, match="needs an evaluation with a teacher"):
         nested_transfer_weight({**evaluation, "fold_transfers": None}, [1.0])
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_recipes_file_matches_the_shipped_models(name):
+    # training/recipes.yaml is what the shipped files were built from: same values, same types
+    # (1.0 is not 1 in the model's JSON), same data set and classes.
+    task = TASKS[name]
+    model = load_model(name)
+    recipe = {key: value for key, value in model["recipe"].items()
+              if key not in ("tokens", "tokenizer_probe", "features")}
+    assert json.dumps(task.recipe, sort_keys=True) == json.dumps(recipe, sort_keys=True)
+    assert (task.description, task.positive_class, task.negative_class) == (
+        model["description"], model["classes"]["positive"], model["classes"]["negative"]
+    )
+    data = model["training_data"]
+    assert (task.folder, task.positive, task.negative, task.citation) == (
+        data["folder"], data["positive"], data["negative"], data["citation"]
+    )
+    assert model["cross_validation"]["seed"] == CV_SEED
+
+
+def test_analysis_does_not_import_the_training_code():
+    import subprocess
+    import sys
+
+    probe = ("import sys, analysis.sentiment, analysis.cli; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'training'))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
