@@ -125,7 +125,8 @@ def once_per_corpus(function: Callable) -> Callable:
 
     For analyses whose result depends only on the corpus and hashable options. The result is
     kept on the corpus object itself, so it lives exactly as long as the corpus; callers get a
-    shallow copy of each table (pandas copy-on-write keeps the stored one intact).
+    shallow copy of each table (pandas copy-on-write keeps the stored one intact); other values
+    are shared and must not be changed.
     """
 
     @wraps(function)
@@ -135,9 +136,11 @@ def once_per_corpus(function: Callable) -> Callable:
         if key not in store:
             store[key] = function(corpus, *args, **options)
         result = store[key]
+        if isinstance(result, pd.DataFrame):
+            return result.copy(deep=False)
         if isinstance(result, dict):
             return {name: table.copy(deep=False) for name, table in result.items()}
-        return result.copy(deep=False)
+        return result
 
     return computed
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, once_per_corpus
 from analysis.quality import quality_report
 from analysis.tokenization import is_word, word_tokens
 
 
+@once_per_corpus
 def segment_table(corpus: Corpus) -> pd.DataFrame:
     """Every labelled segment of every raw file, in file order.
 

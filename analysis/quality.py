@@ -17,6 +17,7 @@ words ("an already movie experience") is not found.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache, lru_cache
 
@@ -37,13 +38,34 @@ _VOWEL = re.compile(r"[aeiouy]")
 _ANNOUNCED_COMMENTS = re.compile(r"^\s*(\d+)\s+(?:comments?|responses?|replies|thoughts)\b", re.I)
 _CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 COLUMNS = ["review_id", "flag", "word", "start", "context", "detail"]
+# wordfreq's frequency for a word it does not know (Zipf 0: once per billion words).
+MISSING_FREQUENCY = 1e-9
 
 
 @cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
 
-    return zipf_frequency(word, "en")
+    return get_frequency_dict("en", "best")
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``, read straight from its table for plain words.
+
+    wordfreq's tokenizer leaves a lower-case ASCII word whole, so its frequency is the table's,
+    rounded to three significant digits, with 10^-9 (Zipf 0) for a word it lacks. Skipping the
+    tokenizer halves the corpus command's time on flags; tests compare the two on every word of
+    the Her corpus. Any other word goes through wordfreq itself.
+    """
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en")
+    frequency = _frequencies().get(word)
+    frequency = MISSING_FREQUENCY if frequency is None else max(1.0 / (1.0 / frequency), MISSING_FREQUENCY)
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
 
 
 def _split_suggestion(word: str) -> str | None:
@@ -88,11 +110,15 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     >>> [f[:2] for f in word_flags("stunning cinematograpaudiences'sterful and some ng shots")]
     [('fused_or_garbled', "cinematograpaudiences'sterful"), ('cut_word', 'ng')]
     """
+    # Most texts have no damaged word: judge each distinct word once, locate only if one is.
+    damaged = {word for word in set(_WORD.findall(text)) if _word_flag(word) is not None}
+    if not damaged:
+        return []
     flags = []
     for match in _WORD.finditer(text):
-        found = _word_flag(match.group())
-        if found is not None:
-            flags.append((found[0], match.group(), match.start(), found[1]))
+        if match.group() in damaged:
+            flag, detail = _word_flag(match.group())
+            flags.append((flag, match.group(), match.start(), detail))
     return flags
 
 

@@ -21,12 +21,14 @@ The sentence-by-sentence arc is :mod:`analysis.arcs`; the readers' response to e
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
-from analysis.review_polarity import review_evidence, score_reviews
-from analysis.sentiment import load_model, ngram_counts
+from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
+from analysis.sentiment import NEGATION_SUFFIX, load_model, ngram_counts
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
 
 
@@ -100,8 +102,8 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
     """
-    scores = score_reviews([review.body for review in corpus.reviews])
-    scores.insert(0, "review_id", [review.id for review in corpus.reviews])
+    scores = score_reviews([review.body for review in corpus.reviews], ngrams=_body_ngrams(corpus))
+    scores.insert(0, "review_id", corpus.review_ids)
     return scores
 
 
@@ -143,6 +145,13 @@ def inferred_rating_validation() -> pd.DataFrame:
 
 
 @once_per_corpus
+def _body_ngrams(corpus: Corpus) -> list[Counter]:
+    """The review-polarity model's n-gram counts of each review body, in corpus order."""
+    recipe = load_model("review-polarity")["recipe"]
+    return [ngram_counts(review.body, recipe) for review in corpus.reviews]
+
+
+@once_per_corpus
 def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
     """The n-grams that pushed each inferred rating up or down, with a sentence that has each.
 
@@ -159,26 +168,34 @@ def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
         review_id: list(zip(group["sentence_index"], group["text"]))
         for review_id, group in corpus.sentences.groupby("review_id", sort=False)
     }
-    frames = []
-    for review in corpus.reviews:
-        evidence = review_evidence(review.body, top=top)
-        located = _first_sentences(set(evidence["feature"]), by_review.get(review.id, []), recipe)
-        evidence.insert(0, "review_id", review.id)
-        evidence["sentence_index"] = [located.get(feature, (-1, ""))[0] for feature in evidence["feature"]]
-        evidence["sentence"] = [located.get(feature, (-1, ""))[1] for feature in evidence["feature"]]
-        frames.append(evidence)
-    columns = ["review_id", "feature", "count", "weight", "contribution", "direction", "sentence_index", "sentence"]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    rows = []
+    for review, counts in zip(corpus.reviews, _body_ngrams(corpus)):
+        evidence = evidence_rows(counts, top=top)
+        located = _first_sentences({row[0] for row in evidence}, by_review.get(review.id, []), recipe)
+        rows += [(review.id, *row, *located.get(row[0], (-1, ""))) for row in evidence]
+    return evidence_table(
+        rows, ["review_id", *EVIDENCE_COLUMNS, "sentence_index", "sentence"]
+    ).astype({"sentence_index": "int64"})
 
 
 def _first_sentences(features: set[str], sentences: list[tuple[int, str]], recipe) -> dict[str, tuple[int, str]]:
-    """The first of `sentences` whose n-grams contain each feature; reading stops once all are found."""
+    """The first of `sentences` whose n-grams contain each feature; reading stops once all are found.
+
+    A sentence is tokenized only if every word of some missing feature occurs in its lower-cased
+    text (Treebank's quote tokens aside): a necessary condition, and a cheap one.
+    """
+    words = {feature: [word for word in feature.replace(NEGATION_SUFFIX, "").split(" ") if word not in ("``", "''")]
+             for feature in features}
     located: dict[str, tuple[int, str]] = {}
     for index, text in sentences:
-        if len(located) == len(features):
+        missing = [feature for feature in features if feature not in located]
+        if not missing:
             break
-        for feature in features.intersection(ngram_counts(text, recipe)):
-            located.setdefault(feature, (index, text))
+        lowered = text.lower()
+        if not any(all(word in lowered for word in words[feature]) for feature in missing):
+            continue
+        for feature in ngram_counts(text, recipe).keys() & set(missing):
+            located[feature] = (index, text)
     return located
 
 

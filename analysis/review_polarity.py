@@ -8,21 +8,23 @@ pushed it up or down, so every inferred rating can be audited.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from analysis.sentiment import check_texts, load_model, ngram_counts, positive_probabilities
 
 
-def score_reviews(texts: Sequence[str]) -> pd.DataFrame:
+def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None) -> pd.DataFrame:
     """Score whole reviews with the review-polarity model.
 
     Parameters
     ----------
     texts : sequence of str
         Review bodies, any case, untokenized.
+    ngrams : sequence of mappings, optional
+        Each text's :func:`analysis.sentiment.ngram_counts` under the model's recipe, when the
+        caller has them already (they are computed otherwise).
 
     Returns
     -------
@@ -32,7 +34,7 @@ def score_reviews(texts: Sequence[str]) -> pd.DataFrame:
         predicted rating).
     """
     texts = check_texts(texts, "texts")
-    probability = positive_probabilities(load_model("review-polarity"), texts)
+    probability = positive_probabilities(load_model("review-polarity"), texts, ngrams=ngrams)
     return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
 
 
@@ -63,20 +65,35 @@ def review_evidence(text: str, *, top: int = 10) -> pd.DataFrame:
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise ValueError(f"top must be an int >= 0; got {top!r}")
     model = load_model("review-polarity")
-    weights = model["weights"]
-    rows = [
-        {"feature": feature, "count": count, "weight": weights[feature]}
-        for feature, count in sorted(ngram_counts(text, model["recipe"]).items())
-        if weights.get(feature, 0.0) != 0.0
-    ]
-    table = pd.DataFrame(rows, columns=["feature", "count", "weight"])
-    table["count"] = table["count"].astype(int)
-    table["weight"] = table["weight"].astype(float)
-    table["contribution"] = table["weight"]
-    table["direction"] = np.where(table["contribution"] > 0, "up", "down").astype(object)
-    table["magnitude"] = table["contribution"].abs()
-    table = table.sort_values(
-        ["magnitude", "feature"], ascending=[False, True], kind="mergesort"
+    rows = evidence_rows(ngram_counts(text, model["recipe"]), top=top)
+    return evidence_table(rows, EVIDENCE_COLUMNS)
+
+
+EVIDENCE_COLUMNS = ["feature", "count", "weight", "contribution", "direction"]
+
+
+def evidence_rows(counts: Mapping[str, int], *, top: int) -> list[tuple[str, int, float, float, str]]:
+    """:func:`review_evidence`'s rows from a review's n-gram counts: the `top` of each direction.
+
+    Rows are ``(feature, count, weight, contribution, direction)``, ordered by absolute
+    contribution (descending), then feature.
+    """
+    weights = load_model("review-polarity")["weights"]
+    weighted = sorted(
+        ((feature, count, weights[feature]) for feature, count in counts.items() if weights.get(feature, 0.0) != 0.0),
+        key=lambda row: (-abs(row[2]), row[0]),
     )
-    table = table.groupby("direction", sort=False).head(top)
-    return table.drop(columns="magnitude").reset_index(drop=True)
+    kept = {"up": 0, "down": 0}
+    rows = []
+    for feature, count, weight in weighted:
+        direction = "up" if weight > 0 else "down"
+        if kept[direction] < top:
+            kept[direction] += 1
+            rows.append((feature, int(count), float(weight), float(weight), direction))
+    return rows
+
+
+def evidence_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """Evidence rows as a table with stable dtypes, whatever the number of rows."""
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"count": "int64", "weight": "float64", "contribution": "float64", "direction": object})

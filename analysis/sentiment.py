@@ -210,19 +210,23 @@ def load_model(name: str) -> dict[str, Any]:
 
 
 def decision_scores(
-    model: Mapping[str, Any], texts: Sequence[str], vader: np.ndarray | None = None
+    model: Mapping[str, Any],
+    texts: Sequence[str],
+    vader: np.ndarray | None = None,
+    *,
+    ngrams: Sequence[Mapping[str, int]] | None = None,
 ) -> np.ndarray:
     """Uncalibrated log-odds of `model`'s positive class for each text.
 
-    `vader` may pass precomputed VADER ``compound, pos, neg`` rows, one per text; otherwise
-    they are computed when the model uses them.
+    `vader` may pass precomputed VADER ``compound, pos, neg`` rows, one per text, and `ngrams`
+    each text's :func:`ngram_counts` under the model's recipe; otherwise they are computed.
     """
     texts = list(texts)
     if model["vader_weights"] and vader is None and texts:
         vader = vader_scores(texts)[list(VADER_FEATURES)].to_numpy()
-    return scores_from_features(
-        model, [text_features(text, model["recipe"]) for text in texts], vader
-    )
+    if ngrams is None:
+        ngrams = [ngram_counts(text, model["recipe"]) for text in texts]
+    return scores_from_features(model, [sorted(counts) for counts in ngrams], vader)
 
 
 def scores_from_features(
@@ -251,9 +255,11 @@ def _calibrated_log_odds(model: Mapping[str, Any], scores: np.ndarray) -> np.nda
     return model["calibration"]["slope"] * scores
 
 
-def positive_probabilities(model: Mapping[str, Any], texts: Sequence[str]) -> np.ndarray:
-    """Calibrated probability of `model`'s positive class for each text."""
-    return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts)))
+def positive_probabilities(
+    model: Mapping[str, Any], texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None
+) -> np.ndarray:
+    """Calibrated probability of `model`'s positive class for each text (`ngrams` as in :func:`decision_scores`)."""
+    return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts, ngrams=ngrams)))
 
 
 def check_texts(texts: Sequence[str], argument: str) -> list[str]:

@@ -185,10 +185,20 @@ def content_terms(text: str, *, title: str | None = None) -> list[str]:
     return [term for _, term, is_content in terms(word_tokens(text), title=title) if is_content]
 
 
+@cache
+def _title_search(title: str) -> re.Pattern:
+    """Finds text that may hold the title: its tokens in order, with only spaces between."""
+    return re.compile(r"[\s_]*".join(re.escape(token) for token in _title_tokens(title)), re.IGNORECASE)
+
+
 def token_columns(
     sentences: Iterable[tuple[str, int, str]], *, title: str | None = None
 ) -> dict[str, list]:
     """Tidy token columns for ``(review_id, sentence_index, sentence_text)`` triples.
+
+    The same tokens and terms as :func:`terms` on each sentence's :func:`word_tokens`; only a
+    sentence that may name the title goes through the title rule, the rest are looked up per
+    distinct token.
 
     Returns
     -------
@@ -196,18 +206,35 @@ def token_columns(
         ``review_id``, ``sentence_index``, ``token_index``, ``token``, ``term``, ``is_word``,
         ``is_content``: one entry per token, ready for :class:`pandas.DataFrame`.
     """
-    columns: dict[str, list] = {
-        name: [] for name in ("review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content")
-    }
+    review_ids: list[str] = []
+    sentence_indices: list[int] = []
+    token_indices: list[int] = []
+    tokens: list[str] = []
+    # Terms of the sentences that went through the title rule, by token position.
+    title_rule: dict[int, tuple[str, bool]] = {}
+    may_name_title = _title_search(title).search if title and _title_tokens(title) else None
     for review_id, sentence_index, sentence_text in sentences:
-        triples = terms(word_tokens(sentence_text), title=title)
-        count = len(triples)
-        columns["review_id"] += [review_id] * count
-        columns["sentence_index"] += [sentence_index] * count
-        columns["token_index"] += range(count)
-        for token, term, is_content in triples:
-            columns["token"].append(token)
-            columns["term"].append(term)
-            columns["is_word"].append(is_word(token))
-            columns["is_content"].append(is_content)
-    return columns
+        found = word_tokens(sentence_text)
+        if may_name_title is not None and may_name_title(sentence_text):
+            triples = terms(found, title=title)
+            found = [token for token, _, _ in triples]
+            title_rule.update((len(tokens) + i, (term, is_content)) for i, (_, term, is_content) in enumerate(triples))
+        count = len(found)
+        review_ids += [review_id] * count
+        sentence_indices += [sentence_index] * count
+        token_indices += range(count)
+        tokens += found
+    looked_up = [_term(token) for token in tokens]
+    term_column = [term for term, _ in looked_up]
+    content_column = [is_content for _, is_content in looked_up]
+    for position, (term, is_content) in title_rule.items():
+        term_column[position], content_column[position] = term, is_content
+    return {
+        "review_id": review_ids,
+        "sentence_index": sentence_indices,
+        "token_index": token_indices,
+        "token": tokens,
+        "term": term_column,
+        "is_word": [is_word(token) for token in tokens],
+        "is_content": content_column,
+    }

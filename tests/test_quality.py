@@ -23,3 +23,15 @@ def test_her_corpus_flags(her_corpus):
         ["003", "comment_count_mismatch", None],
     ]
     assert report.loc[2, "detail"] == "the page announces 3 comments; 1 survived collection"
+
+
+def test_zipf_shortcut_agrees_with_wordfreq(her_corpus):
+    import re
+
+    from wordfreq import zipf_frequency
+
+    from analysis.quality import _zipf
+
+    words = sorted({w for review in her_corpus.reviews for w in re.findall(r"[^\W\d_]+", review.raw.lower())})
+    assert len(words) > 1000
+    assert [w for w in words if _zipf(w) != zipf_frequency(w, "en")] == []

@@ -1,3 +1,5 @@
+import pytest
+
 from analysis.tokenization import content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
 
 
@@ -61,3 +63,14 @@ def test_headings_are_short_lines_without_closing_punctuation():
 def test_double_quotes_are_spelled_the_treebank_way():
     assert word_tokens('He said "yes" ("no"), \u201cHer,\u201d') == [
         "He", "said", "``", "yes", "''", "(", "``", "no", "''", ")", ",", "``", "Her", ",", "''"]
+
+
+@pytest.mark.parametrize("title", ["Her", "Up", "12 Years a Slave", None])
+def test_token_columns_agree_with_terms(title):
+    from analysis.tokenization import token_columns
+
+    sentences = [("r", 0, "Up is a film. I looked up."), ("r", 1, "Her moved her."), ("r", 2, "12 Years  a Slave is great")]
+    columns = token_columns(sentences, title=title)
+    expected = [triple for _, _, text in sentences for triple in terms(word_tokens(text), title=title)]
+    assert list(zip(columns["token"], columns["term"], columns["is_content"])) == expected
+    assert columns["token_index"] == [i for _, _, text in sentences for i in range(len(terms(word_tokens(text), title=title)))]

@@ -20,13 +20,14 @@ SIGNAL_FIELDS = ["sentence_index", "kind", "span_text", "weight", "negated", "se
 EVIDENCE_FIELDS = ["feature", "contribution", "sentence_index", "sentence"]
 
 
-def _plain_rows(table: pd.DataFrame, fields: list[str]) -> list[dict]:
-    return [{field: plain(value) for field, value in row.items()} for row in table[fields].to_dict("records")]
-
-
-def _rows_by(table: pd.DataFrame, keys: str | list[str], fields: list[str]) -> dict:
-    """Plain records of `table` grouped by `keys`, each group in table order."""
-    return {key: _plain_rows(group, fields) for key, group in table.groupby(keys, sort=False)}
+def _rows_by(table: pd.DataFrame, keys: list[str], fields: list[str]) -> dict:
+    """Plain records of `table`'s `fields` grouped by the values of `keys`, each group in table order."""
+    grouped: dict = {}
+    for key, record in zip(zip(*(table[k] for k in keys)), table[fields].to_dict("records")):
+        grouped.setdefault(key if len(keys) > 1 else key[0], []).append(
+            {field: plain(value) for field, value in record.items()}
+        )
+    return grouped
 
 
 def ratings_report(corpus: Corpus) -> Report:
@@ -47,8 +48,8 @@ def ratings_report(corpus: Corpus) -> Report:
     overall = overall_explicit_ratings(explicit).set_index("review_id")
     signals = review_signals(corpus)
     evidence = rating_evidence(corpus)
-    explicit_by_review = _rows_by(explicit, "review_id", ["segment", *RATING_FIELDS, "start", "end"])
-    signals_by_review = _rows_by(signals, "review_id", SIGNAL_FIELDS)
+    explicit_by_review = _rows_by(explicit, ["review_id"], ["segment", *RATING_FIELDS, "start", "end"])
+    signals_by_review = _rows_by(signals, ["review_id"], SIGNAL_FIELDS)
     evidence_by_review = _rows_by(evidence, ["review_id", "direction"], EVIDENCE_FIELDS)
     records = []
     for row in comparison.itertuples(index=False):
