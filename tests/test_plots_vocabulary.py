@@ -7,6 +7,7 @@ import pytest
 from analysis.concordance import dispersion_table
 from analysis.corpus import token_table
 from analysis.plots.vocabulary import (
+    plot_distinctive_panels,
     plot_distinctive_terms,
     plot_dispersion,
     plot_diversity_by_length,
@@ -14,6 +15,7 @@ from analysis.plots.vocabulary import (
     plot_similarity_matrix,
     plot_vocabulary_spread,
     plot_word_cloud,
+    plot_word_clouds,
 )
 from analysis.vocabulary import distinctive_terms, pairwise_similarity, term_counts, vocabulary_spread, vocabulary_table
 
@@ -84,3 +86,35 @@ def test_word_cloud_is_deterministic():
     assert (first == second).all()
     with pytest.raises(ValueError, match="frequencies is empty"):
         plot_word_cloud({})
+
+
+def _similarity_of(n_reviews: int) -> pd.DataFrame:
+    counts = pd.DataFrame(
+        [(f"r{i:02d}", term, 1 + (i + j) % 3) for i in range(n_reviews) for j, term in enumerate(["a", "b", f"own{i}"])],
+        columns=["review_id", "term", "count"],
+    )
+    return pairwise_similarity(counts)
+
+
+def test_similarity_matrix_stops_annotating_past_a_legible_size():
+    ax = plot_similarity_matrix(_similarity_of(20), value="jaccard")
+    assert len(ax.texts) == 0
+    assert ax.collections[0].get_rasterized()
+
+
+def test_dendrogram_of_one_review_says_why_it_is_empty():
+    ax = plot_similarity_dendrogram(_similarity_of(1))
+    assert [t.get_text() for t in ax.texts] == ["A dendrogram needs at least two reviews."]
+
+
+def test_distinctive_panels_keep_a_panel_for_a_review_without_keywords(her_tables):
+    fig, axes = plt.subplots(1, 2)
+    plot_distinctive_panels(her_tables["distinctive"], review_ids=["000", "none"], axes=axes, top=3)
+    assert len(axes[0].patches) == 3
+    assert axes[1].get_title() == "Review none: no over-used word"
+
+
+def test_word_clouds_title_every_panel(her_tables):
+    fig, axes = plt.subplots(1, 2)
+    plot_word_clouds(her_tables["counts"], review_ids=["000", "001"], axes=axes)
+    assert [ax.get_title() for ax in axes] == ["Review 000", "Review 001"]

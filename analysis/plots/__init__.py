@@ -14,6 +14,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 
 from analysis.paths import CAPTIONS_FILE, study_figures_dir
@@ -77,3 +78,41 @@ class FigureExporter:
 def new_figure(width: float = 8.0, height: float = 5.0) -> tuple[mpl.figure.Figure, mpl.axes.Axes]:
     """A figure and Axes in the house size."""
     return plt.subplots(figsize=(width, height))
+
+
+# Small multiples stay readable up to this many panels; past it a chart shows the largest reviews.
+MAX_PANELS = 12
+
+
+def small_multiples(
+    count: int, *, columns: int = 3, width: float = 13.5, row_height: float = 3.5, **subplots
+) -> tuple[mpl.figure.Figure, list[mpl.axes.Axes]]:
+    """A grid of at least `count` panels, `columns` wide and as many rows as needed.
+
+    The figure is `width` inches wide and grows by `row_height` per row; panels beyond `count`
+    are switched off. Extra keyword arguments go to :func:`matplotlib.pyplot.subplots`
+    (``sharey``, ``constrained_layout`` ...).
+    """
+    rows = max(1, -(-count // columns))
+    figure, grid = plt.subplots(rows, columns, figsize=(width, row_height * rows), squeeze=False, **subplots)
+    axes = list(grid.flat)
+    for ax in axes[count:]:
+        ax.set_axis_off()
+    return figure, axes
+
+
+def reviews_to_show(sizes: pd.Series, *, limit: int = MAX_PANELS) -> list[str]:
+    """Every review when they fit in `limit` panels, else the `limit` largest by `sizes`.
+
+    `sizes` is indexed by review id in corpus order; ties go to the earlier review, and the
+    chosen reviews keep corpus order.
+    """
+    if len(sizes) <= limit:
+        return list(sizes.index)
+    order = sorted(range(len(sizes)), key=lambda i: (-sizes.iloc[i], i))[:limit]
+    return [sizes.index[i] for i in sorted(order)]
+
+
+def shown_note(shown: int, total: int, *, rule: str) -> str:
+    """A caption's note of what a chart with a panel limit leaves out ("" when it shows all)."""
+    return "" if shown >= total else f" Shown: {shown} of {total} reviews, {rule}."

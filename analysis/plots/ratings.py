@@ -136,14 +136,18 @@ def plot_sentiment_arc(
 
 
 def plot_sentiment_arcs(
-    arc: pd.DataFrame, *, axes: Sequence[Axes], turns: pd.DataFrame | None = None
+    arc: pd.DataFrame,
+    *,
+    axes: Sequence[Axes],
+    turns: pd.DataFrame | None = None,
+    review_ids: Sequence[str] | None = None,
 ) -> Sequence[Axes]:
     """Small multiples: :func:`plot_sentiment_arc` for every review, one per Axes in `axes`.
 
     The legend goes on the first spare Axes (its frame hidden), else on the first Axes; further
-    spare Axes are hidden.
+    spare Axes are hidden. Reviews are drawn in the order of `review_ids` (default: sorted).
     """
-    ids = sorted(arc["review_id"].unique())
+    ids = list(review_ids) if review_ids is not None else sorted(arc["review_id"].unique())
     axes = list(np.ravel(axes))
     if len(axes) < len(ids):
         raise ValueError(f"axes has {len(axes)} Axes for {len(ids)} reviews; pass at least {len(ids)}")

@@ -8,7 +8,7 @@ Word clouds are decoration, drawn deterministically with a named seed; the reada
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -18,6 +18,8 @@ from matplotlib.axes import Axes
 WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
 KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
+# A heatmap's cells carry their numbers up to this many reviews.
+ANNOTATED_MAX_REVIEWS = 12
 _SHORT_LABELS = {"tfidf_cosine": "cosine", "jaccard": "Jaccard", "shared_types": "shared words"}
 _VALUE_LABELS = {
     "tfidf_cosine": "TF-IDF cosine similarity",
@@ -104,8 +106,12 @@ def plot_similarity_matrix(similarity: pd.DataFrame, *, value: str = "tfidf_cosi
     # The diagonal (a review with itself) would set the colour scale; scale to the pairs instead.
     off_diagonal = wide.to_numpy()[~np.eye(len(wide), dtype=bool)]
     vmax = off_diagonal.max() if off_diagonal.size else None
-    sns.heatmap(wide, annot=True, fmt="d" if integer else ".2f", cmap="viridis", square=True,
-                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8}, ax=ax)
+    legible = len(wide) <= ANNOTATED_MAX_REVIEWS
+    # Past a legible size numbers overprint and a vector file grows with every cell: the cells
+    # are drawn as one image, unannotated.
+    sns.heatmap(wide, annot=legible, fmt="d" if integer else ".2f", cmap="viridis", square=True,
+                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8},
+                rasterized=not legible, ax=ax)
     ax.set_xlabel("review")
     ax.set_ylabel("review")
     ax.set_title(_VALUE_LABELS[value][:1].upper() + _VALUE_LABELS[value][1:])
@@ -129,6 +135,10 @@ def plot_similarity_dendrogram(similarity: pd.DataFrame, *, value: str = "tfidf_
     if ax is None:
         ax = plt.gca()
     wide = similarity.pivot(index="review_a", columns="review_b", values=value)
+    if len(wide) < 2:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "A dendrogram needs at least two reviews.", ha="center", va="center", transform=ax.transAxes)
+        return ax
     distances = 1 - wide.to_numpy()
     np.fill_diagonal(distances, 0)
     tree = linkage(squareform(distances, checks=False), method="average")
@@ -218,3 +228,32 @@ def plot_word_cloud(frequencies: Mapping[str, float], *, seed: int = WORD_CLOUD_
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
     return ax
+
+
+def plot_distinctive_panels(
+    distinctive: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], score: str = "g2", top: int = 10
+) -> Sequence[Axes]:
+    """:func:`plot_distinctive_terms` for each of `review_ids`, one per Axes; a review without
+    over-used words gets a titled, empty panel."""
+    having = set(distinctive["review_id"])
+    for ax, review_id in zip(axes, review_ids):
+        if review_id in having:
+            plot_distinctive_terms(distinctive, review_id=review_id, score=score, top=top, ax=ax)
+        else:
+            ax.set_axis_off()
+            ax.set_title(f"Review {review_id}: no over-used word")
+    return axes
+
+
+def plot_word_clouds(
+    counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED
+) -> Sequence[Axes]:
+    """:func:`plot_word_cloud` of each of `review_ids`' term counts (:func:`analysis.vocabulary.term_counts`), one per Axes."""
+    by_review = {review_id: group.set_index("term")["count"] for review_id, group in counts.groupby("review_id", sort=False)}
+    for ax, review_id in zip(axes, review_ids):
+        if review_id in by_review:
+            plot_word_cloud(by_review[review_id], seed=seed, ax=ax)
+        else:
+            ax.set_axis_off()
+        ax.set_title(f"Review {review_id}")
+    return axes
