@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.sentiment import contrast_cues, negation_cues
+from analysis.features import contrast_cues, negation_cues
 
 
 def _cue_regex(cues) -> re.Pattern:

@@ -276,9 +276,13 @@ def fightin_words(
 def critical_g2(tests: int = 1, *, level: float = SIGNIFICANCE_LEVEL) -> float:
     """The G² a test must exceed at `level`, Bonferroni-corrected for `tests` tests.
 
-    >>> round(critical_g2(), 2), round(critical_g2(500), 2)
-    (3.84, 15.14)
+    No tests (a corpus of one review has nothing to compare with) need no correction.
+
+    >>> round(critical_g2(), 2), round(critical_g2(500), 2), round(critical_g2(0), 2)
+    (3.84, 15.14, 3.84)
     """
     from scipy.stats import chi2
 
-    return float(chi2.isf(level / tests, df=1))
+    if isinstance(tests, bool) or not isinstance(tests, (int, np.integer)) or tests < 0:
+        raise ValueError(f"tests must be a count (an int >= 0); got {tests!r}")
+    return float(chi2.isf(level / max(tests, 1), df=1))

@@ -37,6 +37,15 @@ def segment_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def review_lengths(corpus: Corpus) -> pd.Series:
+    """Word tokens in each review body, indexed by review id in corpus order (named ``body_words``).
+
+    The measure by which charts with a panel or row limit pick the longest reviews.
+    """
+    words = corpus.tokens[corpus.tokens["is_word"]].groupby("review_id", sort=False).size()
+    return words.reindex(corpus.review_ids, fill_value=0).rename("body_words")
+
+
 def comment_table(corpus: Corpus) -> pd.DataFrame:
     """Reader comments, the corpus's second voice.
 

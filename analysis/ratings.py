@@ -28,7 +28,8 @@ import pandas as pd
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
-from analysis.sentiment import NEGATION_SUFFIX, load_model, ngram_counts
+from analysis.features import NEGATION_SUFFIX, ngram_counts
+from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
 
 

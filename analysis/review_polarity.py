@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis.sentiment import check_texts, load_model, ngram_counts, positive_probabilities
+from analysis.features import ngram_counts
+from analysis.sentiment import check_texts, load_model, positive_probabilities
 
 
 def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None) -> pd.DataFrame:

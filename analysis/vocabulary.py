@@ -234,3 +234,8 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
     )
     # Over-used terms come first in each review's ranking, so their ranks stay 1, 2, ...
     return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
+
+
+def keyness_tests(distinctive: pd.DataFrame) -> int:
+    """How many (review, term) tests the Bonferroni correction of `distinctive` counted; 0 for none."""
+    return int(distinctive["tests"].iloc[0]) if len(distinctive) else 0

@@ -13,11 +13,10 @@ from analysis.sentiment import (
     NEUTRAL_BAND,
     label_sentences,
     load_model,
-    marked_tokens,
     model_summary,
-    text_features,
     vader_scores,
 )
+from analysis.features import marked_tokens, text_features
 from analysis.review_polarity import review_evidence, score_reviews
 
 EXAMPLES = [

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.sentiment import marked_tokens
+from analysis.features import marked_tokens
 from training.data import CV_SEED, FORMAT_VERSION, Task
 from training.evaluate import evaluate_task
 from training.fit import _round, calibration_slope, fit

@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import yaml
 
-from analysis.sentiment import MODEL_NAMES, VADER_FEATURES, text_features, vader_scores
+from analysis.features import text_features
+from analysis.sentiment import MODEL_NAMES, VADER_FEATURES, vader_scores
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RECIPES_FILE = Path(__file__).resolve().parent / "recipes.yaml"

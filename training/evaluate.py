@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from analysis.sentiment import scores_from_features, text_features
+from analysis.features import text_features
+from analysis.sentiment import scores_from_features
 from training.data import (
     CV_FOLDS,
     CV_SEED,

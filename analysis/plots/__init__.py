@@ -80,8 +80,17 @@ def new_figure(width: float = 8.0, height: float = 5.0) -> tuple[mpl.figure.Figu
     return plt.subplots(figsize=(width, height))
 
 
-# Small multiples stay readable up to this many panels; past it a chart shows the largest reviews.
+# Small multiples stay readable up to this many panels, a chart with one row per review up to
+# this many rows; past them a chart shows the longest reviews and says so.
 MAX_PANELS = 12
+MAX_ROWS = 40
+ROW_INCHES = 0.3
+MAX_FIGURE_HEIGHT = 20.0
+
+
+def rows_height(rows: int, *, minimum: float) -> float:
+    """A figure height for a chart of `rows` rows: `minimum` inches, growing with the rows, capped."""
+    return min(MAX_FIGURE_HEIGHT, max(minimum, ROW_INCHES * rows))
 
 
 def small_multiples(

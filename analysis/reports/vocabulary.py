@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.corpus import Corpus
 from analysis.reports import Report, plain_records
-from analysis.vocabulary import KEYNESS_MIN_COUNT, distinctive_terms, term_counts, vocabulary_table
+from analysis.vocabulary import KEYNESS_MIN_COUNT, distinctive_terms, keyness_tests, term_counts, vocabulary_table
 
 REPORT_TOP_TERMS = 10
 TOP_TERM_COLUMNS = [
@@ -33,6 +33,6 @@ def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
         "Vocabulary per review (word tokens; MATTR window 50, MTLD threshold 0.72, Flesch Reading Ease)": measures,
         f"Distinctive words: top {top} per review by G² against the other reviews "
         f"(min count {KEYNESS_MIN_COUNT}; significant: p < 0.05; Bonferroni over "
-        f"{int(distinctive['tests'].iloc[0]) if len(distinctive) else 0} tests)": top_terms,
+        f"{keyness_tests(distinctive)} tests)": top_terms,
     }
     return Report(tables, records)
