@@ -43,3 +43,17 @@ def plain_records(table: pd.DataFrame) -> list[dict]:
     """The rows of `table` as JSON-ready dicts (see :func:`plain`)."""
     # pandas' JSON writer turns numpy scalars into plain numbers and NaN into null.
     return json.loads(table.to_json(orient="records", double_precision=6))
+
+
+def records_by(table: pd.DataFrame, keys: list[str], fields: list[str] | tuple[str, ...]) -> dict:
+    """JSON-ready records of `table`'s `fields`, grouped by the values of `keys` in table order.
+
+    A key is the value itself for one key column, a tuple for several.
+    """
+    grouped: dict = {}
+    records = table[list(fields)].to_dict("records")
+    for key, record in zip(zip(*(table[k] for k in keys)), records):
+        grouped.setdefault(key if len(keys) > 1 else key[0], []).append(
+            {field: plain(value) for field, value in record.items()}
+        )
+    return grouped

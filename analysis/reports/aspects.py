@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.corpus import Corpus
 from analysis.praise import praise_analysis
-from analysis.reports import Report, plain
+from analysis.reports import Report, plain, records_by
 
 EVIDENCE_FIELDS = (
     "sentence_index", "sentence", "scope", "label", "label_source", "kind", "praise_probability", "rule", "matched_text",
@@ -21,10 +21,7 @@ def praise_report(corpus: Corpus) -> Report:
     """
     tables = praise_analysis(corpus)
     evidence = tables["evidence"]
-    evidence_by_target = {
-        key: [{field: plain(row[field]) for field in EVIDENCE_FIELDS} for row in group.to_dict("records")]
-        for key, group in evidence.groupby(["review_id", "target"], sort=False)
-    }
+    evidence_by_target = records_by(evidence, ["review_id", "target"], EVIDENCE_FIELDS)
     records = [
         {
             "review_id": row.review_id,

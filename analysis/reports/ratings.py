@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analysis.corpus import Corpus
 from analysis.readers import reader_response, reader_response_summary
 from analysis.ratings import (
@@ -13,21 +11,11 @@ from analysis.ratings import (
     rating_evidence,
     review_signals,
 )
-from analysis.reports import Report, plain
+from analysis.reports import Report, plain, records_by
 
 RATING_FIELDS = ["text", "value", "scale", "normalised", "scale_source"]
 SIGNAL_FIELDS = ["sentence_index", "kind", "span_text", "weight", "negated", "sentence"]
 EVIDENCE_FIELDS = ["feature", "contribution", "sentence_index", "sentence"]
-
-
-def _rows_by(table: pd.DataFrame, keys: list[str], fields: list[str]) -> dict:
-    """Plain records of `table`'s `fields` grouped by the values of `keys`, each group in table order."""
-    grouped: dict = {}
-    for key, record in zip(zip(*(table[k] for k in keys)), table[fields].to_dict("records")):
-        grouped.setdefault(key if len(keys) > 1 else key[0], []).append(
-            {field: plain(value) for field, value in record.items()}
-        )
-    return grouped
 
 
 def ratings_report(corpus: Corpus) -> Report:
@@ -48,9 +36,9 @@ def ratings_report(corpus: Corpus) -> Report:
     overall = overall_explicit_ratings(explicit).set_index("review_id")
     signals = review_signals(corpus)
     evidence = rating_evidence(corpus)
-    explicit_by_review = _rows_by(explicit, ["review_id"], ["segment", *RATING_FIELDS, "start", "end"])
-    signals_by_review = _rows_by(signals, ["review_id"], SIGNAL_FIELDS)
-    evidence_by_review = _rows_by(evidence, ["review_id", "direction"], EVIDENCE_FIELDS)
+    explicit_by_review = records_by(explicit, ["review_id"], ["segment", *RATING_FIELDS, "start", "end"])
+    signals_by_review = records_by(signals, ["review_id"], SIGNAL_FIELDS)
+    evidence_by_review = records_by(evidence, ["review_id", "direction"], EVIDENCE_FIELDS)
     records = []
     for row in comparison.itertuples(index=False):
         review_id = row.review_id
