@@ -1,3 +1,4 @@
+import io
 import json
 import subprocess
 import sys
@@ -93,3 +94,37 @@ def test_malformed_manifest_extension_is_one_error_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (f"error: {tmp_path / 'manifest.yaml'}: manifest 'aspects' must map aspect names "
                              "to cue lists, got 5\n")
+
+
+def test_sentences_stream_in_batches_yet_print_one_json_list(capsys, monkeypatch):
+    from analysis.reports import sentences as sentence_report
+    from analysis.sentiment import label_sentences
+
+    monkeypatch.setattr(sentence_report.sentence_reports, "__kwdefaults__", {"batch": 2})
+    lines = ["A stunning film.", "", "A dull script.", "Theodore buys an OS.", "Great cast, but a dull script."]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["sentences", "--json", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    expected = label_sentences([line for line in lines if line])
+    expected.insert(0, "line", [1, 3, 4, 5])
+    assert json.loads(out) == json.loads(expected.to_json(orient="records", double_precision=6))
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_sentences_table_has_one_header_across_batches(capsys, monkeypatch):
+    from analysis.reports import sentences as sentence_report
+
+    monkeypatch.setattr(sentence_report.sentence_reports, "__kwdefaults__", {"batch": 1})
+    monkeypatch.setattr("sys.stdin", io.StringIO("A stunning film.\nA dull script.\n"))
+    assert main(["sentences"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("== Sentence labels ==") == 1 and out.count("evaluative_probability") == 1
+    assert "A stunning film." in out and "A dull script." in out
+
+
+def test_sentences_bad_bytes_in_a_file_exit_2_naming_the_offset(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_bytes(b"A fine film.\n\xff\n")
+    result = run_cli("sentences", path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"error: {path}: not valid UTF-8 (byte at offset 13)\n"

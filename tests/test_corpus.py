@@ -1,5 +1,6 @@
 import re
 
+import pandas as pd
 import pytest
 
 from analysis.corpus import CorpusError, load_corpus, sentence_table, token_table
@@ -121,3 +122,26 @@ def test_malformed_film_facts_name_the_field(tmp_path, film, message):
     (tmp_path / "manifest.yaml").write_text(f"film: {film}\nreviews:\n  - file: a.txt\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=re.escape(message)):
         load_corpus(tmp_path)
+
+
+def test_a_corpus_table_is_computed_once_and_handed_out_as_copies(her_corpus):
+    from analysis.corpus import once_per_corpus
+
+    calls = []
+
+    @once_per_corpus
+    def lengths(corpus, *, scale=1):
+        calls.append(scale)
+        return pd.DataFrame({"review_id": corpus.review_ids, "length": [scale * len(r.body) for r in corpus.reviews]})
+
+    first = lengths(her_corpus)
+    first["length"] = 0  # the caller's copy; the stored table is untouched
+    assert lengths(her_corpus)["length"].min() > 0
+    lengths(her_corpus, scale=2)
+    assert calls == [1, 2]
+
+
+def test_sentences_and_tokens_are_split_once(her_corpus):
+    assert her_corpus.sentences is her_corpus.sentences
+    assert sentence_table(her_corpus).equals(her_corpus.sentences)
+    assert token_table(her_corpus)["review_id"].tolist()[:1] == ["000"]

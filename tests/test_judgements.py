@@ -1,0 +1,71 @@
+"""Every text judged once: in a process, across processes through the disk cache, and never stale."""
+
+import pandas as pd
+import pytest
+
+from analysis import judgements
+from analysis.paths import CACHE_ENV_VAR, NO_CACHE_ENV_VAR
+from analysis.sentiment import label_sentences
+
+TEXTS = ["a stunning, brilliant performance", "great cast, but a dull script", "...", "a stunning, brilliant performance"]
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """An empty in-process table and an empty cache folder; counts the texts the models read."""
+    monkeypatch.setattr(judgements, "_judged", {})
+    monkeypatch.setenv(CACHE_ENV_VAR, str(tmp_path / "cache"))
+    monkeypatch.delenv(NO_CACHE_ENV_VAR, raising=False)
+    read = []
+    real = judgements.sentence_probabilities
+
+    def counting(texts):
+        read.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(judgements, "sentence_probabilities", counting)
+    return read
+
+
+def test_judgements_equal_the_classifier_labels(fresh):
+    pd.testing.assert_frame_equal(judgements.judge_sentences(TEXTS), label_sentences(TEXTS))
+
+
+def test_each_distinct_text_is_judged_once_per_process(fresh):
+    judgements.judge_sentences(TEXTS)
+    judgements.judge_sentences(TEXTS[:2])
+    assert sorted(fresh) == sorted(set(TEXTS))
+
+
+def test_a_second_process_reads_the_disk_cache(fresh, monkeypatch):
+    first = judgements.judge_sentences(TEXTS)
+    monkeypatch.setattr(judgements, "_judged", {})  # as in a new process
+    fresh.clear()
+    pd.testing.assert_frame_equal(judgements.judge_sentences(TEXTS), first)
+    assert fresh == []
+
+
+def test_a_rebuilt_model_is_never_read_from_an_old_cache(fresh, monkeypatch):
+    judgements.judge_sentences(TEXTS[:1])
+    monkeypatch.setattr(judgements, "_judged", {})
+    monkeypatch.setattr(judgements, "judgement_version", lambda: "another-model")
+    fresh.clear()
+    judgements.judge_sentences(TEXTS[:1])
+    assert fresh == TEXTS[:1]
+
+
+def test_no_cache_writes_nothing(fresh, monkeypatch, tmp_path):
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
+    judgements.judge_sentences(TEXTS)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_an_unwritable_cache_folder_costs_time_not_the_answer(fresh, monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV_VAR, str(blocker))
+    pd.testing.assert_frame_equal(judgements.judge_sentences(TEXTS), label_sentences(TEXTS))
+
+
+def test_no_texts_give_an_empty_table(fresh):
+    assert judgements.judge_sentences([]).empty
