@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.corpus import Corpus, once_per_corpus
+from analysis.corpus import Corpus, Review, once_per_corpus
 from analysis.quality import quality_report
 from analysis.tokenization import is_word, word_tokens
 
@@ -64,6 +64,14 @@ def comment_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+REVIEW_METADATA = ("file", "title", "author", "publication", "date")
+
+
+def review_metadata(review: Review) -> dict:
+    """``review_id`` and the metadata fields of one review, as the tables and records show them."""
+    return {"review_id": review.id, **{field: getattr(review, field) for field in REVIEW_METADATA}}
+
+
 def review_table(corpus: Corpus) -> pd.DataFrame:
     """One row per review: its metadata and the size of each layer.
 
@@ -82,12 +90,7 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
     for review in corpus.reviews:
         rows.append(
             {
-                "review_id": review.id,
-                "file": review.file,
-                "title": review.title,
-                "author": review.author,
-                "publication": review.publication,
-                "date": review.date,
+                **review_metadata(review),
                 "body_words": int(tokens.at[review.id, "is_word"]),
                 "body_sentences": int(sentences[review.id]),
                 "body_content_words": int(tokens.at[review.id, "is_content"]),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.corpus import Corpus
-from analysis.overview import review_table, segment_table
+from analysis.overview import review_metadata, review_table, segment_table
 from analysis.quality import quality_report
 from analysis.reports import Report
 
@@ -21,12 +21,7 @@ def corpus_report(corpus: Corpus) -> Report:
     for review, row in zip(corpus.reviews, reviews.to_dict("records")):
         records.append(
             {
-                "review_id": review.id,
-                "file": review.file,
-                "title": review.title,
-                "author": review.author,
-                "publication": review.publication,
-                "date": review.date,
+                **review_metadata(review),
                 "words": row["body_words"],
                 "sentences": row["body_sentences"],
                 "body": review.body,
