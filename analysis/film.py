@@ -11,6 +11,7 @@ manifest studies a :class:`Film` with no credits and the package's aspects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -113,6 +114,21 @@ class Film:
     aspects: Mapping[str, Aspect] = field(default_factory=aspect_lexicon)
 
 
+def film_label(film: Film) -> str:
+    """The film as a heading names it: "Her (2013), directed by Spike Jonze"; "an unnamed film"
+    for a corpus without a manifest.
+
+    >>> film_label(Film(title="Her", year=2013, director="Spike Jonze")), film_label(Film())
+    ('Her (2013), directed by Spike Jonze', 'an unnamed film')
+    """
+    label = film.title or "an unnamed film"
+    if film.year is not None:
+        label += f" ({film.year})"
+    if film.director:
+        label += f", directed by {film.director}"
+    return label
+
+
 def film_from_manifest(manifest: Mapping | None) -> Film:
     """The :class:`Film` a manifest describes (``film:``, ``people:`` and ``aspects:``).
 
@@ -150,6 +166,15 @@ def film_from_manifest(manifest: Mapping | None) -> Film:
     return Film(**{**vars(credits), "people": _people(credits, manifest.get("people") or {})})
 
 
+def credited_names(credit: str | None) -> list[str]:
+    """The people one credit names: "A, B" and "A; B" are two people.
+
+    >>> credited_names("Spike Jonze"), credited_names("Joel Coen, Ethan Coen"), credited_names(None)
+    (['Spike Jonze'], ['Joel Coen', 'Ethan Coen'], [])
+    """
+    return [name.strip() for name in re.split(r"[,;]", credit or "") if name.strip()]
+
+
 def _people(film: Film, settings: object) -> tuple[Person, ...]:
     """The film's people in credit order, with the manifest's ``people:`` settings applied."""
     roles: dict[str, list[str]] = {}
@@ -168,9 +193,11 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
     for member in film.cast:
         add(member.actor, "actor", member.character)
     for role in _CREDITED_ROLES:
-        add(getattr(film, role), role)
-    for role, name in film.crew.items():
-        add(name, role)
+        for name in credited_names(getattr(film, role)):
+            add(name, role)
+    for role, names in film.crew.items():
+        for name in credited_names(names):
+            add(name, role)
     for name in film.other_people:
         add(name, "other")
     if not isinstance(settings, Mapping):

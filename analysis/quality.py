@@ -126,16 +126,27 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
 def quality_report(corpus: Corpus) -> pd.DataFrame:
     """Every data-quality flag in the corpus, in review and file order.
 
+    Words of the film's credits (people, characters, aliases) are never flagged.
+
     Returns
     -------
     pandas.DataFrame
         ``review_id``, ``flag``, ``word``, ``start`` (offset in the raw file), ``context`` (the
         surrounding raw text), ``detail``.
     """
+    # A credited name is no garbled word, even lower-cased ("phoenix", "jonze").
+    names = {
+        word.lower()
+        for person in corpus.film.people
+        for name in (person.name, *person.characters, *person.aliases)
+        for word in _WORD.findall(name)
+    }
     rows = []
     for review in corpus.reviews:
         for seg in review.segments_labelled("body"):
             for flag, word, offset, detail in word_flags(seg.text):
+                if word.lower() in names:
+                    continue
                 start = seg.start + offset
                 context = review.raw[max(0, start - CONTEXT_CHARS) : start + len(word) + CONTEXT_CHARS]
                 rows.append([review.id, flag, word, start, " ".join(context.split()), detail])

@@ -35,3 +35,17 @@ def test_zipf_shortcut_agrees_with_wordfreq(her_corpus):
     words = sorted({w for review in her_corpus.reviews for w in re.findall(r"[^\W\d_]+", review.raw.lower())})
     assert len(words) > 1000
     assert [w for w in words if _zipf(w) != zipf_frequency(w, "en")] == []
+
+
+def test_credited_names_are_never_flagged_as_garbled(tmp_path):
+    from analysis.corpus import load_corpus
+    from analysis.quality import quality_report
+
+    (tmp_path / "a.txt").write_text("The acting of qwzxkorvath is stunning, and so is the plot.\n", encoding="utf-8")
+    assert list(quality_report(load_corpus(tmp_path))["word"]) == ["qwzxkorvath"]
+    (tmp_path / "manifest.yaml").write_text(
+        "film:\n  title: X\n  cast:\n    - {actor: Anna Qwzxkorvath, character: Bo}\nreviews:\n  - {file: a.txt}\n",
+        encoding="utf-8",
+    )
+    assert quality_report(load_corpus(tmp_path)).empty
+
