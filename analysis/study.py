@@ -21,12 +21,18 @@ from pathlib import Path
 from analysis.paths import (
     CAPTIONS_FILE,
     CORPUS_ENV_VAR,
+    DEFAULT_CORPUS_DIR,
     DEFAULT_FIGURES_DIR,
     FIGURES_ENV_VAR,
     NOTEBOOKS_DIR,
 )
 
 FIGURE_SUFFIXES = (".png", ".svg")
+FINDINGS_HEADING = "## Findings"
+OTHER_CORPUS_FINDINGS = (
+    "The findings written here describe the study's own corpus, not this one, so they are left out. "
+    "Read the tables and figures above, with their evidence sentences, and write this corpus's findings."
+)
 # IPython colours its tracebacks; the one-line report is for terminals and logs alike.
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -58,14 +64,31 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def execute_notebook(path: Path, destination: Path, *, timeout: int,
+def _for_another_corpus(notebook) -> None:
+    """Replace the findings written for the bundled study by a note: they describe another film."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith(FINDINGS_HEADING):
+            cell.source = f"{FINDINGS_HEADING}\n\n{OTHER_CORPUS_FINDINGS}"
+
+
+def execute_notebook(path: Path, destination: Path, *, timeout: int, own_findings: bool = True,
                      progress: Callable[[str], None] = _progress) -> None:
-    """Execute the notebook at `path` in its own folder and write the result to `destination`."""
+    """Execute the notebook at `path` in its own folder and write the result to `destination`.
+
+    Every output is cleared first, so a cell that fails leaves no earlier run's outputs below
+    it. Without `own_findings` (another corpus than the study's) the findings cells are
+    replaced by a note.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    if not own_findings:
+        _for_another_corpus(notebook)
     code_cells = [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"]
 
     def report_cell(cell, cell_index, **_):
@@ -140,12 +163,13 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
     figures_dir = figures_dir.resolve()
     figures_dir.mkdir(parents=True, exist_ok=True)
     (figures_dir / CAPTIONS_FILE).unlink(missing_ok=True)
+    own_findings = Path(corpus_dir).resolve() == DEFAULT_CORPUS_DIR.resolve()
     executed = []
     with _environment(**{CORPUS_ENV_VAR: str(Path(corpus_dir).resolve()), FIGURES_ENV_VAR: str(figures_dir)}):
         for number, path in enumerate(notebooks, start=1):
             progress(f"[{number}/{len(notebooks)}] {path.name}")
             destination = (notebook_dir or path.parent) / path.name
-            execute_notebook(path, destination, timeout=timeout, progress=progress)
+            execute_notebook(path, destination, timeout=timeout, own_findings=own_findings, progress=progress)
             executed.append(destination)
     captions_path = figures_dir / CAPTIONS_FILE
     captions = json.loads(captions_path.read_text(encoding="utf-8")) if captions_path.exists() else {}

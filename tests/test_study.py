@@ -55,3 +55,24 @@ def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):
 def test_study_notebooks_are_numbered_and_ordered():
     names = [p.name for p in study_notebooks()]
     assert names == sorted(names) and names and names[0].startswith("01-")
+
+
+def test_another_corpus_gets_no_findings_of_the_study_and_no_stale_outputs(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    stale = nbformat.v4.new_code_cell("1 / 0")
+    stale.outputs = [nbformat.v4.new_output("stream", name="stdout", text="an earlier run\n")]
+    after = nbformat.v4.new_code_cell("print('after')")
+    after.outputs = [nbformat.v4.new_output("stream", name="stdout", text="an earlier run\n")]
+    notebook.cells = [nbformat.v4.new_markdown_cell("## Findings\n\nHer is about love."), stale, after]
+    path = tmp_path / "00-tiny.ipynb"
+    nbformat.write(notebook, path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    with pytest.raises(StudyError):
+        run_study(corpus_dir=corpus, output_dir=tmp_path / "out", notebooks=[path], progress=lambda message: None)
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
+    assert "Her is about love" not in executed.cells[0].source
+    assert executed.cells[0].source.startswith("## Findings\n\nThe findings written here describe the study's own corpus")
+    assert executed.cells[2].outputs == []
