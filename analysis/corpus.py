@@ -168,6 +168,7 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     for entry in progress(entries, description="reading reviews", unit="review"):
         path = folder / entry["file"]
         try:
+            _check_inside(path, folder)
             reviews.append(_read_review(path, entry, scales))
         except CorpusError as problem:
             skipped.append(SkippedReview(entry["file"], str(problem)))
@@ -177,9 +178,20 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest)
 
 
+class _ManifestLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: a manifest never needs them, and an alias bomb
+    ("billion laughs") would expand without limit."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed in a manifest, at line {event.start_mark.line + 1}")
+        return super().compose_node(parent, index)
+
+
 def _read_manifest(path: Path) -> dict:
     try:
-        manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+        manifest = yaml.load(path.read_text(encoding="utf-8"), Loader=_ManifestLoader)
     except UnicodeDecodeError as problem:
         raise CorpusError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
     except yaml.YAMLError as problem:
@@ -215,6 +227,12 @@ def _review_entries(manifest: dict, path: Path) -> list[dict]:
 
 def _plain_entries(folder: Path) -> list[dict]:
     return [{"file": p.name, "id": p.stem} for p in sorted(folder.glob("*.txt"))]
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    """Refuse a review file that is not inside the corpus folder (``..``, an absolute path, a link out)."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise CorpusError(f"outside the corpus folder ({path.resolve()}): only files inside it are read")
 
 
 def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:

@@ -145,3 +145,29 @@ def test_sentences_and_tokens_are_split_once(her_corpus):
     assert her_corpus.sentences is her_corpus.sentences
     assert sentence_table(her_corpus).equals(her_corpus.sentences)
     assert token_table(her_corpus)["review_id"].tolist()[:1] == ["000"]
+
+
+def test_files_outside_the_corpus_folder_are_refused(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("Not a review. Private words.\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "manifest.yaml").write_text(
+        "film: {title: X}\nreviews:\n  - {file: good.txt}\n  - {file: ../secret.txt, id: up}\n"
+        f"  - {{file: {tmp_path / 'secret.txt'}, id: absolute}}\n  - {{file: link.txt}}\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(folder)
+    assert [review.id for review in corpus.reviews] == ["good"]
+    assert [skipped.file for skipped in corpus.skipped] == ["../secret.txt", str(tmp_path / "secret.txt"), "link.txt"]
+    assert all(skipped.reason.startswith("outside the corpus folder") for skipped in corpus.skipped)
+
+
+def test_a_manifest_with_aliases_is_refused_before_it_can_expand(tmp_path):
+    (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(
+        "film:\n  title: &a X\n  other_people: [*a, *a]\nreviews:\n  - {file: a.txt}\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"manifest.yaml: malformed YAML: aliases \(\*a\) are not allowed in a manifest, at line 3"):
+        load_corpus(tmp_path)
