@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import CorpusError, load_corpus
+from analysis.corpus import Corpus, CorpusError, load_corpus
 from analysis.paths import DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
 from analysis.reports.aspects import praise_report
 from analysis.reports.corpus import corpus_report
@@ -100,9 +100,22 @@ def _run_analysis(name: str, args: argparse.Namespace) -> int:
         print(json.dumps(report.records, indent=2, ensure_ascii=False))
     else:
         _print_tables(report.tables)
+    return _report_unread(corpus)
+
+
+def _report_unread(corpus: Corpus) -> int:
+    """One ``note`` line per file not read and one ``skipped`` line per bad review; the exit status."""
+    for unread in corpus.unread:
+        print(f"note {_printable(str(corpus.folder / unread.file))}: {unread.reason}", file=sys.stderr)
     for skipped in corpus.skipped:
-        print(f"skipped {corpus.folder / skipped.file}: {skipped.reason}", file=sys.stderr)
+        print(f"skipped {_printable(str(corpus.folder / skipped.file))}: {skipped.reason}", file=sys.stderr)
     return EXIT_BAD_INPUT if corpus.skipped else 0
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters (and undecodable bytes) escaped, so a file name can neither
+    break a line nor fake one."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
 def _check_file(path: Path) -> str | None:
@@ -159,14 +172,14 @@ def _run_sentences(args: argparse.Namespace) -> int:
 
 def _run_study(args: argparse.Namespace) -> int:
     try:
-        load_corpus(args.corpus)
+        corpus = load_corpus(args.corpus)
         run_study(corpus_dir=args.corpus, output_dir=args.output, timeout=args.timeout)
     except CorpusError as problem:
         return _error(str(problem))
     except StudyError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_STUDY_FAILED
-    return 0
+    return _report_unread(corpus)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -67,6 +67,8 @@ class Review:
 
 @dataclass(frozen=True)
 class SkippedReview:
+    """A file of the corpus folder that gives no review, and why."""
+
     file: str
     reason: str
 
@@ -80,6 +82,7 @@ class Corpus:
     reviews: tuple[Review, ...]
     skipped: tuple[SkippedReview, ...] = ()
     manifest: Mapping = field(default_factory=dict)
+    unread: tuple[SkippedReview, ...] = ()
 
     @property
     def rating_scales(self) -> dict[str, float]:
@@ -175,7 +178,27 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     if not reviews:
         reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "no .txt files"
         raise CorpusError(f"{folder}: no review could be read ({reasons})")
-    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest)
+    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest, _unread_files(folder, entries))
+
+
+def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
+    """Every file or folder in `folder` not read as a review, with why, so nothing is lost unseen.
+
+    The manifest and a README are the corpus's own documents and get none.
+    """
+    read = {(folder / entry["file"]).resolve() for entry in entries}
+    notes = []
+    for path in sorted(folder.iterdir()):
+        if path.resolve() in read or path.name == MANIFEST_NAME or path.name.upper().startswith("README"):
+            continue
+        if path.is_dir():
+            reason = "a folder, not read (a corpus is one flat folder of .txt files)"
+        elif path.suffix != ".txt":
+            reason = "not a .txt file, not read"
+        else:
+            reason = f"not listed in {MANIFEST_NAME}, not read"
+        notes.append(SkippedReview(path.name, reason))
+    return tuple(notes)
 
 
 class _ManifestLoader(yaml.SafeLoader):
@@ -213,6 +236,7 @@ def _review_entries(manifest: dict, path: Path) -> list[dict]:
     if not isinstance(entries, list) or not entries:
         raise CorpusError(f"{path}: 'reviews' must be a non-empty list of entries with a 'file'")
     seen_ids = set()
+    seen_files = set()
     result = []
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
@@ -220,7 +244,10 @@ def _review_entries(manifest: dict, path: Path) -> list[dict]:
         review_id = str(entry.get("id") or Path(entry["file"]).stem)
         if review_id in seen_ids:
             raise CorpusError(f"{path}: review id {review_id!r} is used twice")
+        if entry["file"] in seen_files:
+            raise CorpusError(f"{path}: file {entry['file']!r} is listed twice (review entry {position})")
         seen_ids.add(review_id)
+        seen_files.add(entry["file"])
         result.append({**entry, "id": review_id})
     return result
 

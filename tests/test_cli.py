@@ -128,3 +128,36 @@ def test_sentences_bad_bytes_in_a_file_exit_2_naming_the_offset(tmp_path):
     result = run_cli("sentences", path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"error: {path}: not valid UTF-8 (byte at offset 13)\n"
+
+
+def test_files_not_read_are_named_in_notes_and_names_are_printed_safely(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("to do\n", encoding="utf-8")
+    (tmp_path / "older").mkdir()
+    (tmp_path / "fake\nskipped x.TXT").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("about this corpus\n", encoding="utf-8")
+    assert main(["corpus", str(tmp_path), "--json"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"note {tmp_path}/fake\\nskipped x.TXT: not a .txt file, not read",
+        f"note {tmp_path}/notes.md: not a .txt file, not read",
+        f"note {tmp_path}/older: a folder, not read (a corpus is one flat folder of .txt files)",
+    ]
+
+
+def test_a_text_file_the_manifest_does_not_list_is_noted(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text("film: {title: X}\nreviews:\n  - {file: a.txt}\n", encoding="utf-8")
+    assert main(["corpus", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == f"note {tmp_path / 'b.txt'}: not listed in manifest.yaml, not read\n"
+
+
+def test_a_file_listed_twice_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(
+        "film: {title: X}\nreviews:\n  - {file: a.txt, id: one}\n  - {file: a.txt, id: two}\n", encoding="utf-8"
+    )
+    result = run_cli("corpus", tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2, f"error: {tmp_path / 'manifest.yaml'}: file 'a.txt' is listed twice (review entry 2)\n"
+    )
