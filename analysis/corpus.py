@@ -267,7 +267,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
         raise CorpusError("file not found")
     data = path.read_bytes()
     try:
-        raw = data.decode("utf-8")
+        raw = data.decode("utf-8-sig")  # a byte-order mark is no text
     except UnicodeDecodeError as problem:
         raise CorpusError(
             f"not valid UTF-8 (byte 0x{data[problem.start]:02x} at offset {problem.start})"

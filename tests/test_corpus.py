@@ -171,3 +171,10 @@ def test_a_manifest_with_aliases_is_refused_before_it_can_expand(tmp_path):
     )
     with pytest.raises(CorpusError, match=r"manifest.yaml: malformed YAML: aliases \(\*a\) are not allowed in a manifest, at line 3"):
         load_corpus(tmp_path)
+
+
+def test_a_byte_order_mark_is_not_text(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeffHer is a fine film. Great cast.\n".encode("utf-8"))
+    corpus = load_corpus(tmp_path)
+    assert corpus.reviews[0].raw.startswith("Her is")
+    assert corpus.sentences["text"].iloc[0] == "Her is a fine film."
