@@ -150,7 +150,7 @@ def _run_sentences(args: argparse.Namespace) -> int:
     source = "standard input" if args.file is None else str(args.file)
     if args.file is not None and (problem := _check_file(args.file)):
         return _error(f"{args.file}: {problem}")
-    stream = sys.stdin if args.file is None else args.file.open(encoding="utf-8")
+    stream = sys.stdin if args.file is None else args.file.open(encoding="utf-8-sig")
     try:
         reports = sentence_reports(_lines(stream))
         first = next(reports, None)
