@@ -40,6 +40,8 @@ def marked_tokens(text: str, *, negation: bool = True) -> list[str]:
     if not negation:
         return tokens
     cues = negation_cues()
+    if cues.isdisjoint(tokens):
+        return tokens
     marked = []
     in_scope = False
     for token in tokens:
@@ -60,9 +62,9 @@ def ngram_counts(text: str, recipe: Mapping[str, Any]) -> Counter[str]:
     (whether to mark negation scopes).
     """
     tokens = marked_tokens(text, negation=bool(recipe["negation"]))
-    counts: Counter[str] = Counter()
-    for n in range(1, int(recipe["ngram_max"]) + 1):
-        counts.update(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    counts: Counter[str] = Counter(tokens)
+    for n in range(2, int(recipe["ngram_max"]) + 1):
+        counts.update(map(" ".join, zip(*(tokens[i:] for i in range(n)))))
     return counts
 
 
