@@ -91,7 +91,7 @@ def vocabulary_measures(
         words = own["term"].tolist()
         content = own.loc[own["is_content"], "term"]
         n_sentences = int(sentence_counts[review_id])
-        syllables = total_syllables(own["token"])
+        syllables = total_syllables(own["token"].tolist())
         rows.append(
             {
                 "review_id": review_id,
