@@ -28,7 +28,7 @@ from diskcache import Cache
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
-from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_probabilities
+from analysis.sentiment import PROBABILITY_COLUMNS, check_texts, labels_from_probabilities, sentence_probabilities
 
 # Bump when the labelling code changes what a model's output is for the same text.
 JUDGEMENT_RULES_VERSION = 1
@@ -65,7 +65,7 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
         ``text``, ``evaluative_probability``, ``kind``, ``praise_probability``,
         ``vader_compound``, ``polarity_score``, ``label``.
     """
-    texts = list(texts)
+    texts = check_texts(texts, "texts")
     missing = [text for text in dict.fromkeys(texts) if text not in _judged]
     if missing:
         _judge(missing)
@@ -92,8 +92,12 @@ def _judge(texts: list[str]) -> None:
         fresh = {text: tuple(float(value) for value in row) for text, row in zip(batch, probabilities)}
         _judged.update(fresh)
         if disk is not None:
-            with disk.transact():
-                for text, stored in fresh.items():
-                    disk.set(prefix + text, stored)
+            try:
+                with disk.transact():
+                    for text, stored in fresh.items():
+                        disk.set(prefix + text, stored)
+            except (OSError, sqlite3.Error):
+                disk.close()
+                disk = None  # a full or read-only disk costs the next run time, never this answer
     if disk is not None:
         disk.close()

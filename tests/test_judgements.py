@@ -69,3 +69,20 @@ def test_an_unwritable_cache_folder_costs_time_not_the_answer(fresh, monkeypatch
 
 def test_no_texts_give_an_empty_table(fresh):
     assert judgements.judge_sentences([]).empty
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_answer(fresh, monkeypatch):
+    import sqlite3
+
+    from diskcache import Cache
+
+    def full_disk(self, key, value, **options):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Cache, "set", full_disk)
+    pd.testing.assert_frame_equal(judgements.judge_sentences(TEXTS), label_sentences(TEXTS))
+
+
+def test_texts_must_be_strings(fresh):
+    with pytest.raises(TypeError, match=r"texts\[1\] must be a str; got int: 3"):
+        judgements.judge_sentences(["fine", 3])
