@@ -249,6 +249,7 @@ def find_mentions(
     forms = _name_forms(film.people)
     aspects = film.aspects
     any_aspect = _any_aspect_regex(aspects)
+    cue_regexes = [(aspect, _cue_regex(aspect.cues)) for aspect in aspects.values()]
     rules = mention_rules()
     context = _cue_regex(tuple(rules["performance_context"]))
     rows: list[dict] = []
@@ -275,7 +276,7 @@ def find_mentions(
                 )
             credited_actor = any("actor" in persons[m["target"]].roles for m in found)
             taken = [(m["start"], m["end"]) for m in found if m["rule"] != "pronoun_backref"]
-            found += _aspect_mentions(text, aspects, any_aspect, taken, skip_general=credited_actor)
+            found += _aspect_mentions(text, cue_regexes, any_aspect, taken, skip_general=credited_actor)
             for mention in sorted(found, key=lambda m: (m["start"], m["target"])):
                 rows.append({"review_id": review_id, "sentence_index": int(sentence_index), "sentence": text, **mention})
             previous_named, previous_index = named, sentence_index
@@ -358,14 +359,16 @@ def _any_aspect_regex(aspects: Mapping[str, Aspect]) -> re.Pattern | None:
     return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(every_cue)})" + _BOUNDARY_AFTER)
 
 
-def _aspect_mentions(text, aspects: Mapping[str, Aspect], any_aspect, taken, *, skip_general: bool) -> list[dict]:
+def _aspect_mentions(
+    text, cue_regexes: list[tuple[Aspect, re.Pattern]], any_aspect, taken, *, skip_general: bool
+) -> list[dict]:
     if any_aspect is None or not any_aspect.search(text.lower()):
         return []
     found = []
-    for aspect in aspects.values():
+    for aspect, cues in cue_regexes:
         if skip_general and aspect.general_only:
             continue
-        for match in _cue_regex(aspect.cues).finditer(text):
+        for match in cues.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue  # a cue inside a name
             found.append({"target": aspect.name, "target_kind": "aspect", "matched_text": match.group(0),
