@@ -13,6 +13,7 @@ manifest, no readable review) raises :class:`CorpusError`, whose message names t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
@@ -215,6 +216,10 @@ class _ManifestLoader(yaml.SafeLoader):
 def _read_manifest(path: Path) -> dict:
     try:
         manifest = yaml.load(path.read_text(encoding="utf-8"), Loader=_ManifestLoader)
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: a folder, not a manifest file") from None
+    except OSError as problem:
+        raise CorpusError(f"{path}: cannot be read ({problem.strerror})") from None
     except UnicodeDecodeError as problem:
         raise CorpusError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
     except yaml.YAMLError as problem:
@@ -225,7 +230,11 @@ def _read_manifest(path: Path) -> dict:
         raise CorpusError(f"{path}: the manifest must be a mapping with 'film' and 'reviews' keys")
     scales = manifest.get("rating_scales") or {}
     if not isinstance(scales, dict) or not all(
-        isinstance(v, (int, float)) and v > 0 for v in scales.values()
+        isinstance(unit, str)
+        and isinstance(scale, (int, float))
+        and not isinstance(scale, bool)
+        and 0 < scale < math.inf
+        for unit, scale in scales.items()
     ):
         raise CorpusError(f"{path}: 'rating_scales' must map unit words to positive numbers, got {scales!r}")
     return manifest
@@ -265,7 +274,10 @@ def _check_inside(path: Path, folder: Path) -> None:
 def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:
     if not path.is_file():
         raise CorpusError("file not found")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as problem:
+        raise CorpusError(f"cannot be read ({problem.strerror})") from None
     try:
         raw = data.decode("utf-8-sig")  # a byte-order mark is no text
     except UnicodeDecodeError as problem:

@@ -148,12 +148,21 @@ def film_from_manifest(manifest: Mapping | None) -> Film:
     for member in raw.get("cast") or []:
         if not isinstance(member, dict) or not member.get("actor"):
             raise ValueError(f"every cast entry needs an 'actor', got {member!r}")
-        cast.append(CastMember(str(member["actor"]), member.get("character"), member.get("note")))
+        for key in ("actor", "character", "note"):
+            if member.get(key) is not None and not isinstance(member[key], (str, int, float)):
+                raise ValueError(f"cast entry {member['actor']!r}: '{key}' must be one name, got {member[key]!r}")
+        character = member.get("character")
+        cast.append(CastMember(str(member["actor"]), None if character is None else str(character), member.get("note")))
     crew = raw.get("crew") or {}
     if not isinstance(crew, dict):
         raise ValueError(f"'film.crew' must map roles to names, got {crew!r}")
+    for role, name in crew.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"'film.crew' role {role!r} needs a name, got {name!r}")
     year = raw.get("year")
-    if year is not None and not (isinstance(year, int) or str(year).isdigit()):
+    if year is not None and not (
+        (isinstance(year, int) and not isinstance(year, bool)) or re.fullmatch(r"[0-9]{4}", str(year))
+    ):
         raise ValueError(f"'film.year' must be a year such as 2013, got {year!r}")
     credits = Film(
         **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _TEXT_FIELDS},
@@ -205,7 +214,12 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
 
     def aliases(name: str) -> tuple[str, ...]:
         entry = settings.get(name) or {}
-        return tuple(str(a) for a in entry.get("aliases") or ()) if isinstance(entry, Mapping) else ()
+        if not isinstance(entry, Mapping):
+            return ()
+        found = entry.get("aliases") or []
+        if not isinstance(found, list) or not all(isinstance(alias, str) and alias.strip() for alias in found):
+            raise ValueError(f"manifest people entry {name!r}: aliases must be a list of names, got {found!r}")
+        return tuple(found)
 
     result = []
     for name in roles:
@@ -215,6 +229,9 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
         pronouns = extra.get("pronouns")
         if pronouns not in (None, *PRONOUNS):
             raise ValueError(f"manifest people entry {name!r}: pronouns must be he, she or they, got {pronouns!r}")
+        short_names = extra.get("short_names", True)
+        if not isinstance(short_names, bool):
+            raise ValueError(f"manifest people entry {name!r}: short_names must be true or false, got {short_names!r}")
         result.append(
             Person(
                 name=name,
@@ -222,7 +239,7 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
                 characters=tuple(characters[name]),
                 pronouns=pronouns,
                 aliases=aliases(name),
-                short_names=bool(extra.get("short_names", True)),
+                short_names=short_names,
                 character_aliases={character: aliases(character) for character in characters[name]},
             )
         )
