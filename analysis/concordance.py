@@ -21,7 +21,11 @@ A query matches a term exactly (the film's title is the term ``Her``, see
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
+
+from analysis.film import Film
 
 CONCORDANCE_WIDTH = 8
 COLLOCATION_WINDOW = 5
@@ -35,7 +39,9 @@ def _query_term(tokens: pd.DataFrame, word: str) -> str:
     return word if (tokens["term"] == word).any() else word.lower()
 
 
-def concordance(tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WIDTH) -> pd.DataFrame:
+def concordance(
+    tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WIDTH, review_id: str | None = None
+) -> pd.DataFrame:
     """Keyword-in-context lines for `word` in every review of a token table.
 
     Parameters
@@ -46,6 +52,8 @@ def concordance(tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WID
         The term to look up (see the module docstring for case).
     width : int
         Tokens of context on each side.
+    review_id : str, optional
+        Only this review's lines (default: every review).
 
     Returns
     -------
@@ -57,6 +65,8 @@ def concordance(tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WID
     from nltk.text import ConcordanceIndex
 
     term = _query_term(tokens, word)
+    if review_id is not None:
+        tokens = tokens[tokens["review_id"] == review_id]
     rows = []
     for review_id, own in tokens.groupby("review_id", sort=True):
         written = own["token"].tolist()
@@ -183,3 +193,59 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
     hits = hits.sort_values(["query_order", "review_id", "word_offset"], kind="mergesort")
     columns = ["review_id", "term", "word_offset", "review_words", "relative_offset", "sentence_index"]
     return hits[columns].reset_index(drop=True)
+
+
+class FocusWords(NamedTuple):
+    """The words a study reads in context, chosen from the data (see :func:`focus_words`)."""
+
+    keywords: list[tuple[str, str | None]]
+    collocates: list[str]
+    dispersion: list[str]
+
+
+def focus_words(counts: pd.DataFrame, distinctive: pd.DataFrame, film: Film, *, words: int = 5) -> FocusWords:
+    """Which words to follow in context, chosen by stated rules so any film's corpus gets its own.
+
+    * ``keywords``: the two reviews' strongest keywords, ``(term, review_id)``, each review's
+      top G² term, strongest first (:func:`analysis.vocabulary.distinctive_terms`); where fewer
+      than two reviews have one (a one-review corpus), the theme word stands in with no review.
+    * ``collocates``: the theme word — the most frequent content word that the most reviews
+      share, apart from the title and the credited names — and the lead character, the first in
+      alphabetical order of the two most frequent character names (the next shared word when the
+      manifest names no character).
+    * ``dispersion``: the title (when the reviews use it), the two most frequent character names
+      (alphabetical), the theme word and the most frequent actor's name, filled up to `words`
+      with the next most shared words.
+
+    Ties in frequency go to the alphabetically first term.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Content-word counts (:func:`analysis.vocabulary.term_counts`).
+    distinctive : pandas.DataFrame
+        :func:`analysis.vocabulary.distinctive_terms`.
+    film : analysis.film.Film
+    """
+    totals = counts.groupby("term", sort=True).agg(reviews=("review_id", "nunique"), count=("count", "sum")).reset_index()
+    ranked = totals.sort_values(["reviews", "count", "term"], ascending=[False, False, True], kind="mergesort")
+    by_count = totals.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
+    character_words = {word.lower() for person in film.people for character in person.characters for word in character.split()}
+    actor_words = {
+        word.lower() for person in film.people if "actor" in person.roles for word in person.name.split()
+    } - character_words
+    name_words = {word.lower() for person in film.people for word in person.name.split()} | character_words
+    title = film.title if film.title in set(totals["term"]) else None
+    shared = [term for term in ranked["term"] if term != film.title and term.lower() not in name_words]
+    theme = shared[:1]
+    characters = sorted([term for term in by_count["term"] if term in character_words][:2])
+    actor = [term for term in by_count["term"] if term in actor_words][:1]
+    strongest = distinctive[distinctive["rank"] == 1].sort_values(
+        ["g2", "review_id"], ascending=[False, True], kind="mergesort"
+    )
+    keywords: list[tuple[str, str | None]] = list(zip(strongest["term"], strongest["review_id"]))[:2]
+    keywords += [(term, None) for term in shared[: 2 - len(keywords)]]
+    collocates = (theme + characters[:1] + [term for term in shared[1:] if term not in theme])[:2]
+    chosen = [*([title] if title else []), *characters, *theme, *actor]
+    dispersion = (chosen + [term for term in shared if term not in chosen])[:words]
+    return FocusWords(keywords, collocates, dispersion)

@@ -71,9 +71,12 @@ def log_ratio(a, b, n1, n2) -> np.ndarray:
     2.1699
     >>> float(log_ratio(3, 0, 100, 100))
     2.584962500721156
+
+    With an empty reference (a corpus of one document) the ratio is infinite, without a warning.
     """
     a, b, n1, n2 = (np.asarray(value, dtype=float) for value in (a, b, n1, n2))
-    return np.log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
+    with np.errstate(divide="ignore"):
+        return np.log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
 
 
 class _OneVsRest(NamedTuple):

@@ -2,6 +2,7 @@
 
 import math
 
+import pandas as pd
 import pytest
 from nltk.collocations import BigramAssocMeasures
 
@@ -63,3 +64,31 @@ def test_title_and_pronoun_are_different_queries(her_corpus):
     assert len(title) > 0 and len(pronoun) > 0
     assert set(title["keyword"].str.lower()) == {"her"}
     assert (title["keyword"].str[0] == "H").all() and (pronoun["keyword"] == "her").all()
+
+
+def test_focus_words_are_chosen_from_the_data(her_corpus):
+    from analysis.concordance import focus_words
+    from analysis.vocabulary import distinctive_terms, term_counts
+
+    tokens = token_table(her_corpus)
+    focus = focus_words(term_counts(tokens), distinctive_terms(term_counts(tokens, content_only=False)), her_corpus.film)
+    assert focus.keywords == [("as", "003"), ("computer", "004")]
+    assert focus.collocates == ["love", "samantha"]
+    assert focus.dispersion == ["Her", "samantha", "theodore", "love", "phoenix"]
+
+
+def test_focus_words_of_a_plain_one_review_folder_need_no_manifest():
+    from analysis.concordance import focus_words
+    from analysis.film import Film
+
+    counts = pd.DataFrame({"review_id": "r", "term": ["sea", "light", "ship"], "count": [3, 2, 2]})
+    empty = pd.DataFrame(columns=["review_id", "term", "rank", "g2"])
+    focus = focus_words(counts, empty, Film())
+    assert focus.keywords == [("sea", None), ("light", None)]
+    assert focus.collocates == ["sea", "light"]
+    assert focus.dispersion == ["sea", "light", "ship"]
+
+
+def test_concordance_of_one_review(her_corpus):
+    lines = concordance(token_table(her_corpus), "as", width=3, review_id="003")
+    assert set(lines["review_id"]) == {"003"} and len(lines) == 14
