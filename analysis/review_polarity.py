@@ -24,7 +24,7 @@ def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] |
     texts : sequence of str
         Review bodies, any case, untokenized.
     ngrams : sequence of mappings, optional
-        Each text's :func:`analysis.sentiment.ngram_counts` under the model's recipe, when the
+        Each text's :func:`analysis.features.ngram_counts` under the model's recipe, when the
         caller has them already (they are computed otherwise).
 
     Returns

@@ -106,11 +106,11 @@ def plot_sentiment_arc(
     Parameters
     ----------
     arc : DataFrame
-        :func:`analysis.ratings.sentiment_arc` output.
+        :func:`analysis.arcs.sentiment_arc` output.
     review_id : str
         The review to draw.
     turns : DataFrame, optional
-        :func:`analysis.ratings.arc_turns` output; its points for this review are marked.
+        :func:`analysis.arcs.arc_turns` output; its points for this review are marked.
     ax : Axes, optional
     """
     known = sorted(arc["review_id"].unique())
