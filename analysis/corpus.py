@@ -248,7 +248,12 @@ def _review_entries(manifest: dict, path: Path) -> list[dict]:
     seen_files = set()
     result = []
     for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("file"), str)
+            or not entry["file"].strip()
+            or "\x00" in entry["file"]
+        ):
             raise CorpusError(f"{path}: review entry {position} needs a 'file' name, got {entry!r}")
         review_id = str(entry.get("id") or Path(entry["file"]).stem)
         if review_id in seen_ids:
