@@ -70,7 +70,7 @@ def _print_tables(tables: dict, *, header: bool = True) -> None:
         for title, table in tables.items():
             if header:
                 print(f"\n== {title} ==")
-            print(table.to_string(index=False, header=header) if len(table) else "(none)")
+            print(_printable_table(table).to_string(index=False, header=header) if len(table) else "(none)")
 
 
 def _print_json_records(batches: Iterable[list[dict]]) -> None:
@@ -110,6 +110,15 @@ def _report_unread(corpus: Corpus) -> int:
     for skipped in corpus.skipped:
         print(f"skipped {_printable(str(corpus.folder / skipped.file))}: {skipped.reason}", file=sys.stderr)
     return EXIT_BAD_INPUT if corpus.skipped else 0
+
+
+def _printable_table(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with control characters in its text cells escaped: review text reaches a terminal."""
+    printable = table.copy()
+    for column in table.columns:
+        if not pd.api.types.is_numeric_dtype(table[column]):
+            printable[column] = table[column].map(lambda value: _printable(value) if isinstance(value, str) else value)
+    return printable
 
 
 def _printable(text: str) -> str:

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from analysis.cli import main
+from analysis.paths import NO_CACHE_ENV_VAR
 
 
 def run_cli(*args, stdin=None):
@@ -100,6 +101,7 @@ def test_sentences_stream_in_batches_yet_print_one_json_list(capsys, monkeypatch
     from analysis.reports import sentences as sentence_report
     from analysis.sentiment import label_sentences
 
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "")  # main() sets it; monkeypatch restores it afterwards
     monkeypatch.setattr(sentence_report.sentence_reports, "__kwdefaults__", {"batch": 2})
     lines = ["A stunning film.", "", "A dull script.", "Theodore buys an OS.", "Great cast, but a dull script."]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
@@ -161,3 +163,12 @@ def test_a_file_listed_twice_is_refused(tmp_path):
     assert (result.returncode, result.stderr) == (
         2, f"error: {tmp_path / 'manifest.yaml'}: file 'a.txt' is listed twice (review entry 2)\n"
     )
+
+
+def test_control_characters_in_text_never_reach_the_terminal_raw(capsys, monkeypatch):
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "")  # main() sets it; monkeypatch restores it afterwards
+    monkeypatch.setattr("sys.stdin", io.StringIO("A fine \x1b[31mred\x1b[0m film.\x07 Great cast.\n"))
+    assert main(["sentences", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "A fine \\x1b[31mred\\x1b[0m film.\\x07 Great cast." in out
