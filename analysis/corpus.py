@@ -169,10 +169,11 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
     scales = manifest.get("rating_scales") or {}
     reviews, skipped = [], []
+    resolved_folder = folder.resolve()
     for entry in progress(entries, description="reading reviews", unit="review"):
         path = folder / entry["file"]
         try:
-            _check_inside(path, folder)
+            _check_inside(path, resolved_folder)
             reviews.append(_read_review(path, entry, scales))
         except CorpusError as problem:
             skipped.append(SkippedReview(entry["file"], str(problem)))
@@ -270,10 +271,11 @@ def _plain_entries(folder: Path) -> list[dict]:
     return [{"file": p.name, "id": p.stem} for p in sorted(folder.glob("*.txt"))]
 
 
-def _check_inside(path: Path, folder: Path) -> None:
+def _check_inside(path: Path, resolved_folder: Path) -> None:
     """Refuse a review file that is not inside the corpus folder (``..``, an absolute path, a link out)."""
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise CorpusError(f"outside the corpus folder ({path.resolve()}): only files inside it are read")
+    resolved = path.resolve()
+    if not resolved.is_relative_to(resolved_folder):
+        raise CorpusError(f"outside the corpus folder ({resolved}): only files inside it are read")
 
 
 def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:

@@ -189,8 +189,9 @@ def _words_pattern(phrases: list[str]) -> str:
 
 
 @cache
-def _cue_regex(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(list(words))})" + _BOUNDARY_AFTER, re.IGNORECASE)
+def _cue_regex(words: tuple[str, ...], *, ignore_case: bool = True) -> re.Pattern:
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(list(words))})" + _BOUNDARY_AFTER, flags)
 
 
 def _name_regex(forms: list[_Form], ignore_case: bool) -> re.Pattern | None:
@@ -353,10 +354,8 @@ def _pronoun_mention(text, regex, rules, persons, named_here, named_before, titl
 def _any_aspect_regex(aspects: Mapping[str, Aspect]) -> re.Pattern | None:
     """One alternation of every aspect's cues, lower-cased: most sentences name no craft, and one
     case-sensitive search of the lower-cased sentence (faster than ignoring case) tells."""
-    every_cue = sorted({cue.lower() for aspect in aspects.values() for cue in aspect.cues})
-    if not every_cue:
-        return None
-    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(every_cue)})" + _BOUNDARY_AFTER)
+    every_cue = tuple(sorted({cue.lower() for aspect in aspects.values() for cue in aspect.cues}))
+    return _cue_regex(every_cue, ignore_case=False) if every_cue else None
 
 
 def _aspect_mentions(
