@@ -3,9 +3,9 @@
 Decisions (documented in the README's glossary too):
 
 * **Sentences.** Web reviews use line breaks for paragraphs, headings and bullet items, so text is
-  first split at line breaks; each line is then split by NLTK's *untrained* Punkt tokenizer
-  (Kiss & Strunk 2006) given a list of abbreviations (``data/abbreviations-en.txt``). Punkt needs
-  no downloaded model this way. A leading bullet is not part of its sentence. Every sentence
+  first split at line breaks; each line is then split by the rules of NLTK's *untrained* Punkt
+  tokenizer (Kiss & Strunk 2006) given a list of abbreviations (``data/abbreviations-en.txt``),
+  which need no downloaded model (:mod:`analysis.sentence_boundaries`). A leading bullet is not part of its sentence. Every sentence
   keeps its character span in the text it came from.
 * **Word tokens.** One compiled regular expression that follows the Penn Treebank conventions of
   ``nltk.word_tokenize``: clitics are split off (``Jonze's`` -> ``Jonze`` + ``'s``, ``don't`` ->
@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.resources import word_list
+from analysis.sentence_boundaries import sentence_spans
 from analysis.text import WORD_CACHE_SIZE, normalise
 
 _WORD_PATTERN = re.compile(
@@ -69,15 +70,6 @@ def stopwords() -> frozenset[str]:
     return word_list("stopwords-en.txt")
 
 
-@cache
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    parameters = PunktParameters()
-    parameters.abbrev_types = set(word_list("abbreviations-en.txt"))
-    return PunktSentenceTokenizer(parameters)
-
-
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences: at line breaks, then by untrained Punkt within each line.
 
@@ -87,14 +79,14 @@ def split_sentences(text: str) -> list[Sentence]:
     ['Her is great.', 'Mr. Jonze made it.', 'a bullet']
     """
     normalised = normalise(text)
-    punkt = _punkt()
+    abbreviations = word_list("abbreviations-en.txt")
     sentences = []
     line_start = 0
     for line in normalised.splitlines(keepends=True):
         bullet = _LEADING_BULLET.match(line)
         offset = bullet.end() if bullet else 0
         content = line[offset:]
-        for start, end in punkt.span_tokenize(content):
+        for start, end in sentence_spans(content, abbreviations):
             sentence_text = content[start:end].strip()
             if sentence_text:
                 absolute_start = line_start + offset + start

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import pytest
 
 from analysis.tokenization import content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
@@ -45,14 +48,15 @@ def test_stopwords_are_nltk_english_list_plus_clitics():
     assert "film" not in stopwords()
 
 
-def test_works_without_any_nltk_data(monkeypatch):
-    import nltk
-
-    from analysis import tokenization
-
-    monkeypatch.setattr(nltk.data, "path", [])
-    tokenization._punkt.cache_clear()
-    assert [s.text for s in split_sentences("One. Two.")] == ["One.", "Two."]
+def test_splitting_and_tokenizing_never_import_nltk():
+    # Importing NLTK costs over a second per command; nothing on the analysis path needs it.
+    code = (
+        "import sys; from analysis.tokenization import split_sentences, word_tokens;"
+        "assert [s.text for s in split_sentences('One. Two.')] == ['One.', 'Two.'];"
+        "word_tokens('One.'); print('nltk' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_headings_are_short_lines_without_closing_punctuation():
