@@ -19,6 +19,7 @@ def segment_table(corpus: Corpus) -> pd.DataFrame:
         ``review_id``, ``segment_index``, ``label``, ``start``, ``end`` (offsets in the raw file),
         ``characters``, ``words`` (word tokens), ``author`` (comments and bios), ``text`` (raw).
     """
+    body_words = _body_words_by_segment(corpus)
     rows = [
         {
             "review_id": review.id,
@@ -27,7 +28,7 @@ def segment_table(corpus: Corpus) -> pd.DataFrame:
             "start": seg.start,
             "end": seg.end,
             "characters": seg.end - seg.start,
-            "words": sum(map(is_word, word_tokens(seg.text))),
+            "words": body_words.get((review.id, index), 0) if seg.label == "body" else _word_count(seg.text),
             "author": seg.author,
             "text": seg.text,
         }
@@ -35,6 +36,37 @@ def segment_table(corpus: Corpus) -> pd.DataFrame:
         for index, seg in enumerate(review.segments)
     ]
     return pd.DataFrame(rows)
+
+
+def _word_count(text: str) -> int:
+    return sum(map(is_word, word_tokens(text)))
+
+
+def _body_words_by_segment(corpus: Corpus) -> dict[tuple[str, int], int]:
+    """Word tokens of each body segment, ``(review_id, segment_index)`` to count, from the token table.
+
+    Counting the corpus's tokens, rather than tokenizing each segment again, makes a review's
+    body segments add up to its ``body_words`` in :func:`review_table`: a sentence boundary
+    never falls inside a word token (boundaries follow ``.?!`` and whitespace or a bracket or
+    quote, which no word token holds), the bullets that sentences drop are no words, and a
+    multi-word title counts as the one term the token table makes of it.
+    """
+    sentences = corpus.sentences
+    words_per_sentence = (
+        corpus.tokens.groupby(["review_id", "sentence_index"], sort=False)["is_word"].sum()
+        .reindex(pd.MultiIndex.from_frame(sentences[["review_id", "sentence_index"]]), fill_value=0)
+        .to_numpy()
+    )
+    sentence_starts = sentences["start"].to_numpy()
+    counts: dict[tuple[str, int], int] = {}
+    by_review = sentences.groupby("review_id", sort=False).indices
+    for review in corpus.reviews:
+        rows = by_review.get(review.id, ())
+        for index, seg in enumerate(review.segments):
+            if seg.label == "body":
+                inside = [row for row in rows if seg.start <= sentence_starts[row] < seg.end]
+                counts[(review.id, index)] = int(words_per_sentence[inside].sum())
+    return counts
 
 
 def review_lengths(corpus: Corpus) -> pd.Series:
@@ -95,9 +127,7 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
                 "body_sentences": int(sentences[review.id]),
                 "body_content_words": int(tokens.at[review.id, "is_content"]),
                 "comments": len(review.comments),
-                "comment_words": sum(
-                    sum(map(is_word, word_tokens(c.text))) for c in review.comments
-                ),
+                "comment_words": sum(_word_count(c.text) for c in review.comments),
                 "quality_flags": int(flags[review.id]),
             }
         )

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+import numpy as np
+
 from analysis.resources import word_list
 from analysis.sentence_boundaries import sentence_spans
 from analysis.text import WORD_CACHE_SIZE, normalise
@@ -185,22 +187,24 @@ def _title_search(title: str) -> re.Pattern:
 
 def token_columns(
     sentences: Iterable[tuple[str, int, str]], *, title: str | None = None
-) -> dict[str, list]:
+) -> dict[str, np.ndarray]:
     """Tidy token columns for ``(review_id, sentence_index, sentence_text)`` triples.
 
     The same tokens and terms as :func:`terms` on each sentence's :func:`word_tokens`; only a
-    sentence that may name the title goes through the title rule, the rest are looked up per
-    distinct token.
+    sentence that may name the title goes through the title rule, and the rest are looked up
+    once per distinct token (a corpus has some 40 times fewer distinct tokens than tokens).
 
     Returns
     -------
-    dict of str to list
+    dict of str to numpy.ndarray
         ``review_id``, ``sentence_index``, ``token_index``, ``token``, ``term``, ``is_word``,
         ``is_content``: one entry per token, ready for :class:`pandas.DataFrame`.
     """
-    review_ids: list[str] = []
+    import pandas as pd
+
+    sentence_review_ids: list[str] = []
     sentence_indices: list[int] = []
-    token_indices: list[int] = []
+    counts: list[int] = []
     tokens: list[str] = []
     # Terms of the sentences that went through the title rule, by token position.
     title_rule: dict[int, tuple[str, bool]] = {}
@@ -211,22 +215,26 @@ def token_columns(
             triples = terms(found, title=title)
             found = [token for token, _, _ in triples]
             title_rule.update((len(tokens) + i, (term, is_content)) for i, (_, term, is_content) in enumerate(triples))
-        count = len(found)
-        review_ids += [review_id] * count
-        sentence_indices += [sentence_index] * count
-        token_indices += range(count)
+        sentence_review_ids.append(review_id)
+        sentence_indices.append(sentence_index)
+        counts.append(len(found))
         tokens += found
-    looked_up = [_term(token) for token in tokens]
-    term_column = [term for term, _ in looked_up]
-    content_column = [is_content for _, is_content in looked_up]
+    token_array = np.array(tokens, dtype=object)
+    codes, distinct = pd.factorize(token_array)
+    looked_up = [_term(token) for token in distinct]
+    term_column = np.array([term for term, _ in looked_up], dtype=object)[codes]
+    content_column = np.array([is_content for _, is_content in looked_up], dtype=bool)[codes]
+    word_column = np.array([is_word(token) for token in distinct], dtype=bool)[codes]
     for position, (term, is_content) in title_rule.items():
         term_column[position], content_column[position] = term, is_content
+    counts_array = np.array(counts, dtype=np.int64)
+    first_token = np.repeat(np.cumsum(counts_array) - counts_array, counts_array)
     return {
-        "review_id": review_ids,
-        "sentence_index": sentence_indices,
-        "token_index": token_indices,
-        "token": tokens,
+        "review_id": np.repeat(np.array(sentence_review_ids, dtype=object), counts_array),
+        "sentence_index": np.repeat(np.array(sentence_indices, dtype=np.int64), counts_array),
+        "token_index": np.arange(len(tokens), dtype=np.int64) - first_token,
+        "token": token_array,
         "term": term_column,
-        "is_word": [is_word(token) for token in tokens],
+        "is_word": word_column,
         "is_content": content_column,
     }

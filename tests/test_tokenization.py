@@ -77,4 +77,11 @@ def test_token_columns_agree_with_terms(title):
     columns = token_columns(sentences, title=title)
     expected = [triple for _, _, text in sentences for triple in terms(word_tokens(text), title=title)]
     assert list(zip(columns["token"], columns["term"], columns["is_content"])) == expected
-    assert columns["token_index"] == [i for _, _, text in sentences for i in range(len(terms(word_tokens(text), title=title)))]
+    assert list(columns["token_index"]) == [i for _, _, text in sentences for i in range(len(terms(word_tokens(text), title=title)))]
+
+
+def test_token_columns_of_no_sentences_are_empty():
+    from analysis.tokenization import token_columns
+
+    columns = token_columns([], title="Her")
+    assert {name: len(values) for name, values in columns.items()} == dict.fromkeys(columns, 0)
