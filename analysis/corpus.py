@@ -24,9 +24,9 @@ import yaml
 
 from analysis.film import Film, film_from_manifest
 from analysis.paths import study_corpus_dir
-from analysis.progress import progress
+from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
-from analysis.tokenization import token_columns, split_sentences
+from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
@@ -93,35 +93,48 @@ class Corpus:
     def review_ids(self) -> list[str]:
         return [review.id for review in self.reviews]
 
-    @cached_property
+    @property
     def sentences(self) -> pd.DataFrame:
         """The body sentences of every review (see :func:`sentence_table`)."""
-        columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
-        for review in self.reviews:
-            index = 0
-            for seg in review.segments_labelled("body"):
-                for sentence in split_sentences(seg.text):
-                    columns["review_id"].append(review.id)
-                    columns["sentence_index"].append(index)
-                    columns["start"].append(seg.start + sentence.start)
-                    columns["end"].append(seg.start + sentence.end)
-                    columns["text"].append(sentence.text)
-                    index += 1
-        return pd.DataFrame(columns, columns=SENTENCE_COLUMNS).astype(
-            {"sentence_index": "int64", "start": "int64", "end": "int64"}
-        )
+        return self._body_tables[0]
 
-    @cached_property
+    @property
     def tokens(self) -> pd.DataFrame:
         """The body tokens of every review (see :func:`token_table`)."""
-        sentences = self.sentences
-        columns = token_columns(
-            zip(sentences["review_id"], sentences["sentence_index"], sentences["text"]),
-            title=self.film.title,
+        return self._body_tables[1]
+
+    @cached_property
+    def _body_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        # Sentences and their tokens come from one pass over the reviews, in worker processes.
+        split = ordered_map(
+            _split_body, [review.segments_labelled("body") for review in self.reviews], description="splitting reviews"
         )
-        return pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
+        rows = []
+        for review, (sentences, joined_tokens) in zip(self.reviews, split):
+            tokens = iter(unpack_words(joined_tokens))
+            for index, (start, end, text, count) in enumerate(sentences):
+                rows.append((review.id, index, start, end, text, [next(tokens) for _ in range(count)]))
+        sentences = pd.DataFrame([row[:5] for row in rows], columns=SENTENCE_COLUMNS).astype(
+            {"sentence_index": "int64", "start": "int64", "end": "int64"}
+        )
+        columns = token_columns(
+            ((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=self.film.title
+        )
+        tokens = pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
             {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
         )
+        return sentences, tokens
+
+
+def _split_body(body: tuple[Segment, ...]) -> tuple[list[tuple[int, int, str, int]], str]:
+    """A review's body sentences (start and end in the raw file, text, token count) and its tokens."""
+    sentences, tokens = [], []
+    for seg in body:
+        for sentence in split_sentences(seg.text):
+            found = word_tokens(sentence.text)
+            sentences.append((seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found)))
+            tokens += found
+    return sentences, pack_words(tokens)
 
 
 def once_per_corpus(function: Callable) -> Callable:
@@ -168,15 +181,11 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
         raise CorpusError(f"{manifest_path}: {problem}") from None
     entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
     scales = manifest.get("rating_scales") or {}
-    reviews, skipped = [], []
     resolved_folder = folder.resolve()
-    for entry in progress(entries, description="reading reviews", unit="review"):
-        path = folder / entry["file"]
-        try:
-            _check_inside(path, resolved_folder)
-            reviews.append(_read_review(path, entry, scales))
-        except CorpusError as problem:
-            skipped.append(SkippedReview(entry["file"], str(problem)))
+    jobs = [(folder, resolved_folder, entry, scales) for entry in entries]
+    loaded = ordered_map(_load_entry, jobs, description="reading reviews")
+    reviews = [item for item in loaded if isinstance(item, Review)]
+    skipped = [item for item in loaded if isinstance(item, SkippedReview)]
     if not reviews:
         reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "no .txt files"
         raise CorpusError(f"{folder}: no review could be read ({reasons})")
@@ -276,6 +285,17 @@ def _check_inside(path: Path, resolved_folder: Path) -> None:
     resolved = path.resolve()
     if not resolved.is_relative_to(resolved_folder):
         raise CorpusError(f"outside the corpus folder ({resolved}): only files inside it are read")
+
+
+def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float]]) -> Review | SkippedReview:
+    """One manifest entry read and segmented, or why it was skipped (run in worker processes)."""
+    folder, resolved_folder, entry, scales = job
+    path = folder / entry["file"]
+    try:
+        _check_inside(path, resolved_folder)
+        return _read_review(path, entry, scales)
+    except CorpusError as problem:
+        return SkippedReview(entry["file"], str(problem))
 
 
 def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:

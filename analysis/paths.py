@@ -24,6 +24,8 @@ CORPUS_ENV_VAR = "CRITICISM_CORPUS"
 FIGURES_ENV_VAR = "CRITICISM_FIGURES"
 CACHE_ENV_VAR = "CRITICISM_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CRITICISM_NO_CACHE"
+# How many processes share per-review work (analysis.parallel).
+WORKERS_ENV_VAR = "CRITICISM_WORKERS"
 
 
 def study_corpus_dir() -> Path:

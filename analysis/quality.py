@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.parallel import ordered_map
+from analysis.segmentation import Segment
 from analysis.text import WORD_CACHE_SIZE
 
 RARE_ZIPF = 1.0
@@ -122,6 +124,11 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     return flags
 
 
+def _body_word_flags(body: tuple[Segment, ...]) -> list[list[tuple[str, str, int, str]]]:
+    """:func:`word_flags` of each body segment of a review (run in worker processes)."""
+    return [word_flags(seg.text) for seg in body]
+
+
 @once_per_corpus
 def quality_report(corpus: Corpus) -> pd.DataFrame:
     """Every data-quality flag in the corpus, in review and file order.
@@ -141,10 +148,12 @@ def quality_report(corpus: Corpus) -> pd.DataFrame:
         for name in (person.name, *person.characters, *person.aliases)
         for word in _WORD.findall(name)
     }
+    bodies = [review.segments_labelled("body") for review in corpus.reviews]
+    flags_by_review = ordered_map(_body_word_flags, bodies, description="checking words")
     rows = []
-    for review in corpus.reviews:
-        for seg in review.segments_labelled("body"):
-            for flag, word, offset, detail in word_flags(seg.text):
+    for review, body, flags_by_segment in zip(corpus.reviews, bodies, flags_by_review):
+        for seg, flags in zip(body, flags_by_segment):
+            for flag, word, offset, detail in flags:
                 if word.lower() in names:
                     continue
                 start = seg.start + offset

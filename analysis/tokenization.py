@@ -186,13 +186,15 @@ def _title_search(title: str) -> re.Pattern:
 
 
 def token_columns(
-    sentences: Iterable[tuple[str, int, str]], *, title: str | None = None
+    sentences: Iterable[tuple[str, int, str, list[str]]], *, title: str | None = None
 ) -> dict[str, np.ndarray]:
-    """Tidy token columns for ``(review_id, sentence_index, sentence_text)`` triples.
+    """Tidy token columns for ``(review_id, sentence_index, sentence_text, word_tokens)`` rows.
 
-    The same tokens and terms as :func:`terms` on each sentence's :func:`word_tokens`; only a
-    sentence that may name the title goes through the title rule, and the rest are looked up
-    once per distinct token (a corpus has some 40 times fewer distinct tokens than tokens).
+    The last item of a row is :func:`word_tokens` of its sentence (computed by the caller, which
+    may do it in worker processes). The columns hold the same tokens and terms as :func:`terms`
+    gives; only a sentence that may name the title goes through the title rule, and the rest
+    are looked up once per distinct token (a corpus has some 40 times fewer distinct tokens
+    than tokens).
 
     Returns
     -------
@@ -209,8 +211,7 @@ def token_columns(
     # Terms of the sentences that went through the title rule, by token position.
     title_rule: dict[int, tuple[str, bool]] = {}
     may_name_title = _title_search(title).search if title and _title_tokens(title) else None
-    for review_id, sentence_index, sentence_text in sentences:
-        found = word_tokens(sentence_text)
+    for review_id, sentence_index, sentence_text, found in sentences:
         if may_name_title is not None and may_name_title(sentence_text):
             triples = terms(found, title=title)
             found = [token for token, _, _ in triples]

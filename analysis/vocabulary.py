@@ -20,13 +20,13 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
+from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.readability import flesch_reading_ease, total_syllables
 
 KEYNESS_MIN_COUNT = 3
@@ -80,37 +80,57 @@ def vocabulary_measures(
         ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
         ``flesch_reading_ease``.
     """
-    words_by_review = {
-        review_id: group for review_id, group in tokens[tokens["is_word"]].groupby("review_id", sort=False)
-    }
-    sentence_counts = sentences.groupby("review_id", sort=False).size()
-    no_words = tokens.iloc[:0]
+    review_ids = pd.unique(sentences["review_id"])
+    sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
+    words = tokens[tokens["is_word"]].groupby("review_id", sort=False)
+    content = tokens[tokens["is_content"]].groupby("review_id", sort=False)["term"]
+    counts = pd.DataFrame(
+        {
+            "tokens": words.size(),
+            "types": words["term"].nunique(),
+            "content_tokens": content.size(),
+            "content_types": content.nunique(),
+        }
+    ).reindex(review_ids, fill_value=0)
+    packed_terms = words["term"].agg(pack_words).reindex(review_ids, fill_value="")
+    packed_tokens = words["token"].agg(pack_words).reindex(review_ids, fill_value="")
+    jobs = [(terms, tokens_, window, threshold) for terms, tokens_ in zip(packed_terms, packed_tokens)]
+    sequence_measures = ordered_map(_sequence_measures, jobs, description="measuring vocabularies")
     rows = []
-    for review_id in pd.unique(sentences["review_id"]):
-        own = words_by_review.get(review_id, no_words)
-        words = own["term"].tolist()
-        content = own.loc[own["is_content"], "term"]
-        n_sentences = int(sentence_counts[review_id])
-        syllables = total_syllables(own["token"].tolist())
+    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types), (ttr, mattr_, mtld_, syllables) in zip(
+        review_ids, sentence_counts, counts.itertuples(index=False), sequence_measures
+    ):
         rows.append(
             {
                 "review_id": review_id,
-                "sentences": n_sentences,
-                "tokens": len(words),
-                "types": len(set(words)),
-                "content_tokens": len(content),
-                "content_types": content.nunique(),
-                "mean_sentence_length": len(words) / n_sentences if n_sentences else float("nan"),
-                "ttr": type_token_ratio(words),
-                "mattr": mattr(words, window=window),
+                "sentences": int(n_sentences),
+                "tokens": int(n_tokens),
+                "types": int(n_types),
+                "content_tokens": int(n_content),
+                "content_types": int(n_content_types),
+                "mean_sentence_length": n_tokens / n_sentences if n_sentences else float("nan"),
+                "ttr": ttr,
+                "mattr": mattr_,
                 "mattr_window": window,
-                "mtld": mtld(words, threshold=threshold),
+                "mtld": mtld_,
                 "mtld_threshold": threshold,
                 "syllables": syllables,
-                "flesch_reading_ease": flesch_reading_ease(len(words), n_sentences, syllables),
+                "flesch_reading_ease": flesch_reading_ease(int(n_tokens), int(n_sentences), syllables),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _sequence_measures(job: tuple[str, str, int, float]) -> tuple[float, float, float, int]:
+    """TTR, MATTR, MTLD and syllables of one review's packed terms and tokens (run in workers)."""
+    packed_terms, packed_tokens, window, threshold = job
+    terms = unpack_words(packed_terms)
+    return (
+        type_token_ratio(terms),
+        mattr(terms, window=window),
+        mtld(terms, threshold=threshold),
+        total_syllables(unpack_words(packed_tokens)),
+    )
 
 
 def vocabulary_table(corpus: Corpus) -> pd.DataFrame:

@@ -74,7 +74,7 @@ def test_token_columns_agree_with_terms(title):
     from analysis.tokenization import token_columns
 
     sentences = [("r", 0, "Up is a film. I looked up."), ("r", 1, "Her moved her."), ("r", 2, "12 Years  a Slave is great")]
-    columns = token_columns(sentences, title=title)
+    columns = token_columns([(*row, word_tokens(row[2])) for row in sentences], title=title)
     expected = [triple for _, _, text in sentences for triple in terms(word_tokens(text), title=title)]
     assert list(zip(columns["token"], columns["term"], columns["is_content"])) == expected
     assert list(columns["token_index"]) == [i for _, _, text in sentences for i in range(len(terms(word_tokens(text), title=title)))]

@@ -1,0 +1,99 @@
+"""Per-review work on every core: an ordered map over forked worker processes.
+
+Reading, segmenting, splitting and tokenizing a review, flagging its damaged words and measuring
+its vocabulary depend on that review alone, and they are pure-Python, CPU-bound work. On a
+machine with several cores :func:`ordered_map` runs them in worker processes *forked* from the
+current one: a worker inherits every module, model and table already loaded, so starting one
+costs milliseconds, and only the items and results cross between processes. Results come back in
+the order of the items, so every table is identical to a serial run's.
+
+The map stays serial, in this process, when parallel work would not pay or cannot run:
+
+* fewer than :data:`MIN_ITEMS_PER_WORKER` items for each worker (a few reviews);
+* one usable core, or ``CRITICISM_WORKERS=1`` in the environment (any other positive number
+  sets the number of workers; the default is the number of cores this process may use);
+* a platform that cannot fork (Windows; macOS, where forking a process that has loaded system
+  frameworks is unsafe);
+* inside a worker already (no nested pools).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from analysis.paths import WORKERS_ENV_VAR
+from analysis.progress import progress
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Below this many items per worker, forking and pickling cost more than the work they share.
+MIN_ITEMS_PER_WORKER = 50
+# Items are handed out in chunks, several per worker, so one slow review does not idle the rest.
+CHUNKS_PER_WORKER = 4
+
+# Python's regular expressions read it as whitespace, so no token or term holds it.
+_SEPARATOR = "\x1f"
+
+_in_worker = False
+
+
+def pack_words(words: Sequence[str]) -> str:
+    """Words as one string, to cross between processes: pickling one string is far faster
+    than pickling a million small ones. Words must not contain ``\\x1f`` (no token does).
+
+    >>> unpack_words(pack_words(["Salt Meridian", "is", "slow"]))
+    ['Salt Meridian', 'is', 'slow']
+    """
+    return _SEPARATOR.join(words)
+
+
+def unpack_words(packed: str) -> list[str]:
+    """The words of :func:`pack_words`; none for an empty string."""
+    return packed.split(_SEPARATOR) if packed else []
+
+
+def worker_count() -> int:
+    """Worker processes to use: ``CRITICISM_WORKERS`` if set, else the cores this process may use.
+
+    Raises
+    ------
+    ValueError
+        ``CRITICISM_WORKERS`` is not a positive whole number.
+    """
+    setting = os.environ.get(WORKERS_ENV_VAR, "").strip()
+    if setting:
+        if not setting.isdigit() or int(setting) < 1:
+            raise ValueError(f"{WORKERS_ENV_VAR} must be a positive whole number of workers, got {setting!r}")
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ordered_map(
+    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews"
+) -> list[Result]:
+    """``[function(item) for item in items]``, over worker processes where that pays.
+
+    `function` must be defined at module level (workers find it by name). Its exceptions reach
+    the caller as they would from a serial loop. On a terminal a progress bar named
+    `description` counts the items done.
+
+    >>> ordered_map(abs, [-2, 1, -3])
+    [2, 1, 3]
+    """
+    workers = min(worker_count(), len(items) // MIN_ITEMS_PER_WORKER)
+    if workers < 2 or _in_worker or not sys.platform.startswith("linux"):
+        return [function(item) for item in progress(items, description=description, unit="review")]
+    chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
+        done = pool.imap(function, items, chunksize=chunk)
+        return list(progress(done, description=description, unit="review", total=len(items)))
+
+
+def _mark_worker() -> None:
+    global _in_worker
+    _in_worker = True

@@ -1,0 +1,72 @@
+"""Per-review work gives the same tables in worker processes as in one process."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import parallel
+from analysis.corpus import load_corpus
+from analysis.overview import segment_table
+from analysis.paths import WORKERS_ENV_VAR
+from analysis.quality import quality_report
+
+EIGHT_REVIEWS = "tests/data/corpora/eight-reviews"
+
+
+def _child_pid(_item):
+    return os.getpid()
+
+
+def test_ordered_map_keeps_the_order_of_the_items(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    items = list(range(-150, 150))
+    assert parallel.ordered_map(abs, items) == [abs(item) for item in items]
+
+
+def test_enough_items_run_in_other_processes_and_a_few_stay_here(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    many = parallel.ordered_map(_child_pid, range(2 * parallel.MIN_ITEMS_PER_WORKER))
+    few = parallel.ordered_map(_child_pid, range(2 * parallel.MIN_ITEMS_PER_WORKER - 1))
+    assert os.getpid() not in many
+    assert set(few) == {os.getpid()}
+
+
+def test_one_worker_means_no_other_process(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "1")
+    assert set(parallel.ordered_map(_child_pid, range(500))) == {os.getpid()}
+
+
+@pytest.mark.parametrize("setting", ["0", "-1", "two", "1.5"])
+def test_a_bad_worker_count_is_named(monkeypatch, setting):
+    monkeypatch.setenv(WORKERS_ENV_VAR, setting)
+    with pytest.raises(ValueError, match=f"CRITICISM_WORKERS must be a positive whole number of workers, got '{setting}'"):
+        parallel.worker_count()
+
+
+@pytest.fixture(scope="module")
+def hundred_twenty_reviews(tmp_path_factory):
+    """120 plain review files (the eight test reviews, fifteen times over)."""
+    folder = tmp_path_factory.mktemp("hundred-twenty")
+    sources = sorted(Path(EIGHT_REVIEWS).glob("*.txt"))
+    for copy in range(15):
+        for source in sources:
+            shutil.copy(source, folder / f"{copy:02d}-{source.name}")
+    return folder
+
+
+def _tables(folder):
+    corpus = load_corpus(folder)
+    return [corpus.sentences, corpus.tokens, segment_table(corpus), quality_report(corpus)], corpus.reviews
+
+
+def test_a_corpus_loads_the_same_in_worker_processes(monkeypatch, hundred_twenty_reviews):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "1")
+    serial_tables, serial_reviews = _tables(hundred_twenty_reviews)
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    parallel_tables, parallel_reviews = _tables(hundred_twenty_reviews)
+    assert len(serial_reviews) == 120 and serial_reviews == parallel_reviews
+    for serial, in_workers in zip(serial_tables, parallel_tables):
+        pd.testing.assert_frame_equal(serial, in_workers)
