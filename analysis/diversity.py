@@ -23,8 +23,9 @@ All three take a sequence of terms (lower-cased word tokens, see
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+
+import numpy as np
 
 MATTR_WINDOW = 50
 MTLD_THRESHOLD = 0.72
@@ -43,6 +44,10 @@ def mattr(tokens: Sequence[str], *, window: int = MATTR_WINDOW) -> float:
     """Moving-average type-token ratio (Covington & McFall 2010) over windows of `window` tokens.
 
     The window slides one token at a time; a text shorter than the window gets its plain TTR.
+    Rather than sliding a counter, the sum of every window's types is counted per token: a
+    token is a new type in each window that holds it but not its previous occurrence, i.e. in
+    windows starting after that occurrence and no later than the token itself. The sum is an
+    exact integer, so the result equals the sliding computation's.
 
     >>> round(mattr(["a", "b", "a", "b"], window=3), 4)
     0.6667
@@ -51,15 +56,16 @@ def mattr(tokens: Sequence[str], *, window: int = MATTR_WINDOW) -> float:
         raise ValueError(f"window must be a positive number of tokens, got {window!r}")
     if len(tokens) <= window:
         return type_token_ratio(tokens)
-    counts = Counter(tokens[:window])
-    types_total = len(counts)
-    for leaving, entering in zip(tokens, tokens[window:]):
-        counts[leaving] -= 1
-        if counts[leaving] == 0:
-            del counts[leaving]
-        counts[entering] += 1
-        types_total += len(counts)
+    last_seen: dict[str, int] = {}
+    previous = []
+    for position, token in enumerate(tokens):
+        previous.append(last_seen.get(token, -1))
+        last_seen[token] = position
+    positions = np.arange(len(tokens))
     windows = len(tokens) - window + 1
+    first_window = np.maximum(positions - window + 1, np.array(previous) + 1)
+    last_window = np.minimum(positions, windows - 1)
+    types_total = int(np.maximum(last_window - first_window + 1, 0).sum())
     return types_total / (windows * window)
 
 

@@ -27,7 +27,7 @@ from analysis.corpus import Corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.parallel import ordered_map, pack_words, unpack_words
-from analysis.readability import flesch_reading_ease, total_syllables
+from analysis.readability import flesch_reading_ease, syllables_per_token
 
 KEYNESS_MIN_COUNT = 3
 
@@ -82,7 +82,8 @@ def vocabulary_measures(
     """
     review_ids = pd.unique(sentences["review_id"])
     sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
-    words = tokens[tokens["is_word"]].groupby("review_id", sort=False)
+    word_rows = tokens[tokens["is_word"]]
+    words = word_rows.groupby("review_id", sort=False)
     content = tokens[tokens["is_content"]].groupby("review_id", sort=False)["term"]
     counts = pd.DataFrame(
         {
@@ -92,15 +93,19 @@ def vocabulary_measures(
             "content_types": content.nunique(),
         }
     ).reindex(review_ids, fill_value=0)
-    packed_terms = words["term"].agg(pack_words).reindex(review_ids, fill_value="")
-    packed_tokens = words["token"].agg(pack_words).reindex(review_ids, fill_value="")
-    jobs = [(terms, tokens_, window, threshold) for terms, tokens_ in zip(packed_terms, packed_tokens)]
+    positions = words.indices
+    terms = word_rows["term"].to_numpy(dtype=object)
+    syllables_of_words = syllables_per_token(word_rows["token"].to_numpy(dtype=object))
+    no_rows = np.array([], dtype=np.int64)
+    rows_by_review = [positions.get(review_id, no_rows) for review_id in review_ids]
+    jobs = [(pack_words(terms[rows]), window, threshold) for rows in rows_by_review]
     sequence_measures = ordered_map(_sequence_measures, jobs, description="measuring vocabularies")
-    rows = []
-    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types), (ttr, mattr_, mtld_, syllables) in zip(
-        review_ids, sentence_counts, counts.itertuples(index=False), sequence_measures
+    measures = []
+    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types), (ttr, mattr_, mtld_), own_rows in zip(
+        review_ids, sentence_counts, counts.itertuples(index=False), sequence_measures, rows_by_review
     ):
-        rows.append(
+        syllables = int(syllables_of_words[own_rows].sum())
+        measures.append(
             {
                 "review_id": review_id,
                 "sentences": int(n_sentences),
@@ -118,19 +123,14 @@ def vocabulary_measures(
                 "flesch_reading_ease": flesch_reading_ease(int(n_tokens), int(n_sentences), syllables),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(measures)
 
 
-def _sequence_measures(job: tuple[str, str, int, float]) -> tuple[float, float, float, int]:
-    """TTR, MATTR, MTLD and syllables of one review's packed terms and tokens (run in workers)."""
-    packed_terms, packed_tokens, window, threshold = job
+def _sequence_measures(job: tuple[str, int, float]) -> tuple[float, float, float]:
+    """TTR, MATTR and MTLD of one review's packed terms (run in worker processes)."""
+    packed_terms, window, threshold = job
     terms = unpack_words(packed_terms)
-    return (
-        type_token_ratio(terms),
-        mattr(terms, window=window),
-        mtld(terms, threshold=threshold),
-        total_syllables(unpack_words(packed_tokens)),
-    )
+    return type_token_ratio(terms), mattr(terms, window=window), mtld(terms, threshold=threshold)
 
 
 def vocabulary_table(corpus: Corpus) -> pd.DataFrame:

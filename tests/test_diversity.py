@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.diversity import mattr, mtld, type_token_ratio
 
@@ -43,3 +45,16 @@ def test_bad_parameters_are_named():
         mattr(["a"], window=0)
     with pytest.raises(ValueError, match="threshold must lie strictly between 0 and 1, got 1.5"):
         mtld(["a"], threshold=1.5)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from("abcdefg"), max_size=80), st.integers(min_value=1, max_value=30))
+def test_mattr_equals_the_mean_of_every_window_s_ttr(tokens, window):
+    if len(tokens) <= window:
+        expected = len(set(tokens)) / len(tokens) if tokens else None
+    else:
+        windows = [tokens[start : start + window] for start in range(len(tokens) - window + 1)]
+        # The same integer sum over the same denominator: equal to the last bit.
+        expected = sum(len(set(w)) for w in windows) / (len(windows) * window)
+    result = mattr(tokens, window=window)
+    assert result == expected or (expected is None and result != result)
