@@ -13,7 +13,6 @@ manifest, no readable review) raises :class:`CorpusError`, whose message names t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
@@ -23,12 +22,17 @@ import pandas as pd
 import yaml
 
 from analysis.film import Film, film_from_manifest
+from analysis.manifest import ManifestError, check_manifest
 from analysis.paths import study_corpus_dir
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
 from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
+# Limits that refuse a file before it costs memory or time. A manifest line per review is about
+# 150 bytes, so 32 MB is some 200,000 reviews; the longest published reviews are under 100 kB.
+MAX_MANIFEST_BYTES = 32 * 2**20
+MAX_REVIEW_BYTES = 10 * 2**20
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 _REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
@@ -213,8 +217,17 @@ def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...
 
 
 class _ManifestLoader(yaml.SafeLoader):
-    """YAML's safe loader without aliases: a manifest never needs them, and an alias bomb
-    ("billion laughs") would expand without limit."""
+    """YAML's safe loader without aliases, and with dates left as the text they are written as.
+
+    A manifest never needs aliases, and an alias bomb ("billion laughs") would expand without
+    limit; dates stay text so that the schema checks them (``2014-13-45`` is no date) and a
+    review's date is shown exactly as written.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -225,6 +238,9 @@ class _ManifestLoader(yaml.SafeLoader):
 
 def _read_manifest(path: Path) -> dict:
     try:
+        size = path.stat().st_size
+        if size > MAX_MANIFEST_BYTES:
+            raise CorpusError(f"{path}: {_megabytes(size)} is too large for a manifest (limit {_megabytes(MAX_MANIFEST_BYTES)})")
         manifest = yaml.load(path.read_text(encoding="utf-8"), Loader=_ManifestLoader)
     except IsADirectoryError:
         raise CorpusError(f"{path}: a folder, not a manifest file") from None
@@ -232,39 +248,29 @@ def _read_manifest(path: Path) -> dict:
         raise CorpusError(f"{path}: cannot be read ({problem.strerror})") from None
     except UnicodeDecodeError as problem:
         raise CorpusError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
+    except RecursionError:
+        raise CorpusError(f"{path}: nested too deeply to be a manifest") from None
     except yaml.YAMLError as problem:
         where = getattr(problem, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
         raise CorpusError(f"{path}: malformed YAML{line}: {getattr(problem, 'problem', problem)}") from None
-    if not isinstance(manifest, dict):
-        raise CorpusError(f"{path}: the manifest must be a mapping with 'film' and 'reviews' keys")
-    scales = manifest.get("rating_scales") or {}
-    if not isinstance(scales, dict) or not all(
-        isinstance(unit, str)
-        and isinstance(scale, (int, float))
-        and not isinstance(scale, bool)
-        and 0 < scale < math.inf
-        for unit, scale in scales.items()
-    ):
-        raise CorpusError(f"{path}: 'rating_scales' must map unit words to positive numbers, got {scales!r}")
+    try:
+        check_manifest(manifest)
+    except ManifestError as problem:
+        raise CorpusError(f"{path}: {problem}") from None
     return manifest
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
 def _review_entries(manifest: dict, path: Path) -> list[dict]:
-    entries = manifest.get("reviews")
-    if not isinstance(entries, list) or not entries:
-        raise CorpusError(f"{path}: 'reviews' must be a non-empty list of entries with a 'file'")
+    """The manifest's review entries with their ids; the schema has checked their types."""
     seen_ids = set()
     seen_files = set()
     result = []
-    for position, entry in enumerate(entries, start=1):
-        if (
-            not isinstance(entry, dict)
-            or not isinstance(entry.get("file"), str)
-            or not entry["file"].strip()
-            or "\x00" in entry["file"]
-        ):
-            raise CorpusError(f"{path}: review entry {position} needs a 'file' name, got {entry!r}")
+    for position, entry in enumerate(manifest["reviews"], start=1):
         review_id = str(entry.get("id") or Path(entry["file"]).stem)
         if review_id in seen_ids:
             raise CorpusError(f"{path}: review id {review_id!r} is used twice")
@@ -302,6 +308,9 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
     if not path.is_file():
         raise CorpusError("file not found")
     try:
+        size = path.stat().st_size
+        if size > MAX_REVIEW_BYTES:
+            raise CorpusError(f"{_megabytes(size)} is larger than any review (limit {_megabytes(MAX_REVIEW_BYTES)})")
         data = path.read_bytes()
     except OSError as problem:
         raise CorpusError(f"cannot be read ({problem.strerror})") from None

@@ -93,8 +93,8 @@ def test_malformed_manifest_extension_is_one_error_line(tmp_path):
     (tmp_path / "manifest.yaml").write_text("film: {title: Her}\naspects: 5\nreviews:\n  - file: a.txt\n", encoding="utf-8")
     result = run_cli("aspects", tmp_path)
     assert result.returncode == 2
-    assert result.stderr == (f"error: {tmp_path / 'manifest.yaml'}: manifest 'aspects' must map aspect names "
-                             "to cue lists, got 5\n")
+    assert result.stderr == (f"error: {tmp_path / 'manifest.yaml'}: aspects: 5 is not a mapping of craft aspects "
+                             "to a list of extra cue words, or to a mapping with 'cues' and 'replace'\n")
 
 
 def test_sentences_stream_in_batches_yet_print_one_json_list(capsys, monkeypatch):
