@@ -97,10 +97,23 @@ def _run_analysis(name: str, args: argparse.Namespace) -> int:
     build, _ = ANALYSES[name]
     report = build(corpus)
     if args.json:
-        print(json.dumps(report.records, indent=2, ensure_ascii=False))
+        print(json.dumps(_json_document(report.records, corpus), indent=2, ensure_ascii=False))
     else:
         _print_tables(report.tables)
     return _report_unread(corpus)
+
+
+def _json_document(records: list[dict], corpus: Corpus) -> dict:
+    """The records, and every file of the corpus folder that was not read or was skipped, with why.
+
+    The ``note`` and ``skipped`` lines on stderr say the same for a reader; here a program gets
+    them without parsing text (file names are relative to the corpus folder).
+    """
+    return {
+        "records": records,
+        "notes": [{"file": unread.file, "reason": unread.reason} for unread in corpus.unread],
+        "skipped": [{"file": skipped.file, "reason": skipped.reason} for skipped in corpus.skipped],
+    }
 
 
 def _report_unread(corpus: Corpus) -> int:

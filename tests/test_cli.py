@@ -17,7 +17,9 @@ def run_cli(*args, stdin=None):
 
 def test_corpus_json_gives_each_review_with_body_comments_and_segments(capsys):
     assert main(["corpus", "--json"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    document = json.loads(capsys.readouterr().out)
+    assert (document["notes"], document["skipped"]) == ([], [])
+    records = document["records"]
     assert [r["review_id"] for r in records] == ["000", "001", "002", "003", "004"]
     last = records[4]
     assert (last["author"], last["title"], last["sentences"]) == ("thomasjford", "HER (2014)", 13)
@@ -55,7 +57,12 @@ def test_one_bad_review_is_skipped_the_others_printed_and_exit_is_2(tmp_path):
     (tmp_path / "blank.txt").write_text("\n\n", encoding="utf-8")
     result = run_cli("corpus", tmp_path, "--json")
     assert result.returncode == 2
-    assert [r["review_id"] for r in json.loads(result.stdout)] == ["good"]
+    document = json.loads(result.stdout)
+    assert [r["review_id"] for r in document["records"]] == ["good"]
+    assert document["skipped"] == [
+        {"file": "bad.txt", "reason": "not valid UTF-8 (byte 0xff at offset 0)"},
+        {"file": "blank.txt", "reason": "empty review"},
+    ]
     assert result.stderr.splitlines() == [
         f"skipped {tmp_path / 'bad.txt'}: not valid UTF-8 (byte 0xff at offset 0)",
         f"skipped {tmp_path / 'blank.txt'}: empty review",
@@ -84,7 +91,7 @@ def test_unknown_command_exits_2():
 def test_a_reader_that_stops_early_gets_no_traceback():
     result = subprocess.run(f"{sys.executable} -m analysis corpus --json | head -c 10", shell=True,
                             capture_output=True, text=True, timeout=300)
-    assert result.stdout == "[\n  {\n    "
+    assert result.stdout == "{\n  \"recor"
     assert "Traceback" not in result.stderr
 
 
@@ -139,10 +146,16 @@ def test_files_not_read_are_named_in_notes_and_names_are_printed_safely(tmp_path
     (tmp_path / "fake\nskipped x.TXT").write_text("A fine film.\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("about this corpus\n", encoding="utf-8")
     assert main(["corpus", str(tmp_path), "--json"]) == 0
-    assert capsys.readouterr().err.splitlines() == [
+    printed = capsys.readouterr()
+    assert printed.err.splitlines() == [
         f"note {tmp_path}/fake\\nskipped x.TXT: not a .txt file, not read",
         f"note {tmp_path}/notes.md: not a .txt file, not read",
         f"note {tmp_path}/older: a folder, not read (a corpus is one flat folder of .txt files)",
+    ]
+    assert json.loads(printed.out)["notes"] == [
+        {"file": "fake\nskipped x.TXT", "reason": "not a .txt file, not read"},
+        {"file": "notes.md", "reason": "not a .txt file, not read"},
+        {"file": "older", "reason": "a folder, not read (a corpus is one flat folder of .txt files)"},
     ]
 
 

@@ -102,7 +102,7 @@ def test_vocab_command_prints_the_report(capsys):
     from analysis.paths import DEFAULT_CORPUS_DIR
 
     assert main(["vocab", str(DEFAULT_CORPUS_DIR), "--json"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    records = json.loads(capsys.readouterr().out)["records"]
     assert [r["review_id"] for r in records] == ["000", "001", "002", "003", "004"]
     top = records[3]["distinctive_terms"][0]
     assert (top["term"], top["count_target"], top["count_reference"], top["significant_bonferroni"]) == ("as", 14, 19, True)
