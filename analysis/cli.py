@@ -31,6 +31,8 @@ from analysis.study import StudyError, run_study
 
 EXIT_BAD_INPUT = 2
 EXIT_STUDY_FAILED = 1
+# The shell's convention for a process ended by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 
 # Each analysis command: the function that builds its Report from a Corpus, and its help.
 ANALYSES = {
@@ -224,3 +226,6 @@ def main(argv: list[str] | None = None) -> int:
         # again when it flushes stdout at exit.
         sys.stdout = open(os.devnull, "w")
         return 0
+    except KeyboardInterrupt:
+        print(f"interrupted: {args.command} stopped before it finished", file=sys.stderr)
+        return EXIT_INTERRUPTED

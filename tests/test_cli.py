@@ -185,3 +185,14 @@ def test_control_characters_in_text_never_reach_the_terminal_raw(capsys, monkeyp
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "A fine \\x1b[31mred\\x1b[0m film.\\x07 Great cast." in out
+
+
+def test_ctrl_c_is_one_line_and_exit_130():
+    # SIGINT arrives while the corpus is being read: no traceback, one line, the shell's status.
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import signal, analysis.cli as cli;"
+         "cli.load_corpus = lambda *a: signal.raise_signal(signal.SIGINT); raise SystemExit(cli.main(['corpus']))"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    out, err = process.communicate(timeout=300)
+    assert (process.returncode, out, err) == (130, "", "interrupted: corpus stopped before it finished\n")
