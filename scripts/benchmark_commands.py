@@ -82,6 +82,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from analysis.paths import WORKERS_ENV_VAR
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATASET = PROJECT_ROOT.parent / "shared" / "datasets" / "movie-review-polarity-dev"
 LABELS = ("neg", "pos")
@@ -381,7 +383,8 @@ def growth(measurements: list[Measurement], commands: list[str]) -> list[dict[st
 
 def platform_lines() -> list[str]:
     return [f"python {platform.python_version()} ({sys.executable}), nltk {importlib.metadata.version('nltk')}",
-            f"platform {platform.platform()}, {os.cpu_count()} CPUs"]
+            f"platform {platform.platform()}, {os.cpu_count()} CPUs, "
+            f"{os.environ.get(WORKERS_ENV_VAR) or 'one worker per core'} ({WORKERS_ENV_VAR}) for per-review work"]
 
 
 def write_json(path: Path | None, document: dict) -> None:
