@@ -26,13 +26,17 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.film import Film
+from analysis.tables import check_table
 
 CONCORDANCE_WIDTH = 8
 COLLOCATION_WINDOW = 5
 COLLOCATION_MIN_COUNT = 2
+# The token table columns these functions read (analysis.corpus.token_table).
+_TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word"]
 
 
-def _query_term(tokens: pd.DataFrame, word: str) -> str:
+def _query_term(tokens: pd.DataFrame, word: str, *, function: str) -> str:
+    check_table(tokens, _TOKEN_COLUMNS, function=function, argument="tokens")
     if not isinstance(word, str) or not word.strip():
         raise ValueError(f"word must be a non-empty string, got {word!r}")
     word = word.strip()
@@ -64,7 +68,7 @@ def concordance(
     """
     from nltk.text import ConcordanceIndex
 
-    term = _query_term(tokens, word)
+    term = _query_term(tokens, word, function="concordance")
     if review_id is not None:
         tokens = tokens[tokens["review_id"] == review_id]
     rows = []
@@ -128,7 +132,7 @@ def collocations(
         raise ValueError(f"window must be at least 2 tokens, got {window!r}")
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, got {min_count!r}")
-    term = _query_term(tokens, word)
+    term = _query_term(tokens, word, function="collocations")
     kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
     words: list[str | None] = []
     # Padding between sentences keeps every window inside one sentence (NLTK skips None).
@@ -183,7 +187,8 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
         ``sentence_index``. Reviews without any occurrence have no rows; their ids are
         ``tokens["review_id"].unique()``.
     """
-    queries = [_query_term(tokens, word) for word in words]
+    check_table(tokens, _TOKEN_COLUMNS, function="dispersion_table", argument="tokens")
+    queries = [_query_term(tokens, word, function="dispersion_table") for word in words]
     word_tokens = tokens[tokens["is_word"]].copy()
     word_tokens["word_offset"] = word_tokens.groupby("review_id").cumcount()
     word_tokens["review_words"] = word_tokens.groupby("review_id")["term"].transform("size")
@@ -227,6 +232,8 @@ def focus_words(counts: pd.DataFrame, distinctive: pd.DataFrame, film: Film, *, 
         :func:`analysis.vocabulary.distinctive_terms`.
     film : analysis.film.Film
     """
+    check_table(counts, ["review_id", "term", "count"], function="focus_words", argument="counts")
+    check_table(distinctive, ["review_id", "term", "rank"], function="focus_words", argument="distinctive")
     totals = counts.groupby("term", sort=True).agg(reviews=("review_id", "nunique"), count=("count", "sum")).reset_index()
     ranked = totals.sort_values(["reviews", "count", "term"], ascending=[False, False, True], kind="mergesort")
     by_count = totals.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")

@@ -152,6 +152,8 @@ def once_per_corpus(function: Callable) -> Callable:
 
     @wraps(function)
     def computed(corpus: Corpus, *args, **options):
+        if not isinstance(corpus, Corpus):
+            raise TypeError(f"{function.__name__}: corpus must be a Corpus (from load_corpus), got {type(corpus).__name__}")
         store = corpus.__dict__.setdefault("_computed", {})
         key = (function.__module__, function.__qualname__, args, tuple(sorted(options.items())))
         if key not in store:

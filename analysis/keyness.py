@@ -42,6 +42,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.tables import check_table
+
 SIGNIFICANCE_LEVEL = 0.05
 HARDIE_ZERO = 0.5
 
@@ -92,15 +94,6 @@ class _OneVsRest(NamedTuple):
     n2: np.ndarray
 
 
-def _check_counts(counts: pd.DataFrame, document: str) -> None:
-    missing = [column for column in (document, "term", "count") if column not in counts.columns]
-    if missing:
-        raise ValueError(
-            f"counts must have columns {document!r}, 'term' and 'count'; missing {missing}, "
-            f"got {list(counts.columns)}"
-        )
-
-
 def _alphabetical_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes whose order is the values' alphabetical order, so ties can be broken on codes.
 
@@ -118,7 +111,6 @@ def _one_vs_rest(counts: pd.DataFrame, document: str, min_count: int) -> _OneVsR
     """Counts and sizes of each document and its rest, for terms with a >= min_count there."""
     from scipy import sparse
 
-    _check_counts(counts, document)
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, got {min_count!r}")
     document_codes, documents = _alphabetical_codes(counts[document])
@@ -199,6 +191,7 @@ def log_likelihood_keyness(
     """
     from scipy.special import erfc
 
+    check_table(counts, [document, "term", "count"], function="log_likelihood_keyness", argument="counts")
     scored = _one_vs_rest(counts, document, min_count)
     a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
     expected_target = n1 * (a + b) / (n1 + n2)
@@ -250,6 +243,7 @@ def fightin_words(
     """
     from scipy.special import ndtr
 
+    check_table(counts, [document, "term", "count"], function="fightin_words", argument="counts")
     scored = _one_vs_rest(counts, document, min_count)
     pooled = counts.groupby("term")["count"].sum()
     corpus_size = pooled.sum()

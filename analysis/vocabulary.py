@@ -27,9 +27,12 @@ from analysis.corpus import Corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.parallel import ordered_map, pack_words, unpack_words
+from analysis.tables import check_table
 from analysis.readability import flesch_reading_ease, syllables_per_token
 
 KEYNESS_MIN_COUNT = 3
+# The tidy counts every comparison of vocabularies reads (term_counts' output).
+COUNT_COLUMNS = ["review_id", "term", "count"]
 
 
 def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
@@ -47,6 +50,7 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFr
     pandas.DataFrame
         ``review_id``, ``term``, ``count``; sorted by review, then count (descending), then term.
     """
+    check_table(tokens, ["review_id", "term", "is_word", "is_content"], function="term_counts", argument="tokens")
     kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
     counts = kept.groupby(["review_id", "term"], sort=True).size().rename("count").reset_index()
     return counts.sort_values(
@@ -80,6 +84,8 @@ def vocabulary_measures(
         ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
         ``flesch_reading_ease``.
     """
+    check_table(tokens, ["review_id", "token", "term", "is_word", "is_content"], function="vocabulary_measures", argument="tokens")
+    check_table(sentences, ["review_id"], function="vocabulary_measures", argument="sentences")
     review_ids = pd.unique(sentences["review_id"])
     sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
     word_rows = tokens[tokens["is_word"]]
@@ -163,6 +169,7 @@ def vocabulary_spread(counts: pd.DataFrame) -> pd.DataFrame:
         ``count_total``, and one ``count_<review_id>`` column per review; sorted by ``reviews``
         and ``count_total`` (both descending), then term.
     """
+    check_table(counts, COUNT_COLUMNS, function="vocabulary_spread", argument="counts")
     wide = counts.pivot_table(index="term", columns="review_id", values="count", aggfunc="sum", fill_value=0)
     review_ids = list(wide.columns)
     used = wide > 0
@@ -197,6 +204,7 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
     """
     from sklearn.feature_extraction.text import TfidfTransformer
 
+    check_table(counts, COUNT_COLUMNS, function="pairwise_similarity", argument="counts")
     wide = counts.pivot_table(index="review_id", columns="term", values="count", aggfunc="sum", fill_value=0)
     matrix = wide.to_numpy()
     present = (matrix > 0).astype(int)
