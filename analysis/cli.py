@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     for name, (_, help_text) in ANALYSES.items():
         command = commands.add_parser(name, help=help_text)
         command.add_argument("corpus", nargs="?", type=Path, default=study_corpus_dir(),
-                             help="corpus folder (default: %(default)s)")
+                             help="corpus folder, or a .csv or .parquet file with a review per row (default: %(default)s)")
+        command.add_argument("--film", default=None, help="a table file's reviews of this film only (its 'film' column)")
+        command.add_argument("--no-segment", action="store_true",
+                             help="take each row of a table file as the review's body as it is (text that is already clean)")
         command.add_argument("--json", action="store_true", help="print JSON records")
         command.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     sentences = commands.add_parser("sentences", help="label sentences, one per line")
@@ -93,7 +96,7 @@ def _error(message: str) -> int:
 
 def _run_analysis(name: str, args: argparse.Namespace) -> int:
     try:
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(args.corpus, film=args.film, segment_text=not args.no_segment)
     except CorpusError as problem:
         return _error(str(problem))
     build, _ = ANALYSES[name]

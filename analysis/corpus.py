@@ -26,6 +26,7 @@ from analysis.manifest import ManifestError, check_manifest
 from analysis.paths import study_corpus_dir
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
+from analysis.table_files import TableFileError, is_table_file, read_review_rows
 from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
@@ -168,21 +169,32 @@ def once_per_corpus(function: Callable) -> Callable:
     return computed
 
 
-def load_corpus(folder: str | Path | None = None) -> Corpus:
-    """Load the corpus in `folder` (default: the study corpus, see :mod:`analysis.paths`).
+def load_corpus(path: str | Path | None = None, *, film: str | None = None, segment_text: bool = True) -> Corpus:
+    """Load the corpus at `path` (default: the study corpus, see :mod:`analysis.paths`).
+
+    `path` is a folder of review files (with an optional ``manifest.yaml``), or one table file
+    with a review per row (:mod:`analysis.table_files`: CSV, or Parquet with pyarrow). For a
+    table, `film` keeps the rows of one film, and ``segment_text=False`` takes each text as the
+    review's body as it is (for text that is already clean, such as a data set's).
 
     Raises
     ------
     CorpusError
-        The folder does not exist, the manifest is malformed, or no review could be read.
+        The folder or file does not exist, the manifest or table is malformed, or no review
+        could be read.
     """
-    folder = Path(study_corpus_dir() if folder is None else folder)
+    path = Path(study_corpus_dir() if path is None else path)
+    if path.is_file() and is_table_file(path):
+        return _load_table_file(path, film=film, segment_text=segment_text)
+    if film is not None or not segment_text:
+        raise CorpusError(f"{path}: choosing a film and unsegmented text apply to a table file (.csv, .parquet) only")
+    folder = path
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: no such corpus folder")
+        raise CorpusError(f"{folder}: no such corpus folder or table file (.csv, .parquet)")
     manifest_path = folder / MANIFEST_NAME
     manifest = _read_manifest(manifest_path) if manifest_path.exists() else {}
     try:
-        film = film_from_manifest(manifest)
+        film_facts = film_from_manifest(manifest)
     except ValueError as problem:
         raise CorpusError(f"{manifest_path}: {problem}") from None
     entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
@@ -190,12 +202,45 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     resolved_folder = folder.resolve()
     jobs = [(folder, resolved_folder, entry, scales) for entry in entries]
     loaded = ordered_map(_load_entry, jobs, description="reading reviews")
+    return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
+
+
+def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapping, unread: tuple, *, nothing: str) -> Corpus:
+    """The corpus of the reviews `loaded` from `source`, a folder or a table file in `folder`."""
     reviews = [item for item in loaded if isinstance(item, Review)]
     skipped = [item for item in loaded if isinstance(item, SkippedReview)]
     if not reviews:
-        reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "no .txt files"
-        raise CorpusError(f"{folder}: no review could be read ({reasons})")
-    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest, _unread_files(folder, entries))
+        reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or nothing
+        raise CorpusError(f"{source}: no review could be read ({reasons})")
+    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest, unread)
+
+
+def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
+    try:
+        rows = read_review_rows(path, film=film)
+    except TableFileError as problem:
+        raise CorpusError(str(problem)) from None
+    films = {row.get("film") for row in rows}
+    title = film if film is not None else (films.pop() if len(films) == 1 else None)
+    loaded = ordered_map(_review_from_row, [(path.name, row, segment_text) for row in rows], description="reading reviews")
+    return _corpus(path, path.parent, film_from_manifest({"film": {"title": title}}), loaded, {}, (), nothing="no rows")
+
+
+def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
+    """One table row as a review, or why it was skipped (run in worker processes)."""
+    file_name, row, segment_text = job
+    place = f"{file_name}, row {row['row']}"
+    raw = row["text"]
+    if not raw.strip():
+        return SkippedReview(place, "empty review")
+    if len(raw.encode("utf-8")) > MAX_REVIEW_BYTES:
+        return SkippedReview(place, f"larger than any review (limit {_megabytes(MAX_REVIEW_BYTES)})")
+    segments = tuple(segment(raw)) if segment_text else (Segment("body", 0, len(raw), raw),)
+    if not any(s.label == "body" and s.text.strip() for s in segments):
+        return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
+    metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
+    review_id = row.get("review_id") or str(row["row"])
+    return Review(id=review_id, file=place, raw=raw, segments=segments, **metadata)
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:

@@ -1,0 +1,88 @@
+"""Reviews from one table file, one review per row: CSV, or Parquet with pyarrow installed.
+
+Large collections (every review of a film on a social review platform, a scraped aggregator, a
+public data set) come as one table rather than a folder of text files. The table needs a
+``text`` column; ``review_id``, ``film``, ``label``, ``author``, ``publication``, ``date``,
+``rating`` and ``title`` are read where present, and other columns are ignored. Several films
+may share one file; ``film=`` keeps one of them.
+
+CSV is read with pandas' C parser as text (no column is turned into numbers or dates, and an
+empty cell is an empty string), in UTF-8 (a byte-order mark is skipped).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+TEXT_COLUMN = "text"
+METADATA_COLUMNS = ("review_id", "film", "label", "author", "publication", "date", "rating", "title")
+
+
+class TableFileError(ValueError):
+    """A table file that cannot give reviews; the message names the file and the problem."""
+
+
+def is_table_file(path: Path) -> bool:
+    """True for a file whose suffix names a table format this module reads."""
+    return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def read_review_rows(path: Path, *, film: str | None = None) -> list[dict[str, str | None]]:
+    """The rows of `path` as ``{"row": row number, "text": ..., <metadata column>: ...}``, in file order.
+
+    Row numbers count data rows from 1. Metadata cells that are empty are None.
+
+    Raises
+    ------
+    TableFileError
+        The file cannot be read or parsed, has no ``text`` column, names a review id twice,
+        or holds no review of `film`.
+    """
+    table = _read(path)
+    if TEXT_COLUMN not in table.columns:
+        present = ", ".join(map(str, table.columns)) or "none"
+        raise TableFileError(f"{path}: no '{TEXT_COLUMN}' column, one review per row (it has {present})")
+    if film is not None:
+        if "film" not in table.columns:
+            raise TableFileError(f"{path}: no 'film' column to choose the film {film!r} from")
+        table = table[table["film"] == film]
+        if table.empty:
+            raise TableFileError(f"{path}: no review of the film {film!r}")
+    if "review_id" in table.columns:
+        ids = table["review_id"][table["review_id"] != ""]
+        repeated = ids[ids.duplicated()]
+        if len(repeated):
+            raise TableFileError(f"{path}: review id {repeated.iloc[0]!r} is used twice")
+    columns = [column for column in METADATA_COLUMNS if column in table.columns]
+    return [
+        {
+            "row": int(row),
+            "text": text,
+            **{column: (value or None) for column, value in zip(columns, values)},
+        }
+        for row, text, *values in zip(table.index + 1, table[TEXT_COLUMN], *(table[c] for c in columns))
+    ]
+
+
+def _read(path: Path):
+    import pandas as pd
+
+    try:
+        if path.suffix.lower() == ".parquet":
+            try:
+                import pyarrow  # noqa: F401  (pandas reads Parquet through it)
+            except ImportError:
+                raise TableFileError(f"{path}: reading Parquet needs the pyarrow package (pip install pyarrow)") from None
+            table = pd.read_parquet(path)
+            return table.astype(object).where(table.notna(), "").astype(str)
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except TableFileError:
+        raise
+    except UnicodeDecodeError as problem:
+        raise TableFileError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
+    except OSError as problem:
+        raise TableFileError(f"{path}: cannot be read ({problem.strerror or problem})") from None
+    except (ValueError, pd.errors.ParserError) as problem:
+        # pandas' own message says what and where ("Error tokenizing data. C error: ... line 3").
+        raise TableFileError(f"{path}: not a readable table ({str(problem).strip()})") from None
