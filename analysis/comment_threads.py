@@ -1,0 +1,200 @@
+"""Reader comment threads in a web copy: where each comment starts, who wrote it, what it says.
+
+Comment layouts differ from site to site, but they are built from the same few parts, and the
+rules look for those parts rather than for one site's strings (cue families in
+``data/segment-cues.yaml``, line shapes in :mod:`analysis.line_shapes`):
+
+* a **heading** announces the thread ("3 thoughts on …", "2 Responses", "No comments:",
+  "2 commentaires:", "Comments (2)") and is boilerplate;
+* a comment **starts** at an author line ("Name says:", "Name said...", "Name wrote:",
+  "Name a dit…", "Post by Name »", "handle · 1 yr. ago"), a forum reply's title ("Re: …"), a
+  numbered item ("  1. …") or an indented bullet under one, or a short name line whose next line
+  is a date ("Name" / "March 4, 2017 at 9:12 am");
+* inside a comment, dates, post markers ("« Reply #2 on: … »"), actions and like counts
+  ("Reply", "• Reply •Share ›", "12 Recommend") belong to it; an author line before the comment
+  has any text is a quotation or a by-line of the same post, not a new comment;
+* a lone handle (``rosie.watches``) starts a comment when the text before it already has an
+  author's words and the line after it is text; otherwise it is a signature;
+* the **form** ("Leave a Reply", "Write a comment…", "Sort by Best") and every line after it
+  are boilerplate until a comment starts; other site furniture is boilerplate too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from analysis.line_shapes import (
+    has_sentence_end,
+    is_comment_form,
+    is_comments_heading,
+    is_date_line,
+    is_furniture,
+    is_handle,
+    match,
+    word_count,
+)
+
+_NAME_MAX_WORDS = 6
+
+
+class Comment(NamedTuple):
+    """A reader comment: its author where named, its text without numbering, and its number."""
+
+    number: str | None
+    author: str | None
+    text: str
+    reply_to: str | None = None
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+
+
+def is_action(line: str) -> bool:
+    """A comment's own furniture: an action ("Reply"), a like count, a post marker."""
+    return match("comment_action", line) is not None or match("post_marker", line) is not None
+
+
+def _is_name_line(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        0 < word_count(stripped) <= _NAME_MAX_WORDS
+        and not has_sentence_end(stripped)
+        and not is_date_line(stripped)
+        and not is_action(stripped)
+        and not is_furniture(stripped)
+        and not is_comments_heading(stripped)
+        and not is_comment_form(stripped)
+    )
+
+
+def starts_comment(lines: list[str], index: int) -> bool:
+    """Whether line `index` opens a reader comment by an unmistakable marker.
+
+    The markers: an author line, a forum reply's title, a numbered item or indented bullet, or a
+    short name line followed by a date line.
+    """
+    line = lines[index]
+    if match("comment_item", line) or match("reply_title", line) or match("comment_author", line):
+        return True
+    if line[:1].isspace() and match("comment_reply", line):
+        return True
+    following = _next_text(lines, index)
+    return _is_name_line(line) and following is not None and is_date_line(lines[following])
+
+
+def starts_by_handle(lines: list[str], index: int) -> bool:
+    """Whether line `index` is a lone handle followed by a line of text: a comment's author
+    on platforms that print only the member's name (no "says:", no date)."""
+    following = _next_text(lines, index)
+    return (
+        is_handle(lines[index])
+        and following is not None
+        and not starts_comment(lines, following)
+        and not is_furniture(lines[following])
+        and not is_comment_form(lines[following])
+        and not is_comments_heading(lines[following])
+    )
+
+
+def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tuple[dict[int, str], set[int]]:
+    """Label the comment thread from line `start` to the end.
+
+    Returns
+    -------
+    (dict, set)
+        The label ("comment" or "boilerplate") of every non-blank line from `start` on, and the
+        indices of the lines where a comment starts.
+    """
+    labels: dict[int, str] = {}
+    starts: set[int] = set()
+    in_comment = False
+    has_text = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if is_comments_heading(line) and not (in_comment and is_action(line)):
+            labels[index], in_comment, in_form = "boilerplate", False, False
+            continue
+        marker = starts_comment(lines, index)
+        quoted = marker and in_comment and not has_text and match("comment_author", line)
+        if marker and not quoted:
+            labels[index] = "comment"
+            starts.add(index)
+            in_comment, has_text, in_form = True, False, False
+            continue
+        if is_comment_form(line):
+            labels[index], in_comment, in_form = "boilerplate", False, True
+            continue
+        if in_form:
+            labels[index] = "boilerplate"
+            continue
+        if in_comment and (quoted or is_date_line(line) or is_action(line)):
+            labels[index] = "comment"
+            continue
+        if is_furniture(line):
+            labels[index], in_comment = "boilerplate", False
+            continue
+        if (not in_comment or has_text) and starts_by_handle(lines, index):
+            labels[index] = "comment"
+            starts.add(index)
+            in_comment, has_text = True, False
+            continue
+        if not in_comment:
+            starts.add(index)
+            in_comment = True
+        labels[index] = "comment"
+        has_text = True
+    return labels, starts
+
+
+def _author_name(line: str) -> str:
+    suffix = match("author_suffix", line)
+    name = line[: suffix.start()] if suffix else line
+    return name.strip()
+
+
+def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
+    """Read a comment segment: its number, its author where the page names one, its text.
+
+    The text leaves out the comment's own furniture: the author line, dates, post markers,
+    actions and like counts.
+
+    >>> parse_comment("  1. liamdoesfilm says:\\n\\n    The UK release date needs to hurry up!\\n")
+    Comment(number='1', author='liamdoesfilm', text='The UK release date needs to hurry up!', reply_to=None)
+    >>> parse_comment("Mark Ellis\\nMarch 4, 2017 at 9:12 am\\nGreat write-up.\\nReply\\n").author
+    'Mark Ellis'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return Comment(None, None, "", reply_to)
+    number = None
+    item = match("comment_item", "  " + lines[0])
+    reply = match("comment_reply", "  " + lines[0])
+    if item:
+        number, lines[0] = item.group(1), item.group(2)
+    elif reply:
+        lines[0] = reply.group(1)
+    author = None
+    author_line = None
+    for index in range(min(2, len(lines))):
+        named = match("comment_author", lines[index])
+        if named:
+            author, author_line = _author_name(named.group("author")), index
+            break
+    if author is None and len(lines) > 1:
+        if match("reply_title", lines[0]):
+            # A forum reply signed at its foot: "Re: title", marker, text, poster.
+            author_line = 0
+            if is_handle(lines[-1]):
+                author = lines[-1]
+                lines = lines[:-1]
+        elif _is_name_line(lines[0]) and is_date_line(lines[1]) or is_handle(lines[0]):
+            author, author_line = _author_name(lines[0]), 0
+    kept = [
+        line
+        for index, line in enumerate(lines)
+        if index != author_line and not is_date_line(line) and not is_action(line)
+    ]
+    return Comment(number, author, "\n".join(kept), reply_to)
