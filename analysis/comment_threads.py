@@ -21,10 +21,10 @@ rules look for those parts rather than for one site's strings (cue families in
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from analysis.line_shapes import (
-    has_sentence_end,
     is_comment_form,
     is_comments_heading,
     is_date_line,
@@ -35,6 +35,8 @@ from analysis.line_shapes import (
 )
 
 _NAME_MAX_WORDS = 6
+# A name may hold initials ("M. Dunn") but does not end as a sentence does.
+_ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
 
 
 class Comment(NamedTuple):
@@ -59,7 +61,7 @@ def _is_name_line(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < word_count(stripped) <= _NAME_MAX_WORDS
-        and not has_sentence_end(stripped)
+        and not _ENDS_AS_SENTENCE.search(stripped)
         and not is_date_line(stripped)
         and not is_action(stripped)
         and not is_furniture(stripped)
@@ -89,6 +91,7 @@ def starts_by_handle(lines: list[str], index: int) -> bool:
     following = _next_text(lines, index)
     return (
         is_handle(lines[index])
+        and not is_furniture(lines[index])
         and following is not None
         and not starts_comment(lines, following)
         and not is_furniture(lines[following])
@@ -115,10 +118,18 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
         if not line.strip():
             continue
         if is_comments_heading(line) and not (in_comment and is_action(line)):
-            labels[index], in_comment, in_form = "boilerplate", False, False
+            labels[index], in_comment = "boilerplate", False
             continue
         marker = starts_comment(lines, index)
-        quoted = marker and in_comment and not has_text and match("comment_author", line)
+        # An author line before the comment has any text: a quotation's or the post's by-line.
+        quoted = (
+            marker
+            and in_comment
+            and not has_text
+            and match("comment_author", line)
+            and not match("comment_item", line)
+            and not match("reply_title", line)
+        )
         if marker and not quoted:
             labels[index] = "comment"
             starts.add(index)

@@ -60,6 +60,19 @@ def has_sentence_end(line: str) -> bool:
     return _SENTENCE_END.search(line.strip()) is not None
 
 
+def text_after_last_sentence(line: str) -> int | None:
+    """Where the text after the line's last complete sentence starts, or None when the line
+    ends with its sentence (or has none): ``"A thin third act. 8/10"`` -> 18."""
+    stripped = line.rstrip()
+    ends = [found.end() for found in _SENTENCE_END.finditer(stripped)]
+    if not ends or ends[-1] == len(stripped):
+        return None
+    rest = ends[-1]
+    while rest < len(stripped) and stripped[rest].isspace():
+        rest += 1
+    return rest
+
+
 def is_prose(line: str) -> bool:
     """A line of running text: enough words and a sentence end, or longer than a headline."""
     words = word_count(line)

@@ -33,7 +33,7 @@ paragraph, after the last one, inside a thread), and families of cues (package d
 Blank lines belong to the segment before them (at the top of a file, to the header).
 
 >>> [(s.label, s.text) for s in segment("Arrival (2016)\\nA quiet, sad first-contact film. 8/10\\n")]
-[('header', 'Arrival (2016)\\n'), ('body', 'A quiet, sad first-contact film. 8/10\\n')]
+[('header', 'Arrival (2016)\\n'), ('body', 'A quiet, sad first-contact film. '), ('rating', '8/10\\n')]
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from analysis.line_shapes import (
     is_furniture,
     is_prose,
     match,
+    text_after_last_sentence,
     word_count,
 )
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
@@ -66,7 +67,9 @@ _PARAGRAPH_MIN_WORDS = 15
 _RATING_LABEL_MAX_WORDS = 6
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
-_LINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)]*$")
+_LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
+# A short line at the end of the body that ends as a sentence ("Go see it!") is still the critic's.
+_ENDS_AS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
 class Segment(NamedTuple):
@@ -102,12 +105,12 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
 def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool) -> str:
     """The label of a line above the first paragraph; below a sentence (a standfirst, an
     opening line), lines that are neither dates nor bylines continue the body."""
+    if _is_rating_line(line, scales):
+        return "rating"
     if match("post_marker", line) or is_date_line(line) or match("byline", line) or match("header_label", line):
         return "header"
     if is_furniture(line):
         return "boilerplate"
-    if _is_rating_line(line, scales):
-        return "rating"
     if after_body or is_prose(line) or _LINE_END.search(line.strip()):
         return "body"
     return "header"
@@ -144,8 +147,11 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     count = len(lines)
     labels = ["body"] * count
     texts = [i for i in range(count) if lines[i].strip()]
-    paragraphs = [i for i in texts if is_prose(lines[i]) and has_sentence_end(lines[i])
-                  and word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS]
+    paragraphs = [
+        i
+        for i in texts
+        if has_sentence_end(lines[i]) and word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and not match("header_label", lines[i])
+    ]
     prose = [i for i in texts if is_prose(lines[i])]
     first = paragraphs[0] if paragraphs else prose[0] if prose else count
     numbered = _numbered_thread_start(lines)
@@ -178,7 +184,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     body_prose = [i for i in texts if labels[i] == "body" and is_prose(lines[i]) and i < thread]
     if body_prose:
         for index in texts:
-            if body_prose[-1] < index < thread and labels[index] == "body" and not has_sentence_end(lines[index]):
+            if body_prose[-1] < index < thread and labels[index] == "body" and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
                 labels[index] = "boilerplate"
     # Blank lines join the segment before them, so a label change happens only at text.
     header_top = True
@@ -198,8 +204,19 @@ def _bio_author(text: str) -> str | None:
     return (named.group(1).strip() or None) if named else None
 
 
+def _trailing_rating(line: str, scales: Mapping[str, float] | None) -> int | None:
+    """Where a rating that ends a line of review text starts ("… a thin third act. 8/10")."""
+    rest = text_after_last_sentence(line)
+    if rest is None or not is_rating_line(line[rest:], scales=scales):
+        return None
+    return rest
+
+
 def segment(raw: str, *, rating_scales: Mapping[str, float] | None = None) -> list[Segment]:
     """Split `raw` into labelled segments whose texts join back into `raw` exactly.
+
+    A rating that ends a line of review text after its last sentence is a ``rating`` segment of
+    its own, the rest of the line staying in the body.
 
     Parameters
     ----------
@@ -215,26 +232,30 @@ def segment(raw: str, *, rating_scales: Mapping[str, float] | None = None) -> li
     """
     lines = raw.splitlines(keepends=True)
     labels, comment_starts = _line_labels(lines, rating_scales)
+    # Pieces of lines: (text, label, whether a new comment starts here).
+    pieces: list[tuple[str, str, bool]] = []
+    for index, line in enumerate(lines):
+        split = _trailing_rating(line, rating_scales) if labels[index] == "body" else None
+        if split is None:
+            pieces.append((line, labels[index], index in comment_starts))
+        else:
+            pieces.extend([(line[:split], "body", False), (line[split:], "rating", False)])
     segments: list[Segment] = []
     offset = 0
-    run_start = 0
-    for index, line in enumerate(lines):
-        run_ends = (
-            index + 1 == len(lines)
-            or labels[index + 1] != labels[index]
-            or index + 1 in comment_starts
-        )
-        if run_ends:
-            text = "".join(lines[run_start : index + 1])
-            label = labels[run_start]
+    run: list[str] = []
+    for position, (text, label, _) in enumerate(pieces):
+        run.append(text)
+        following = pieces[position + 1] if position + 1 < len(pieces) else None
+        if following is None or following[1] != label or following[2]:
+            joined = "".join(run)
             author = None
             if label == "comment":
-                author = parse_comment(text).author
+                author = parse_comment(joined).author
             elif label == "author_bio":
-                author = _bio_author(text)
-            segments.append(Segment(label, offset, offset + len(text), text, author))
-            offset += len(text)
-            run_start = index + 1
+                author = _bio_author(joined)
+            segments.append(Segment(label, offset, offset + len(joined), joined, author))
+            offset += len(joined)
+            run = []
     return segments
 
 

@@ -98,11 +98,18 @@ def read_pages(folder: Path) -> list[LabelledPage]:
     return [read_page(path) for path in sorted(folder.glob("*.txt"))]
 
 
-def predicted_line_labels(raw: str) -> list[str]:
-    """The label of the segment holding each line of `raw`."""
-    labels = []
-    for seg in segment(raw):
-        labels.extend([seg.label] * len(seg.text.splitlines()))
+def predicted_line_labels(raw: str) -> list[str | None]:
+    """The label of the segment holding the first character of each line of `raw` that has text
+    (a line whose trailing rating is a segment of its own is labelled by its text)."""
+    segments = segment(raw)
+    labels: list[str | None] = []
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        first = offset + len(line) - len(line.lstrip())
+        labels.append(
+            next((seg.label for seg in segments if seg.start <= first < seg.end), None) if line.strip() else None
+        )
+        offset += len(line)
     return labels
 
 
