@@ -35,6 +35,9 @@ from analysis.line_shapes import (
 )
 
 _NAME_MAX_WORDS = 6
+# Lines that may stand between a commenter's name and the date: "Mod", "hårga_hater", "•".
+_BADGE_LINES = 3
+_HAS_WORD = re.compile(r"\w")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
 
@@ -52,6 +55,22 @@ def _next_text(lines: list[str], index: int) -> int | None:
     return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
 
 
+def _date_follows(lines: list[str], index: int) -> bool:
+    """Whether a date comes after line `index`, past at most a few badge lines (a role such as
+    "Mod", the handle replied to, a bullet)."""
+    following = _next_text(lines, index)
+    for _ in range(_BADGE_LINES + 1):
+        if following is None:
+            return False
+        line = lines[following]
+        if is_date_line(line):
+            return True
+        if not (is_action(line) or is_handle(line) or not _HAS_WORD.search(line)):
+            return False
+        following = _next_text(lines, following)
+    return False
+
+
 def is_action(line: str) -> bool:
     """A comment's own furniture: an action ("Reply"), a like count, a post marker."""
     return match("comment_action", line) is not None or match("post_marker", line) is not None
@@ -61,6 +80,7 @@ def _is_name_line(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < word_count(stripped) <= _NAME_MAX_WORDS
+        and _HAS_WORD.search(stripped) is not None
         and not _ENDS_AS_SENTENCE.search(stripped)
         and not is_date_line(stripped)
         and not is_action(stripped)
@@ -81,8 +101,7 @@ def starts_comment(lines: list[str], index: int) -> bool:
         return True
     if line[:1].isspace() and match("comment_reply", line):
         return True
-    following = _next_text(lines, index)
-    return _is_name_line(line) and following is not None and is_date_line(lines[following])
+    return _is_name_line(line) and _date_follows(lines, index)
 
 
 def starts_by_handle(lines: list[str], index: int) -> bool:
@@ -121,12 +140,12 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
             labels[index], in_comment = "boilerplate", False
             continue
         marker = starts_comment(lines, index)
-        # An author line before the comment has any text: a quotation's or the post's by-line.
+        # A marker before the comment has any text is the comment's own header (a by-line, a
+        # badge, the handle replied to) or a quotation, unless it numbers or titles a new post.
         quoted = (
             marker
             and in_comment
             and not has_text
-            and match("comment_author", line)
             and not match("comment_item", line)
             and not match("reply_title", line)
         )
@@ -141,7 +160,7 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
         if in_form:
             labels[index] = "boilerplate"
             continue
-        if in_comment and (quoted or is_date_line(line) or is_action(line)):
+        if in_comment and (quoted or is_date_line(line) or is_action(line) or not _HAS_WORD.search(line)):
             labels[index] = "comment"
             continue
         if is_furniture(line):
@@ -156,8 +175,18 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
             starts.add(index)
             in_comment = True
         labels[index] = "comment"
-        has_text = True
+        # A lone name under a comment's header (a forum poster, a badge) is not its text yet.
+        has_text = has_text or not is_handle(line)
     return labels, starts
+
+
+def _header_end(lines: list[str], start: int) -> int:
+    """The first line from `start` that is a comment's text (not a date, badge, action or name)."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not (is_date_line(line) or is_action(line) or is_handle(line) or not _HAS_WORD.search(line)):
+            return index
+    return len(lines)
 
 
 def _author_name(line: str) -> str:
@@ -188,24 +217,34 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
     elif reply:
         lines[0] = reply.group(1)
     author = None
-    author_line = None
+    furniture_lines = set()
     for index in range(min(2, len(lines))):
         named = match("comment_author", lines[index])
         if named:
-            author, author_line = _author_name(named.group("author")), index
+            author, furniture_lines = _author_name(named.group("author")), {index}
             break
     if author is None and len(lines) > 1:
         if match("reply_title", lines[0]):
-            # A forum reply signed at its foot: "Re: title", marker, text, poster.
-            author_line = 0
-            if is_handle(lines[-1]):
-                author = lines[-1]
-                lines = lines[:-1]
-        elif _is_name_line(lines[0]) and is_date_line(lines[1]) or is_handle(lines[0]):
-            author, author_line = _author_name(lines[0]), 0
+            # A forum post: its title or number, then the poster before the text, or signed at its foot.
+            furniture_lines = {0}
+            header = _header_end(lines, 1)
+            poster = next((i for i in range(1, header) if is_handle(lines[i])), None)
+            if poster is None and is_handle(lines[-1]) and len(lines) > header + 1:
+                poster = len(lines) - 1
+            if poster is not None:
+                author = lines[poster]
+                furniture_lines.add(poster)
+        elif _is_name_line(lines[0]) and _date_follows(lines, 0) or is_handle(lines[0]):
+            author, furniture_lines = _author_name(lines[0]), {0}
+    # The badges under the author line (a role, the handle replied to) are not the comment's words.
+    header = _header_end(lines, max(furniture_lines, default=-1) + 1)
     kept = [
         line
         for index, line in enumerate(lines)
-        if index != author_line and not is_date_line(line) and not is_action(line)
+        if index not in furniture_lines
+        and not (index < header and is_handle(line))
+        and not is_date_line(line)
+        and not is_action(line)
+        and _HAS_WORD.search(line)
     ]
     return Comment(number, author, "\n".join(kept), reply_to)

@@ -65,6 +65,8 @@ SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boi
 _PARAGRAPH_MIN_WORDS = 15
 # A rating line may carry a short label ("Acting:", "Review by handle", "Rated … • Rated").
 _RATING_LABEL_MAX_WORDS = 6
+# Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
+_HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label")
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
 _LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
@@ -102,14 +104,14 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
-def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool) -> str:
+def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool) -> str:
     """The label of a line above the first paragraph; below a sentence (a standfirst, an
     opening line), lines that are neither dates nor bylines continue the body."""
     if _is_rating_line(line, scales):
         return "rating"
-    if match("post_marker", line) or is_date_line(line) or match("byline", line) or match("header_label", line):
+    if any(match(family, line) for family in _HEADER_FAMILIES) or is_date_line(line):
         return "header"
-    if is_furniture(line):
+    if is_furniture(line) or in_widget:
         return "boilerplate"
     if after_body or is_prose(line) or _LINE_END.search(line.strip()):
         return "body"
@@ -161,18 +163,26 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     opened = False
     for index in texts:
         line = lines[index]
+        # A short line right under furniture, with no blank line between, is part of that widget
+        # ("Where to watch" / "Peacock").
+        in_widget = previous == "boilerplate" and lines[index - 1].strip() and not is_prose(line)
         if index < first:
-            labels[index] = _top_label(line, scales, after_body=opened)
+            labels[index] = _top_label(line, scales, after_body=opened, in_widget=in_widget)
             opened = opened or labels[index] == "body"
         elif index == numbered or _opens_thread(lines, index, previous):
             thread = index
             break
-        elif is_furniture(line) and not in_bio:
-            labels[index] = "boilerplate"
-        elif in_bio or match("author_bio", line) or (previous == "boilerplate" and match("bio_sentence", line)):
+        elif is_furniture(line) and not (in_bio and line.strip()[:1].isdigit()):
+            # A bio keeps its own counts ("120 Followers"); other furniture ends it.
+            labels[index], in_bio = "boilerplate", False
+        elif in_bio or match("author_bio", line) or (
+            previous == "boilerplate" and is_prose(line) and match("bio_sentence", line)
+        ):
             labels[index], in_bio = "author_bio", True
         elif _is_rating_line(line, scales):
             labels[index] = "rating"
+        elif in_widget:
+            labels[index] = "boilerplate"
         previous = labels[index]
     if thread < count:
         thread_labels, starts = label_thread(lines, thread)
