@@ -119,6 +119,13 @@ def starts_by_handle(lines: list[str], index: int) -> bool:
     )
 
 
+def _carries_text(line: str) -> bool:
+    """Whether a comment's first line holds its words ("  1. Great review!"), not only its author."""
+    item = match("comment_item", line) or match("comment_reply", line)
+    content = item.group(2 if item.re.groups > 1 else 1) if item else None
+    return content is not None and not is_handle(content) and not match("comment_author", content)
+
+
 def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tuple[dict[int, str], set[int]]:
     """Label the comment thread from line `start` to the end.
 
@@ -147,12 +154,14 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
             and in_comment
             and not has_text
             and not match("comment_item", line)
+            and not match("comment_reply", line)
             and not match("reply_title", line)
         )
         if marker and not quoted:
             labels[index] = "comment"
             starts.add(index)
-            in_comment, has_text, in_form = True, False, False
+            in_comment, in_form = True, False
+            has_text = _carries_text(line)
             continue
         if is_comment_form(line):
             labels[index], in_comment, in_form = "boilerplate", False, True
