@@ -63,6 +63,8 @@ SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boi
 # The first paragraph of the review is a sentence of at least this many words; shorter
 # sentences above it are a standfirst or a headline.
 _PARAGRAPH_MIN_WORDS = 15
+# A review without any sentence end starts at the first line of at least this many words.
+_UNPUNCTUATED_REVIEW_MIN_WORDS = 8
 # A rating line may carry a short label ("Acting:", "Review by handle", "Rated … • Rated").
 _RATING_LABEL_MAX_WORDS = 6
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
@@ -155,7 +157,16 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         if has_sentence_end(lines[i]) and word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and not match("header_label", lines[i])
     ]
     prose = [i for i in texts if is_prose(lines[i])]
-    first = paragraphs[0] if paragraphs else prose[0] if prose else count
+    # Without a sentence anywhere (a one-line review typed without punctuation), the review is
+    # the first line long enough not to be a title.
+    unpunctuated = [
+        i
+        for i in texts
+        if word_count(lines[i]) >= _UNPUNCTUATED_REVIEW_MIN_WORDS
+        and not is_furniture(lines[i])
+        and not any(match(family, lines[i]) for family in _HEADER_FAMILIES)
+    ]
+    first = next(iter(paragraphs or prose or unpunctuated), count)
     numbered = _numbered_thread_start(lines)
     thread = count
     previous = None
