@@ -67,6 +67,8 @@ _PARAGRAPH_MIN_WORDS = 15
 _UNPUNCTUATED_REVIEW_MIN_WORDS = 8
 # A rating line may carry a short label ("Acting:", "Review by handle", "Rated … • Rated").
 _RATING_LABEL_MAX_WORDS = 6
+# ... and the rating itself a few more ("four and a half out of five stars").
+_RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
 _HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label")
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
@@ -92,8 +94,8 @@ class Segment(NamedTuple):
 
 def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     """A line that is a rating, whole or after a short label and nothing that reads as prose."""
-    if is_rating_line(line, scales=scales):
-        return True
+    if word_count(line) > _RATING_LINE_MAX_WORDS:
+        return False
     ratings = parse_explicit_ratings(line, scales=scales)
     if not ratings:
         return False
@@ -102,7 +104,9 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
         rest.append(line[last : rating.start])
         last = rating.end
     rest.append(line[last:])
-    label = " ".join(rest)
+    label = " ".join(rest).strip()
+    if not label.rstrip(".!"):
+        return True  # "Four out of five."
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
@@ -151,22 +155,24 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     count = len(lines)
     labels = ["body"] * count
     texts = [i for i in range(count) if lines[i].strip()]
-    paragraphs = [
+    paragraphs = (
         i
         for i in texts
-        if has_sentence_end(lines[i]) and word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and not match("header_label", lines[i])
-    ]
-    prose = [i for i in texts if is_prose(lines[i])]
+        if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and has_sentence_end(lines[i]) and not match("header_label", lines[i])
+    )
+    prose = (i for i in texts if is_prose(lines[i]))
     # Without a sentence anywhere (a one-line review typed without punctuation), the review is
     # the first line long enough not to be a title.
-    unpunctuated = [
+    unpunctuated = (
         i
         for i in texts
         if word_count(lines[i]) >= _UNPUNCTUATED_REVIEW_MIN_WORDS
         and not is_furniture(lines[i])
         and not any(match(family, lines[i]) for family in _HEADER_FAMILIES)
-    ]
-    first = next(iter(paragraphs or prose or unpunctuated), count)
+    )
+    first = next(paragraphs, None)
+    first = next(prose, count) if first is None else first
+    first = next(unpunctuated, count) if first == count else first
     numbered = _numbered_thread_start(lines)
     thread = count
     previous = None

@@ -240,3 +240,31 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_anchored_cues_have_no_top_level_alternative():
+    """A cue starting with ^ is tried together with its family's other anchored cues at the line
+    start (analysis.line_shapes), which is only right if the ^ anchors the whole cue."""
+    from analysis.line_shapes import cues
+
+    def top_level_bar(source):
+        depth, escaped, in_class = 0, False, False
+        for char in source:
+            if escaped or char == "\\":
+                escaped = not escaped
+            elif in_class:
+                in_class = char != "]"
+            elif char == "[":
+                in_class = True
+            elif char in "()":
+                depth += 1 if char == "(" else -1
+            elif char == "|" and depth == 0:
+                return True
+        return False
+
+    anchored = [p.pattern for family in cues().values() for p in family if p.pattern.startswith("^")]
+    assert len(anchored) > 50 and not [source for source in anchored if top_level_bar(source)]
+
+
+def test_comment_headings_are_short_lines_not_prose():
+    assert _labelled("one comment from an actress is that it is not a lot of strategy involved , but fun .\n")[0][0] == "body"
