@@ -7,12 +7,13 @@ rules look for those parts rather than for one site's strings (cue families in
 * a **heading** announces the thread ("3 thoughts on …", "2 Responses", "No comments:",
   "2 commentaires:", "Comments (2)") and is boilerplate;
 * a comment **starts** at an author line ("Name says:", "Name said...", "Name wrote:",
-  "Name a dit…", "Post by Name »", "handle · 1 yr. ago"), a forum reply's title ("Re: …"), a
-  numbered item ("  1. …") or an indented bullet under one, or a short name line whose next line
-  is a date ("Name" / "March 4, 2017 at 9:12 am");
+  "Name a dit…", "Post by Name »", "handle · 1 yr. ago"), a forum post's title or number
+  ("Re: …", "#2"), a numbered item ("  1. …") or an indented bullet under one, or a short name
+  line followed by a date, past at most a few badges ("Name" / "Mod" / "• 9 years ago");
 * inside a comment, dates, post markers ("« Reply #2 on: … »"), actions and like counts
-  ("Reply", "• Reply •Share ›", "12 Recommend") belong to it; an author line before the comment
-  has any text is a quotation or a by-line of the same post, not a new comment;
+  ("Reply", "• Reply •Share ›", "12 Recommend") belong to it; a marker before the comment has
+  any words (a by-line, a badge, the handle replied to, "kestrel wrote:" over a quotation)
+  belongs to it too, unless it numbers or titles a new post;
 * a lone handle (``rosie.watches``) starts a comment when the text before it already has an
   author's words and the line after it is text; otherwise it is a signature;
 * the **form** ("Leave a Reply", "Write a comment…", "Sort by Best") and every line after it
@@ -126,7 +127,7 @@ def _carries_text(line: str) -> bool:
     return content is not None and not is_handle(content) and not match("comment_author", content)
 
 
-def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tuple[dict[int, str], set[int]]:
+def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
     """Label the comment thread from line `start` to the end.
 
     Returns
@@ -137,6 +138,7 @@ def label_thread(lines: list[str], start: int, *, in_form: bool = False) -> tupl
     """
     labels: dict[int, str] = {}
     starts: set[int] = set()
+    in_form = False
     in_comment = False
     has_text = False
     for index in range(start, len(lines)):

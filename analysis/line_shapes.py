@@ -97,10 +97,12 @@ def match(family: str, line: str) -> re.Match | None:
 
 @lru_cache(maxsize=4096)
 def word_count(line: str) -> int:
+    """Words as whitespace separates them (cached: the rules count the same line often)."""
     return len(line.split())
 
 
 def has_sentence_end(line: str) -> bool:
+    """Whether a sentence ends somewhere in the line ("act. 8/10" yes, "4.5 stars" no)."""
     return _SENTENCE_END.search(line.strip()) is not None
 
 
@@ -139,8 +141,10 @@ def is_furniture(line: str) -> bool:
 
 
 def is_comments_heading(line: str) -> bool:
+    """A line announcing the reader comments ("3 thoughts on …", "No comments:")."""
     return match("comments_heading", line) is not None
 
 
 def is_comment_form(line: str) -> bool:
+    """The start of a comment form ("Leave a Reply", "Write a comment…", "Sort by Best")."""
     return match("comment_form", line) is not None

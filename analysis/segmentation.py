@@ -126,17 +126,19 @@ def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: boo
 
 def _numbered_thread_start(lines: list[str]) -> int | None:
     """The first "  1." item after which every line is indented, up to the comment form."""
+    # One pass from the end: whether every text line after each index, up to a form, is indented.
+    indented_after = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if is_comment_form(line):
+            indented_after[index] = True
+        elif line.strip():
+            indented_after[index] = line[:1].isspace() and indented_after[index + 1]
+        else:
+            indented_after[index] = indented_after[index + 1]
     for index, line in enumerate(lines):
         item = match("comment_item", line)
-        if not item or item.group(1) != "1" or not line[:1].isspace():
-            continue
-        rest = []
-        for later in lines[index + 1 :]:
-            if is_comment_form(later):
-                break
-            if later.strip():
-                rest.append(later)
-        if all(later[:1].isspace() for later in rest):
+        if item and item.group(1) == "1" and line[:1].isspace() and indented_after[index + 1]:
             return index
     return None
 
