@@ -41,6 +41,8 @@ _BADGE_LINES = 3
 _HAS_WORD = re.compile(r"\w")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
+# A person's name on a line of its own over the comment: two to four capitalised words.
+_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3}$")
 
 
 class Comment(NamedTuple):
@@ -91,18 +93,31 @@ def _is_name_line(line: str) -> bool:
     )
 
 
-def starts_comment(lines: list[str], index: int) -> bool:
-    """Whether line `index` opens a reader comment by an unmistakable marker.
+def start_kind(lines: list[str], index: int) -> str | None:
+    """How line `index` opens a reader comment, if it does by an unmistakable marker.
 
-    The markers: an author line, a forum reply's title, a numbered item or indented bullet, or a
-    short name line followed by a date line.
+    Returns
+    -------
+    str or None
+        ``"author"`` (an author line: "Name said..."), ``"post"`` (a forum post's title or
+        number: "Re: …", "#2", "level 1"), ``"item"`` (a numbered item or an indented bullet),
+        ``"name"`` (a short name line followed by a date, past at most a few badges), or None.
     """
     line = lines[index]
-    if match("comment_item", line) or match("reply_title", line) or match("comment_author", line):
-        return True
-    if line[:1].isspace() and match("comment_reply", line):
-        return True
-    return _is_name_line(line) and _date_follows(lines, index)
+    if match("comment_item", line) or (line[:1].isspace() and match("comment_reply", line)):
+        return "item"
+    if match("reply_title", line):
+        return "post"
+    if match("comment_author", line):
+        return "author"
+    if _is_name_line(line) and _date_follows(lines, index):
+        return "name"
+    return None
+
+
+def starts_comment(lines: list[str], index: int) -> bool:
+    """Whether line `index` opens a reader comment by an unmistakable marker (:func:`start_kind`)."""
+    return start_kind(lines, index) is not None
 
 
 def starts_by_handle(lines: list[str], index: int) -> bool:
@@ -141,6 +156,9 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
     in_form = False
     in_comment = False
     has_text = False
+    # After a comment's words, an action line ("Reply", "1h Like Reply") closes it: the next
+    # line of text is another comment.
+    closed = False
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
@@ -162,7 +180,7 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
         if marker and not quoted:
             labels[index] = "comment"
             starts.add(index)
-            in_comment, in_form = True, False
+            in_comment, in_form, closed = True, False, False
             has_text = _carries_text(line)
             continue
         if is_comment_form(line):
@@ -173,18 +191,19 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             continue
         if in_comment and (quoted or is_date_line(line) or is_action(line) or not _HAS_WORD.search(line)):
             labels[index] = "comment"
+            closed = closed or (has_text and is_action(line))
             continue
         if is_furniture(line):
-            labels[index], in_comment = "boilerplate", False
+            labels[index], in_comment, closed = "boilerplate", False, False
             continue
         if (not in_comment or has_text) and starts_by_handle(lines, index):
             labels[index] = "comment"
             starts.add(index)
-            in_comment, has_text = True, False
+            in_comment, has_text, closed = True, False, False
             continue
-        if not in_comment:
+        if not in_comment or closed:
             starts.add(index)
-            in_comment = True
+            in_comment, has_text, closed = True, False, False
         labels[index] = "comment"
         # A lone name under a comment's header (a forum poster, a badge) is not its text yet.
         has_text = has_text or not is_handle(line)
@@ -245,7 +264,7 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
             if poster is not None:
                 author = lines[poster]
                 furniture_lines.add(poster)
-        elif _is_name_line(lines[0]) and _date_follows(lines, 0) or is_handle(lines[0]):
+        elif _is_name_line(lines[0]) and _date_follows(lines, 0) or is_handle(lines[0]) or _NAME.match(lines[0]):
             author, furniture_lines = _author_name(lines[0]), {0}
     # The badges under the author line (a role, the handle replied to) are not the comment's words.
     header = _header_end(lines, max(furniture_lines, default=-1) + 1)

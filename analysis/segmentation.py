@@ -42,7 +42,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from analysis.comment_threads import Comment, label_thread, parse_comment, starts_by_handle, starts_comment
+from analysis.comment_threads import Comment, label_thread, parse_comment, start_kind, starts_by_handle
 from analysis.line_shapes import (
     has_sentence_end,
     is_comment_form,
@@ -144,10 +144,14 @@ def _numbered_thread_start(lines: list[str]) -> int | None:
 
 
 def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
+    """Whether the comment thread starts at line `index`. A name over a date opens it only once
+    the review has ended (a byline under a standfirst is not a comment), a lone handle only
+    just after furniture."""
     line = lines[index]
     if is_comments_heading(line) or is_comment_form(line):
         return True
-    if starts_comment(lines, index) and not match("comment_item", line) and not match("comment_reply", line):
+    kind = start_kind(lines, index)
+    if kind in ("author", "post") or (kind == "name" and previous not in (None, "body")):
         return True
     return previous == "boilerplate" and starts_by_handle(lines, index)
 
@@ -180,6 +184,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     previous = None
     in_bio = False
     opened = False
+    body_lines = 0
     for index in texts:
         line = lines[index]
         # A short line right under furniture, with no blank line between, is part of that widget
@@ -188,6 +193,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         if index < first:
             labels[index] = _top_label(line, scales, after_body=opened, in_widget=in_widget)
             opened = opened or labels[index] == "body"
+            body_lines += labels[index] == "body"
         elif index == numbered or _opens_thread(lines, index, previous):
             thread = index
             break
@@ -202,6 +208,12 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "rating"
         elif in_widget:
             labels[index] = "boilerplate"
+        elif body_lines <= 1 and not is_prose(line) and (
+            is_date_line(line) or match("byline", line) or start_kind(lines, index) == "name"
+        ):
+            # A byline and date under a one-sentence standfirst.
+            labels[index] = "header"
+        body_lines += labels[index] == "body"
         previous = labels[index]
     if thread < count:
         thread_labels, starts = label_thread(lines, thread)

@@ -16,7 +16,7 @@ from analysis.segmentation import segment
 ROOT = Path(__file__).resolve().parent.parent
 DEVELOPMENT = ROOT / "tests" / "data" / "web-copies"
 HOLDOUT = ROOT / "tests" / "data" / "web-copies-holdout"
-PAGES = sorted(DEVELOPMENT.glob("*.txt")) + sorted(HOLDOUT.glob("*.txt"))
+PAGES = sorted(DEVELOPMENT.glob("*.txt")) + sorted(HOLDOUT.glob("*.txt")) + sorted((HOLDOUT / "second-look").glob("*.txt"))
 # The explicit-rating parser does not read ASCII stars ("***1/2") yet.
 RATING_PARSER_GAPS = {"11-blogger-no-comments-knives-out"}
 
