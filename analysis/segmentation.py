@@ -12,23 +12,28 @@ a date, a handle, a short line; :mod:`analysis.line_shapes`), its position (befo
 paragraph, after the last one, inside a thread), and families of cues (package data,
 ``data/segment-cues.yaml``). In order:
 
-1. **Top.** Before the first paragraph of prose (a line of at least 15 words with a sentence
-   end), a line is ``header`` (headline, byline, date, labelled credits), ``rating``,
-   ``boilerplate`` (furniture such as a photo credit or a spoiler notice) or, when it is a
-   sentence, ``body`` (a standfirst, or a one-line review).
+1. **Top.** Before the first paragraph (a sentence of at least 15 words; without one, the first
+   sentence, or the first line of 8 words or more), a line is ``header`` (headline, byline,
+   date, labelled credits), ``rating``, ``boilerplate`` (furniture such as a photo credit or a
+   spoiler notice, and the short lines of a widget under it) or, when it is a sentence,
+   ``body`` (a standfirst, or a one-line review).
 2. **Thread.** The comment thread starts at a comment heading ("3 thoughts on …", "No
-   comments:"), a comment form, a comment's start marker ("Name said...", "Re: …", a numbered
-   item after which every line is indented, a name over a date), or a lone handle just after
-   furniture; from there :func:`analysis.comment_threads.label_thread` labels every line
-   ``comment`` or ``boilerplate``, one segment per comment.
+   comments:"), a comment form, a comment's start marker ("Name said...", "Re: …", "#2", a
+   numbered item after which every line is indented), a name over a date once the review has
+   ended, or a lone handle just after furniture; from there
+   :func:`analysis.comment_threads.label_thread` labels every line ``comment`` or
+   ``boilerplate``, one segment per comment.
 3. **Between.** Before the thread: ``boilerplate`` for furniture (share widgets, tags,
-   "Posted by … at …", captions, notices), ``author_bio`` from a bio cue ("About …",
-   "Written by …", or a third-person sentence after furniture) to the thread, ``rating`` for a
-   line that is only a rating (after an optional short label, as sub-scores are) by
-   :mod:`analysis.rating_parser`, else ``body``. A rating sharing a line with review text
-   leaves the line in the body, where the rating is still read.
+   "Posted by … at …", captions, notices) and the short lines of a widget under it;
+   ``author_bio`` from a bio cue ("About …", "Written by …", or a third-person sentence after
+   furniture) to the thread; ``rating`` for a line that is only a rating (after an optional
+   short label, as sub-scores and "Review by handle ★★★½" are) by :mod:`analysis.rating_parser`;
+   ``header`` for a byline or date under a one-sentence standfirst; else ``body``.
 4. **Tail.** Short lines without a sentence end after the last paragraph of the body (tags,
    related posts, the author's name) are ``boilerplate``.
+5. **Ratings ending prose.** A rating after the last sentence of a body line ("… a thin third
+   act. 8/10") is a ``rating`` segment of its own; the rest of the line stays in the body. A
+   rating inside a sentence leaves the whole line in the body, where it is still read.
 
 Blank lines belong to the segment before them (at the top of a file, to the header).
 
@@ -156,19 +161,16 @@ def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
     return previous == "boilerplate" and starts_by_handle(lines, index)
 
 
-def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
-    """The label of every line, and the lines where a reader comment starts."""
-    count = len(lines)
-    labels = ["body"] * count
-    texts = [i for i in range(count) if lines[i].strip()]
+def _first_paragraph(lines: list[str], texts: list[int]) -> int:
+    """Where the review proper starts: the first sentence of at least 15 words (not a labelled
+    credit), else the first sentence, else (a review typed without punctuation) the first line
+    long enough not to be a title; ``len(lines)`` when there is none."""
     paragraphs = (
         i
         for i in texts
         if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and has_sentence_end(lines[i]) and not match("header_label", lines[i])
     )
     prose = (i for i in texts if is_prose(lines[i]))
-    # Without a sentence anywhere (a one-line review typed without punctuation), the review is
-    # the first line long enough not to be a title.
     unpunctuated = (
         i
         for i in texts
@@ -176,24 +178,31 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         and not is_furniture(lines[i])
         and not any(match(family, lines[i]) for family in _HEADER_FAMILIES)
     )
-    first = next(paragraphs, None)
-    first = next(prose, count) if first is None else first
-    first = next(unpunctuated, count) if first == count else first
+    for candidates in (paragraphs, prose, unpunctuated):
+        found = next(candidates, None)
+        if found is not None:
+            return found
+    return len(lines)
+
+
+def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
+    """The label of every line, and the lines where a reader comment starts."""
+    count = len(lines)
+    labels = ["body"] * count
+    texts = [i for i in range(count) if lines[i].strip()]
+    first = _first_paragraph(lines, texts)
     numbered = _numbered_thread_start(lines)
     thread = count
     previous = None
     in_bio = False
-    opened = False
     body_lines = 0
     for index in texts:
         line = lines[index]
         # A short line right under furniture, with no blank line between, is part of that widget
         # ("Where to watch" / "Peacock").
-        in_widget = previous == "boilerplate" and lines[index - 1].strip() and not is_prose(line)
+        in_widget = previous == "boilerplate" and bool(lines[index - 1].strip()) and not is_prose(line)
         if index < first:
-            labels[index] = _top_label(line, scales, after_body=opened, in_widget=in_widget)
-            opened = opened or labels[index] == "body"
-            body_lines += labels[index] == "body"
+            labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
         elif index == numbered or _opens_thread(lines, index, previous):
             thread = index
             break
@@ -215,28 +224,38 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "header"
         body_lines += labels[index] == "body"
         previous = labels[index]
+    starts: set[int] = set()
     if thread < count:
         thread_labels, starts = label_thread(lines, thread)
         for index, label in thread_labels.items():
             labels[index] = label
-    else:
-        starts = set()
-    # The tail of the body: short lines after its last paragraph are the site's, not the critic's.
+    _tail_to_boilerplate(lines, labels, texts, thread)
+    _join_blank_lines(lines, labels)
+    return labels, starts
+
+
+def _tail_to_boilerplate(lines: list[str], labels: list[str], texts: list[int], thread: int) -> None:
+    """Short lines after the body's last paragraph (tags, related posts, the author's name) are
+    the site's, not the critic's; a short line ending as a sentence ("Go see it!") stays."""
     body_prose = [i for i in texts if labels[i] == "body" and is_prose(lines[i]) and i < thread]
-    if body_prose:
-        for index in texts:
-            if body_prose[-1] < index < thread and labels[index] == "body" and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
-                labels[index] = "boilerplate"
-    # Blank lines join the segment before them, so a label change happens only at text.
-    header_top = True
-    for index in range(count):
-        if lines[index].strip():
-            header_top = False
-        elif header_top:
+    if not body_prose:
+        return
+    for index in texts:
+        if body_prose[-1] < index < thread and labels[index] == "body" and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
+            labels[index] = "boilerplate"
+
+
+def _join_blank_lines(lines: list[str], labels: list[str]) -> None:
+    """Blank lines join the segment before them (at the top, the header), so a label changes
+    only at a line of text."""
+    at_top = True
+    for index, line in enumerate(lines):
+        if line.strip():
+            at_top = False
+        elif at_top:
             labels[index] = "header"
         elif index > 0:
             labels[index] = labels[index - 1]
-    return labels, starts
 
 
 def _bio_author(text: str) -> str | None:

@@ -268,3 +268,9 @@ def test_anchored_cues_have_no_top_level_alternative():
 
 def test_comment_headings_are_short_lines_not_prose():
     assert _labelled("one comment from an actress is that it is not a lot of strategy involved , but fun .\n")[0][0] == "body"
+
+
+def test_a_first_paragraph_that_starts_like_a_byline_is_still_the_body():
+    text = ("By the time the credits rolled I had laughed, cried and laughed again, which is rare.\n"
+            "A second paragraph that says a little more about it all, briefly.\n")
+    assert _labelled(text) == [("body", text.strip(), None)]
