@@ -1,44 +1,86 @@
 """Lossless segmentation of a web copy of a review.
 
-A review copied from the web carries more than the review: a headline, a date, credits lines, a
-rating line, an author bio, numbered reader comments and the comment form. :func:`segment` labels
-every line of the raw text and groups consecutive lines into :class:`Segment` objects. The
-segments' texts joined in order are the raw text, character for character, so nothing is ever
-dropped: analyses read the ``body``, reader comments are their own layer, and everything else
-stays visible.
+A review copied from the web carries more than the review: a headline, a byline, a rating line,
+share widgets, an author bio, reader comments and the comment form. :func:`segment` labels every
+line of the raw text and groups consecutive lines into :class:`Segment` objects. The segments'
+texts joined in order are the raw text, character for character, so nothing is ever dropped:
+analyses read the ``body``, reader comments are their own layer, and everything else stays
+visible.
 
-Rules, in the order they apply (the cue patterns are package data, ``data/segment-cues.yaml``):
+The rules read the structure of the page, not one site's strings: the shape of a line (prose,
+a date, a handle, a short line; :mod:`analysis.line_shapes`), its position (before the first
+paragraph, after the last one, inside a thread), and families of cues (package data,
+``data/segment-cues.yaml``). In order:
 
-1. ``boilerplate`` — from the first comment-form or sharing-widget line to the end, and the
-   line that announces the comments ("3 comments on ...").
-2. ``comment`` — the reader comments: indented numbered items ("  1. Great review!") from the
-   first "1." after which every line is indented, one segment per comment; an indented bullet
-   under a comment is a reply and its own segment. A first line that is only a handle
-   ("liamdoesfilm says:") is the comment's author.
-3. ``author_bio`` — from an "About <name>" line to the comments.
-4. ``rating`` — a line that is wholly an explicit rating ("4.5 clappers", "Rating: B+"), by
-   :func:`analysis.rating_parser.is_rating_line`, in the header as much as after the body.
-5. ``header`` — the other lines before the first line of prose: short lines without a sentence
-   end (title, date) and labelled credits ("Starring: ...", "Synopsis: ...").
-6. ``body`` — everything else: the review itself.
+1. **Top.** Before the first paragraph (a sentence of at least 15 words; without one, the first
+   sentence, or the first line of 8 words or more), a line is ``header`` (headline, byline,
+   date, labelled credits), ``rating``, ``boilerplate`` (furniture such as a photo credit or a
+   spoiler notice, and the short lines of a widget under it) or, when it is a sentence,
+   ``body`` (a standfirst, or a one-line review).
+2. **Thread.** The comment thread starts at a comment heading ("3 thoughts on …", "No
+   comments:"), a comment form, a comment's start marker ("Name said...", "Re: …", "#2", a
+   numbered item after which every line is indented), a name over a date once the review has
+   ended, or a lone handle just after furniture; from there
+   :func:`analysis.comment_threads.label_thread` labels every line ``comment`` or
+   ``boilerplate``, one segment per comment.
+3. **Between.** Before the thread: ``boilerplate`` for furniture (share widgets, tags,
+   "Posted by … at …", captions, notices) and the short lines of a widget under it;
+   ``author_bio`` from a bio cue ("About …", "Written by …", or a third-person sentence after
+   furniture) to the thread; ``rating`` for a line that is only a rating (after an optional
+   short label, as sub-scores and "Review by handle ★★★½" are) by :mod:`analysis.rating_parser`;
+   ``header`` for a byline or date under a one-sentence standfirst; else ``body``.
+4. **Tail.** Short lines without a sentence end after the last paragraph of the body (tags,
+   related posts, the author's name) are ``boilerplate``.
+5. **Ratings ending prose.** A rating after the last sentence of a body line ("… a thin third
+   act. 8/10") is a ``rating`` segment of its own; the rest of the line stays in the body. A
+   rating inside a sentence leaves the whole line in the body, where it is still read.
 
 Blank lines belong to the segment before them (at the top of a file, to the header).
+
+>>> [(s.label, s.text) for s in segment("Arrival (2016)\\nA quiet, sad first-contact film. 8/10\\n")]
+[('header', 'Arrival (2016)\\n'), ('body', 'A quiet, sad first-contact film. '), ('rating', '8/10\\n')]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Literal, NamedTuple
 
-from analysis.rating_parser import is_rating_line
-from analysis.resources import read_yaml
+from analysis.comment_threads import Comment, label_thread, parse_comment, start_kind, starts_by_handle
+from analysis.line_shapes import (
+    has_sentence_end,
+    is_comment_form,
+    is_comments_heading,
+    is_date_line,
+    is_furniture,
+    is_prose,
+    match,
+    text_after_last_sentence,
+    word_count,
+)
+from analysis.rating_parser import is_rating_line, parse_explicit_ratings
+
+__all__ = ["Comment", "Segment", "SegmentLabel", "comments_from_segments", "parse_comment", "segment"]
 
 SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boilerplate"]
 
-_SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019)]*\s*$")
-_HEADER_MAX_WORDS = 12
+# The first paragraph of the review is a sentence of at least this many words; shorter
+# sentences above it are a standfirst or a headline.
+_PARAGRAPH_MIN_WORDS = 15
+# A review without any sentence end starts at the first line of at least this many words.
+_UNPUNCTUATED_REVIEW_MIN_WORDS = 8
+# A rating line may carry a short label ("Acting:", "Review by handle", "Rated … • Rated").
+_RATING_LABEL_MAX_WORDS = 6
+# ... and the rating itself a few more ("four and a half out of five stars").
+_RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
+# Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
+_HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label")
+_ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
+# A line ending as a sentence or an introduction does ("…in order:") is not a headline.
+_LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
+# A short line at the end of the body that ends as a sentence ("Go see it!") is still the critic's.
+_ENDS_AS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
 class Segment(NamedTuple):
@@ -55,100 +97,186 @@ class Segment(NamedTuple):
     author: str | None = None
 
 
-class Comment(NamedTuple):
-    """A reader comment: its author where named, its text without numbering, and its number."""
+def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
+    """A line that is a rating, whole or after a short label and nothing that reads as prose."""
+    if word_count(line) > _RATING_LINE_MAX_WORDS:
+        return False
+    ratings = parse_explicit_ratings(line, scales=scales)
+    if not ratings:
+        return False
+    rest, last = [], 0
+    for rating in ratings:
+        rest.append(line[last : rating.start])
+        last = rating.end
+    rest.append(line[last:])
+    label = " ".join(rest).strip()
+    if not label.rstrip(".!"):
+        return True  # "Four out of five."
+    return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
-    number: str | None
-    author: str | None
-    text: str
-    reply_to: str | None = None
+
+def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool) -> str:
+    """The label of a line above the first paragraph; below a sentence (a standfirst, an
+    opening line), lines that are neither dates nor bylines continue the body."""
+    if _is_rating_line(line, scales):
+        return "rating"
+    if any(match(family, line) for family in _HEADER_FAMILIES) or is_date_line(line):
+        return "header"
+    if is_furniture(line) or in_widget:
+        return "boilerplate"
+    if after_body or is_prose(line) or _LINE_END.search(line.strip()):
+        return "body"
+    return "header"
 
 
-@cache
-def _cues() -> dict:
-    compiled = {}
-    for key, value in read_yaml("segment-cues.yaml").items():
-        if isinstance(value, list):
-            compiled[key] = [re.compile(pattern, re.IGNORECASE) for pattern in value]
+def _numbered_thread_start(lines: list[str]) -> int | None:
+    """The first "  1." item after which every line is indented, up to the comment form."""
+    # One pass from the end: whether every text line after each index, up to a form, is indented.
+    indented_after = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if is_comment_form(line):
+            indented_after[index] = True
+        elif line.strip():
+            indented_after[index] = line[:1].isspace() and indented_after[index + 1]
         else:
-            compiled[key] = re.compile(value, re.IGNORECASE)
-    return compiled
-
-
-def _matches(key: str, line: str) -> re.Match | None:
-    for pattern in _cues()[key]:
-        match = pattern.search(line.strip())
-        if match:
-            return match
+            indented_after[index] = indented_after[index + 1]
+    for index, line in enumerate(lines):
+        item = match("comment_item", line)
+        if item and item.group(1) == "1" and line[:1].isspace() and indented_after[index + 1]:
+            return index
     return None
 
 
-def _is_header_line(line: str) -> bool:
-    stripped = line.strip()
-    if _matches("header_label", stripped):
+def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
+    """Whether the comment thread starts at line `index`. A name over a date opens it only once
+    the review has ended (a byline under a standfirst is not a comment), a lone handle only
+    just after furniture."""
+    line = lines[index]
+    if is_comments_heading(line) or is_comment_form(line):
         return True
-    return len(stripped.split()) <= _HEADER_MAX_WORDS and not _SENTENCE_END.search(stripped)
+    kind = start_kind(lines, index)
+    if kind in ("author", "post") or (kind == "name" and previous not in (None, "body")):
+        return True
+    return previous == "boilerplate" and starts_by_handle(lines, index)
 
 
-def _comments_start(lines: list[str], end: int) -> int:
-    """Index of the first comment line, or `end` when there are no comments before `end`."""
-    item = _cues()["comment_item"]
-    for index in range(end):
-        match = item.match(lines[index])
-        if not match or match.group(1) != "1":
-            continue
-        rest = [line for line in lines[index + 1 : end] if line.strip()]
-        if all(line[:1].isspace() for line in rest):
-            return index
-    return end
+def _first_paragraph(lines: list[str], texts: list[int]) -> int:
+    """Where the review proper starts: the first sentence of at least 15 words (not a labelled
+    credit), else the first sentence, else (a review typed without punctuation) the first line
+    long enough not to be a title; ``len(lines)`` when there is none."""
+    paragraphs = (
+        i
+        for i in texts
+        if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and has_sentence_end(lines[i]) and not match("header_label", lines[i])
+    )
+    prose = (i for i in texts if is_prose(lines[i]))
+    unpunctuated = (
+        i
+        for i in texts
+        if word_count(lines[i]) >= _UNPUNCTUATED_REVIEW_MIN_WORDS
+        and not is_furniture(lines[i])
+        and not any(match(family, lines[i]) for family in _HEADER_FAMILIES)
+    )
+    for candidates in (paragraphs, prose, unpunctuated):
+        found = next(candidates, None)
+        if found is not None:
+            return found
+    return len(lines)
 
 
-def _line_labels(lines: list[str], rating_scales: Mapping[str, float] | None) -> list[str]:
+def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
+    """The label of every line, and the lines where a reader comment starts."""
     count = len(lines)
     labels = ["body"] * count
-    boilerplate = next(
-        (i for i, line in enumerate(lines) if line.strip() and _matches("boilerplate_start", line)),
-        count,
-    )
-    comments = _comments_start(lines, boilerplate)
-    headings = [i for i in range(comments) if lines[i].strip() and _matches("comments_heading", lines[i])]
-    bio = next(
-        (i for i in range(comments) if lines[i].strip() and _matches("author_bio", lines[i])),
-        comments,
-    )
-    header_end = 0
-    while header_end < bio and (not lines[header_end].strip() or _is_header_line(lines[header_end])):
-        header_end += 1
-    for index in range(count):
-        if index >= boilerplate or index in headings:
-            labels[index] = "boilerplate"
-        elif index >= comments:
-            labels[index] = "comment"
-        elif index >= bio:
-            labels[index] = "author_bio"
-        elif lines[index].strip() and is_rating_line(lines[index], scales=rating_scales):
+    texts = [i for i in range(count) if lines[i].strip()]
+    first = _first_paragraph(lines, texts)
+    numbered = _numbered_thread_start(lines)
+    thread = count
+    previous = None
+    in_bio = False
+    body_lines = 0
+    for index in texts:
+        line = lines[index]
+        # A short line right under furniture, with no blank line between, is part of that widget
+        # ("Where to watch" / "Peacock").
+        in_widget = previous == "boilerplate" and bool(lines[index - 1].strip()) and not is_prose(line)
+        if index < first:
+            labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
+        elif index == numbered or _opens_thread(lines, index, previous):
+            thread = index
+            break
+        elif is_furniture(line) and not (in_bio and line.strip()[:1].isdigit()):
+            # A bio keeps its own counts ("120 Followers"); other furniture ends it.
+            labels[index], in_bio = "boilerplate", False
+        elif in_bio or match("author_bio", line) or (
+            previous == "boilerplate" and is_prose(line) and match("bio_sentence", line)
+        ):
+            labels[index], in_bio = "author_bio", True
+        elif _is_rating_line(line, scales):
             labels[index] = "rating"
-        elif index < header_end:
+        elif in_widget:
+            labels[index] = "boilerplate"
+        elif body_lines <= 1 and not is_prose(line) and (
+            is_date_line(line) or match("byline", line) or start_kind(lines, index) == "name"
+        ):
+            # A byline and date under a one-sentence standfirst.
             labels[index] = "header"
-    # Blank lines join the segment before them, so a label change happens only at text.
-    for index in range(1, count):
-        if not lines[index].strip() and labels[index] not in ("boilerplate",):
+        body_lines += labels[index] == "body"
+        previous = labels[index]
+    starts: set[int] = set()
+    if thread < count:
+        thread_labels, starts = label_thread(lines, thread)
+        for index, label in thread_labels.items():
+            labels[index] = label
+    _tail_to_boilerplate(lines, labels, texts, thread)
+    _join_blank_lines(lines, labels)
+    return labels, starts
+
+
+def _tail_to_boilerplate(lines: list[str], labels: list[str], texts: list[int], thread: int) -> None:
+    """Short lines after the body's last paragraph (tags, related posts, the author's name) are
+    the site's, not the critic's; a short line ending as a sentence ("Go see it!") stays."""
+    body_prose = [i for i in texts if labels[i] == "body" and is_prose(lines[i]) and i < thread]
+    if not body_prose:
+        return
+    for index in texts:
+        if body_prose[-1] < index < thread and labels[index] == "body" and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
+            labels[index] = "boilerplate"
+
+
+def _join_blank_lines(lines: list[str], labels: list[str]) -> None:
+    """Blank lines join the segment before them (at the top, the header), so a label changes
+    only at a line of text."""
+    at_top = True
+    for index, line in enumerate(lines):
+        if line.strip():
+            at_top = False
+        elif at_top:
+            labels[index] = "header"
+        elif index > 0:
             labels[index] = labels[index - 1]
-    return labels
 
 
-def _comment_starts(lines: list[str], labels: list[str]) -> set[int]:
-    cues = _cues()
-    return {
-        index
-        for index, line in enumerate(lines)
-        if labels[index] == "comment"
-        and (cues["comment_item"].match(line) or cues["comment_reply"].match(line))
-    }
+def _bio_author(text: str) -> str | None:
+    first = text.strip().splitlines()[0]
+    named = match("author_bio", first) or match("bio_sentence", first)
+    return (named.group(1).strip() or None) if named else None
+
+
+def _trailing_rating(line: str, scales: Mapping[str, float] | None) -> int | None:
+    """Where a rating that ends a line of review text starts ("… a thin third act. 8/10")."""
+    rest = text_after_last_sentence(line)
+    if rest is None or not is_rating_line(line[rest:], scales=scales):
+        return None
+    return rest
 
 
 def segment(raw: str, *, rating_scales: Mapping[str, float] | None = None) -> list[Segment]:
     """Split `raw` into labelled segments whose texts join back into `raw` exactly.
+
+    A rating that ends a line of review text after its last sentence is a ``rating`` segment of
+    its own, the rest of the line staying in the body.
 
     Parameters
     ----------
@@ -163,54 +291,32 @@ def segment(raw: str, *, rating_scales: Mapping[str, float] | None = None) -> li
         In file order; ``"".join(s.text for s in segments) == raw``.
     """
     lines = raw.splitlines(keepends=True)
-    labels = _line_labels(lines, rating_scales)
-    comment_starts = _comment_starts(lines, labels)
-    bio_pattern = _cues()["author_bio"]
+    labels, comment_starts = _line_labels(lines, rating_scales)
+    # Pieces of lines: (text, label, whether a new comment starts here).
+    pieces: list[tuple[str, str, bool]] = []
+    for index, line in enumerate(lines):
+        split = _trailing_rating(line, rating_scales) if labels[index] == "body" else None
+        if split is None:
+            pieces.append((line, labels[index], index in comment_starts))
+        else:
+            pieces.extend([(line[:split], "body", False), (line[split:], "rating", False)])
     segments: list[Segment] = []
     offset = 0
-    run_start = 0
-    for index, line in enumerate(lines):
-        run_ends = (
-            index + 1 == len(lines)
-            or labels[index + 1] != labels[index]
-            or index + 1 in comment_starts
-        )
-        if run_ends:
-            text = "".join(lines[run_start : index + 1])
-            label = labels[run_start]
+    run: list[str] = []
+    for position, (text, label, _) in enumerate(pieces):
+        run.append(text)
+        following = pieces[position + 1] if position + 1 < len(pieces) else None
+        if following is None or following[1] != label or following[2]:
+            joined = "".join(run)
             author = None
             if label == "comment":
-                author = parse_comment(text).author
+                author = parse_comment(joined).author
             elif label == "author_bio":
-                match = next(filter(None, (p.search(text.splitlines()[0].strip()) for p in bio_pattern)))
-                author = match.group(1).strip() or None
-            segments.append(Segment(label, offset, offset + len(text), text, author))
-            offset += len(text)
-            run_start = index + 1
+                author = _bio_author(joined)
+            segments.append(Segment(label, offset, offset + len(joined), joined, author))
+            offset += len(joined)
+            run = []
     return segments
-
-
-def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
-    """Read a comment segment: its number, its author where a handle line names one, its text.
-
-    >>> parse_comment("  1. liamdoesfilm says:\\n\\n    The UK release date needs to hurry up!\\n")
-    Comment(number='1', author='liamdoesfilm', text='The UK release date needs to hurry up!', reply_to=None)
-    """
-    cues = _cues()
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    first = lines[0] if lines else ""
-    item = cues["comment_item"].match("  " + first)
-    reply = cues["comment_reply"].match("  " + first)
-    number = item.group(1) if item else None
-    first_text = item.group(2) if item else reply.group(1) if reply else first
-    author = None
-    handle = cues["comment_author"].match(first_text)
-    if handle and len(lines) > 1:
-        author = handle.group(1)
-        body_lines = lines[1:]
-    else:
-        body_lines = [first_text, *lines[1:]]
-    return Comment(number, author, "\n".join(body_lines), reply_to)
 
 
 def comments_from_segments(segments: list[Segment]) -> list[Comment]:

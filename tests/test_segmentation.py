@@ -85,3 +85,192 @@ def test_a_rating_line_in_the_header_is_a_rating_segment():
     text = "Her (2013)\nRating: B+\n\nA tender, funny film. I loved it.\n"
     assert [(s.label, s.text) for s in segment(text)] == [
         ("header", "Her (2013)\n"), ("rating", "Rating: B+\n\n"), ("body", "A tender, funny film. I loved it.\n")]
+
+
+# Focused snippets, one per layout of the web copies (tests/data/web-copies holds whole pages).
+
+def _labelled(text, **options):
+    return [(s.label, s.text.strip(), s.author) for s in segment(text, **options) if s.text.strip()]
+
+
+def _comments(text):
+    from analysis.segmentation import comments_from_segments
+
+    return [(c.author, c.text) for c in comments_from_segments(segment(text))]
+
+
+def test_the_one_line_review_keeps_its_body_and_its_rating(tmp_path):
+    text = "The performances carry it over a thin third act. 8/10\n"
+    assert _labelled(text) == [
+        ("body", "The performances carry it over a thin third act.", None), ("rating", "8/10", None)]
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    from analysis.corpus import load_corpus
+    from analysis.ratings import explicit_rating_table
+
+    corpus = load_corpus(tmp_path)
+    assert corpus.skipped == () and corpus.reviews[0].body.strip() == "The performances carry it over a thin third act."
+    assert explicit_rating_table(corpus)[["segment", "value", "scale"]].values.tolist() == [["rating", 8.0, 10.0]]
+
+
+def test_a_rating_inside_a_sentence_leaves_the_line_in_the_body():
+    text = "A perfect film, and yes, it is a 10/10 from me.\n"
+    assert _labelled(text) == [("body", "A perfect film, and yes, it is a 10/10 from me.", None)]
+
+
+def test_blogger_said_comments_with_their_dates():
+    text = ("A slow, tender film about three ages of one man, and every actor finds the same silence.\n"
+            "Posted by Nate at 10:14 PM\nLabels: drama\n2 comments:\n"
+            "Claire W. said...\nThe diner scene wrecked me.\nFebruary 19, 2017 at 8:22 AM\n"
+            "Anonymous said...\nA bit slow for me.\nFebruary 19, 2017 at 4:51 PM\n"
+            "Post a Comment\nNewer Post Older Post Home\n")
+    assert [label for label, _, _ in _labelled(text)] == ["body", "boilerplate", "comment", "comment", "boilerplate"]
+    assert _comments(text) == [("Claire W.", "The diner scene wrecked me."), ("Anonymous", "A bit slow for me.")]
+
+
+def test_no_comments_and_an_empty_comment_form_are_boilerplate():
+    text = ("Olivia Wilde's comedy about two straight-A students is sharp, kind and very funny indeed.\n\n"
+            "No comments:\n\nPost a Comment\n")
+    assert _labelled(text)[1:] == [("boilerplate", "No comments:\n\nPost a Comment", None)]
+    form = ("A long, sad and beautiful film that earns every minute of its running time, I think.\n"
+            "Leave a Reply\nComment\nName *\nEmail *\nWebsite\nPost Comment\n")
+    assert [label for label, _, _ in _labelled(form)] == ["body", "boilerplate"] and _comments(form) == []
+
+
+def test_name_date_reply_and_responses_heading():
+    text = ("Laurie Metcalf gives the film its spine, and their fights in the car are funny and painful.\n"
+            "2 Responses\nDan\nFebruary 21, 2018\nMetcalf deserved the Oscar.\nReply\n"
+            "Sophie Marsh\nFebruary 21, 2018\nShe really did.\nReply\nLeave a Reply\n")
+    assert _comments(text) == [("Dan", "Metcalf deserved the Oscar."), ("Sophie Marsh", "She really did.")]
+
+
+def test_name_wrote_and_a_comment_count_heading():
+    text = ("John Carpenter's remake was hated in 1982 and is now seen as one of the great horror films.\n"
+            "2 comments\nFrank wrote:\nSaw it at the drive-in in 82.\n(posted 14.03.2009)\n"
+            "Leanne wrote:\nThe kennel scene still gives me nightmares.\n")
+    assert _comments(text) == [("Frank", "Saw it at the drive-in in 82."),
+                               ("Leanne", "The kennel scene still gives me nightmares.")]
+
+
+def test_comment_labels_in_other_languages():
+    french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
+              "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
+              "Anonyme a dit…\nTrop lent pour moi.\n27 février 2020 à 19:02\nEnregistrer un commentaire\n")
+    assert _comments(french) == [("Marc", "Magnifique."), ("Anonyme", "Trop lent pour moi.")]
+    german = ("Nicolas Winding Refn's neon thriller is about a stunt driver who barely speaks at all.\n"
+              "Eingestellt von Jonas um 23:10\nKeine Kommentare:\nKommentar veröffentlichen\n")
+    assert [label for label, _, _ in _labelled(german)] == ["body", "boilerplate"]
+
+
+def test_share_widgets_then_a_bio_cut_mid_word():
+    text = ("The final twenty minutes reframe everything that came before, and I walked out in a daze.\n"
+            "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n"
+            "Published by reelgrace\nGrace writes about films from a flat in Leeds and still thinks Jaws is the perfect mov\n")
+    assert _labelled(text) == [
+        ("body", "The final twenty minutes reframe everything that came before, and I walked out in a daze.", None),
+        ("boilerplate", "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...", None),
+        ("author_bio", "Published by reelgrace\nGrace writes about films from a flat in Leeds and still thinks "
+         "Jaws is the perfect mov", "reelgrace"),
+    ]
+
+
+def test_spoiler_notice_photo_credit_and_alt_text_glued_to_the_first_word():
+    text = ("Blade Runner 2049\nThis review may contain spoilers.\n"
+            "Ryan Gosling in Blade Runner 2049. Photograph: Warner Bros\n"
+            "blade-runner-2049-posterThirty years after the first film, a replicant officer finds a box of bones.\n")
+    assert [label for label, _, _ in _labelled(text)] == ["header", "boilerplate", "body"]
+    assert _labelled(text)[-1][1].startswith("blade-runner-2049-posterThirty")
+
+
+def test_forum_replies_with_quotes_and_signatures():
+    text = ("The Martian - my review\n« on: October 4, 2015, 11:42:05 PM »\n"
+            "Ridley Scott's survival film is mostly a comedy, and the most optimistic film about science.\n"
+            "8/10\nMy Letterboxd: letterboxd.com/spacefan\n"
+            "Re: The Martian - my review\n« Reply #1 on: October 5, 2015, 08:10:44 AM »\nAgreed, best in years.\nRigel\n"
+            "Re: The Martian - my review\n« Reply #2 on: October 5, 2015, 02:30:00 PM »\nRigel\n")
+    assert [label for label, _, _ in _labelled(text)] == [
+        "header", "body", "rating", "boilerplate", "comment", "comment"]
+    assert _comments(text) == [("Rigel", "Agreed, best in years."), ("Rigel", "")]
+
+
+def test_phpbb_quote_stays_inside_the_reply():
+    text = ("Emmanuel Lubezki's camera never stops prowling the corridors of a Broadway theatre here.\n"
+            "Top\nPost by Bram » Sun Nov 16, 2014 10:41 pm\nkestrel wrote:\nEdward Norton steals every scene.\n"
+            "He really does.\n")
+    assert _comments(text) == [("Bram", "kestrel wrote:\nEdward Norton steals every scene.\nHe really does.")]
+
+
+def test_disqus_thread_with_a_moderators_nested_reply():
+    text = ("The docking sequence is breathtaking, but the dialogue about love as physics is hard to take.\n"
+            "3 Comments\nSort by Best\nJoin the discussion…\n"
+            "TARS_fan\n• 9 years ago\nThe docking scene alone is worth it.\n• Reply •Share ›\n"
+            "Harry Fenwick Mod  TARS_fan\n• 9 years ago\nHa, fair.\n• Reply •Share ›\n")
+    assert _comments(text) == [("TARS_fan", "The docking scene alone is worth it."), ("Harry Fenwick", "Ha, fair.")]
+
+
+def test_review_platform_replies_by_handle_only():
+    text = ("Review by mollyw ★★★★½\nWatched 12 Nov 2022\n"
+            "a holiday video of a dad and his daughter in turkey, and under it a whole life falling apart\n"
+            "218 likes\ntomasz\nthe under pressure scene\nmollyw\ni still cant listen to it\nAdd a comment...\n")
+    assert [label for label, _, _ in _labelled(text)] == [
+        "rating", "header", "body", "boilerplate", "comment", "comment", "boilerplate"]
+    assert _comments(text) == [("tomasz", "the under pressure scene"), ("mollyw", "i still cant listen to it")]
+
+
+def test_sub_scores_then_the_overall_score_are_rating_lines():
+    text = ("Jake Gyllenhaal lost thirty pounds to play a thief who sells footage of crashes to the news.\n"
+            "Story: 7/10\nActing: 9/10\nOverall: 8/10\n")
+    assert _labelled(text)[1] == ("rating", "Story: 7/10\nActing: 9/10\nOverall: 8/10", None)
+
+
+def test_a_headline_ending_in_its_stars_is_a_rating_line():
+    text = "Mad Max: Fury Road ★★★★★\nMay 16, 2015\nGeorge Miller has made the most exciting action film of the decade, one long chase.\n"
+    assert [label for label, _, _ in _labelled(text)] == ["rating", "header", "body"]
+
+
+def test_short_lines_after_the_last_paragraph_are_the_sites():
+    text = ("It is lovely and it is a bit hollow, and I would call it a good night out at the pictures.\n"
+            "Movies\nFilm Review\nGo and see it!\n")
+    assert [label for label, _, _ in _labelled(text)] == ["body", "boilerplate", "body"]
+
+
+@pytest.mark.parametrize("module", ["analysis.line_shapes", "analysis.comment_threads"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_anchored_cues_have_no_top_level_alternative():
+    """A cue starting with ^ is tried together with its family's other anchored cues at the line
+    start (analysis.line_shapes), which is only right if the ^ anchors the whole cue."""
+    from analysis.line_shapes import cues
+
+    def top_level_bar(source):
+        depth, escaped, in_class = 0, False, False
+        for char in source:
+            if escaped or char == "\\":
+                escaped = not escaped
+            elif in_class:
+                in_class = char != "]"
+            elif char == "[":
+                in_class = True
+            elif char in "()":
+                depth += 1 if char == "(" else -1
+            elif char == "|" and depth == 0:
+                return True
+        return False
+
+    anchored = [p.pattern for family in cues().values() for p in family if p.pattern.startswith("^")]
+    assert len(anchored) > 50 and not [source for source in anchored if top_level_bar(source)]
+
+
+def test_comment_headings_are_short_lines_not_prose():
+    assert _labelled("one comment from an actress is that it is not a lot of strategy involved , but fun .\n")[0][0] == "body"
+
+
+def test_a_first_paragraph_that_starts_like_a_byline_is_still_the_body():
+    text = ("By the time the credits rolled I had laughed, cried and laughed again, which is rare.\n"
+            "A second paragraph that says a little more about it all, briefly.\n")
+    assert _labelled(text) == [("body", text.strip(), None)]
