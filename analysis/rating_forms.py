@@ -168,7 +168,12 @@ def number_value(text: str) -> float:
 
 
 def _preceding_word(text: str, start: int) -> str:
-    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 30) : start])
+    # Never across a sentence end ("a thin third act. 8/10" is not "Act 8"), but across the full
+    # stop of an abbreviated index word ("No. 3/10", "Vol. 2").
+    window = text[max(0, start - 30) : start]
+    match = re.search(r"\b(no|vol|ep|pt|nr)\.\s*$", window, re.IGNORECASE) or re.search(
+        r"([^\W\d_]+)[^\w.!?]*$", window
+    )
     return match.group(1).lower() if match else ""
 
 

@@ -33,7 +33,10 @@ from analysis.rating_context import rating_role, rejection, stated_scale
 from analysis.rating_forms import ExplicitRating, default_scale, rating_from_match, rules
 from analysis.text import normalise
 
-__all__ = ["ExplicitRating", "default_scale", "is_rating_line", "parse_explicit_ratings", "parse_headline_rating"]
+__all__ = [
+    "ExplicitRating", "default_scale", "is_rating_line", "parse_explicit_ratings", "parse_headline_rating",
+    "rejected_ratings",
+]
 
 
 def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float]):
@@ -75,10 +78,11 @@ def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float])
     return None
 
 
-def _candidates(
+def _readings(
     text: str, start: int, end: int, scales: Mapping[str, float], line: tuple[int, int] | None = None
-) -> list[ExplicitRating]:
-    """This review's prose-form ratings in ``text[start:end]``, overlapping ones resolved longest first.
+) -> list[tuple[ExplicitRating, str | None]]:
+    """Every prose-form rating in ``text[start:end]`` with the reason it is not the review's (or
+    None), overlapping forms resolved longest first, in order of appearance.
 
     `line` is the span of the line around them (default: the searched span), whose words decide
     whether a form is this review's rating and what it rates.
@@ -101,13 +105,16 @@ def _candidates(
         if any(rating.start < other.end and other.start < rating.end for other, _ in kept):
             continue
         # The longest reading of a span is its reading: a rejected one lets no shorter one in.
-        kept.append((rating, rejection(line_text, rating.start - line_start, rating.end - line_start, kind)))
-    own = [
-        rating._replace(role=rating_role(line_text, rating.start - line_start))
-        for rating, reason in kept
-        if reason is None
-    ]
-    return sorted(own, key=lambda rating: rating.start)
+        reason = rejection(line_text, rating.start - line_start, rating.end - line_start, kind)
+        kept.append((rating._replace(role=rating_role(line_text, rating.start - line_start)), reason))
+    return sorted(kept, key=lambda pair: pair[0].start)
+
+
+def _candidates(
+    text: str, start: int, end: int, scales: Mapping[str, float], line: tuple[int, int] | None = None
+) -> list[ExplicitRating]:
+    """This review's prose-form ratings in ``text[start:end]`` (see :func:`_readings`)."""
+    return [rating for rating, reason in _readings(text, start, end, scales, line) if reason is None]
 
 
 def _check_scales(scales: Mapping[str, float] | None) -> Mapping[str, float]:
@@ -216,6 +223,26 @@ def parse_headline_rating(
     if rating is None:
         return None
     return _on_review_scale(rating, _check_review_scale(review_scale))._replace(text=line[rating.start : rating.end])
+
+
+def rejected_ratings(text: str, *, scales: Mapping[str, float] | None = None) -> list[tuple[ExplicitRating, str]]:
+    """The rating forms in the prose of `text` that are not the review's rating, each with why.
+
+    The reasons are those of :func:`analysis.rating_context.rejection`; a line that is wholly a
+    rating is never rejected. For auditing the parser: what it read and threw away.
+
+    >>> [(r.text, why) for r, why in rejected_ratings("Men in Black (7/10) was better. I'd give it 9/10 if it were shorter.")]
+    [('7/10', 'another title'), ('9/10', 'hypothetical')]
+    """
+    scales = _check_scales(scales)
+    normalised = normalise(text)
+    found, offset = [], 0
+    for line in normalised.splitlines(keepends=True):
+        if _line_rating(line, offset, normalised, scales) is None:
+            found += [(r._replace(text=text[r.start : r.end]), why) for r, why in _readings(
+                normalised, offset, offset + len(line), scales) if why]
+        offset += len(line)
+    return found
 
 
 def is_rating_line(line: str, *, scales: Mapping[str, float] | None = None) -> bool:
