@@ -126,6 +126,10 @@ def rejection(line: str, start: int, end: int, kind: str) -> str | None:
         return "longer number"
     if any(_overlaps(span, (start, end)) for span in _statement_spans(line)):
         return "scale statement"
+    opening = before.rstrip()
+    if opening.endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
+        if not cues.bracket_opening_allowed.search(opening[:-1]):
+            return "another title"
     if cues.hypothetical_before.search(sentence) or cues.hypothetical_after.search(sentence_after):
         return "hypothetical"
     if cues.negated_before.search(clause):
@@ -136,10 +140,6 @@ def rejection(line: str, start: int, end: int, kind: str) -> str | None:
         return "aimed elsewhere"
     if cues.other_title_before.search(clause):
         return "another title"
-    opening = before.rstrip()
-    if opening.endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
-        if not cues.bracket_opening_allowed.search(opening[:-1]):
-            return "another title"
     if _inside_quotation(line, start, end):
         return "quotation"
     return None

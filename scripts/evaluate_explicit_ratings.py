@@ -1,6 +1,6 @@
 """Which explicit ratings does the parser find in reviews that print none?
 
-Usage: python scripts/evaluate_explicit_ratings.py [--datasets DIR] [--per-label N] [--all]
+Usage: python scripts/evaluate_explicit_ratings.py [--datasets DIR] [--per-label N] [--all] [--rejected]
 
 Reads the development half of Pang & Lee's polarity data set v2.0 (700 negative and 700 positive
 reviews; ``--per-label N`` reads the first N of each) as two plain corpus folders and runs the
@@ -8,7 +8,9 @@ corpus-level extraction of :mod:`analysis.ratings` on them: every rating in the 
 and body segments, and the one chosen as each review's overall rating. The data set's explicit
 ratings were removed when it was made, so nearly every rating found is a candidate mistake: the
 script prints each overall rating (``--all``: every rating found) with its review, label, line
-number and line, then a count by polarity, for a reader to audit by hand.
+number and line, then a count by polarity, for a reader to audit by hand. ``--rejected`` also
+prints every rating form the parser found in a review body and threw away, with its reason
+(:func:`analysis.rating_parser.rejected_ratings`), to audit what the rules cost.
 """
 
 from __future__ import annotations
@@ -22,10 +24,30 @@ import pandas as pd
 
 from analysis.corpus import load_corpus
 from analysis.paths import PROJECT_ROOT
+from analysis.rating_parser import rejected_ratings
 from analysis.ratings import explicit_rating_table, overall_explicit_ratings
 
 DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
 LABELS = ("neg", "pos")
+
+
+def _line_of(raw: str, start: int, end: int) -> tuple[int, str]:
+    """The 1-based number and the stripped text of the line holding [start, end) of `raw`."""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", end)
+    return raw.count("\n", 0, start) + 1, raw[line_start : line_end if line_end >= 0 else len(raw)].strip()
+
+
+def _rejected(folder: Path, label: str, per_label: int | None) -> list[str]:
+    """One printed line per rating form thrown away in the bodies of one label's reviews."""
+    corpus = load_corpus(folder)
+    lines = []
+    for review in corpus.reviews[:per_label]:
+        for segment in review.segments_labelled("body"):
+            for rating, reason in rejected_ratings(segment.text, scales=corpus.rating_scales):
+                number, context = _line_of(review.raw, segment.start + rating.start, segment.start + rating.end)
+                lines.append(f"- {label} {review.id} line {number} {rating.text!r} ({reason}) | {context}")
+    return lines
 
 
 def _found(folder: Path, label: str, per_label: int | None) -> tuple[pd.DataFrame, int]:
@@ -43,20 +65,18 @@ def _found(folder: Path, label: str, per_label: int | None) -> tuple[pd.DataFram
     chosen = set(zip(overall["review_id"], overall["start"]))
     rows = []
     for row in table.itertuples(index=False):
-        raw = raws[row.review_id]
-        line_start = raw.rfind("\n", 0, row.start) + 1
-        line_end = raw.find("\n", row.end)
+        number, context = _line_of(raws[row.review_id], row.start, row.end)
         rows.append(
             {
                 "label": label,
                 "review_id": row.review_id,
-                "line": raw.count("\n", 0, row.start) + 1,
+                "line": number,
                 "segment": row.segment,
                 "text": row.text,
                 "value": row.value,
                 "scale": row.scale,
                 "overall": (row.review_id, row.start) in chosen,
-                "context": raw[line_start : line_end if line_end >= 0 else len(raw)].strip(),
+                "context": context,
             }
         )
     return pd.DataFrame(rows, columns=["label", "review_id", "line", "segment", "text", "value", "scale",
@@ -69,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-label", type=int, default=None, metavar="N",
                         help="read the first N reviews of each label (default: all 700)")
     parser.add_argument("--all", action="store_true", help="print every rating found, not only the overall ones")
+    parser.add_argument("--rejected", action="store_true", help="also print the rating forms thrown away, with why")
     args = parser.parse_args(argv)
     folder = args.datasets / "movie-review-polarity-dev"
     if not folder.is_dir():
@@ -85,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         mark = "*" if row.overall else " "
         print(f"{mark} {row.label} {row.review_id} line {row.line} [{row.segment}] {row.text!r} "
               f"= {row.value:g}/{row.scale:g} | {row.context}")
+    if args.rejected:
+        print()
+        for label in LABELS:
+            print("\n".join(_rejected(folder / label, label, args.per_label)))
     print()
     print("label  reviews  ratings found  reviews with an overall rating")
     for label in LABELS:
