@@ -4,9 +4,11 @@
 by side, each with its evidence:
 
 1. the **explicit rating** (:mod:`analysis.rating_parser`), parsed from the review's rating
-   segments, whole rating lines in its header, and its body (never from reader comments or page
-   furniture): a rating line wins, else the last rating in the body, since a critic's closing
-   verdict is the overall one;
+   segments, its headlines, and its body (never from reader comments or page furniture): a
+   rating labelled as the overall one ("Overall: 7/10") wins, then a rating line or headline,
+   then the last rating in the body, since a critic's closing verdict is the overall one; a
+   sub-score ("Acting 8/10") is never the overall rating. A scale the review states once ("my
+   ratings are out of four stars") governs its ratings that state none;
 2. the **inferred rating**: the review-polarity model of :mod:`analysis.sentiment` (trained on
    Pang & Lee's polarity data set v2.0, whose explicit ratings were removed) applied to the
    body, giving the probability that the review is positive and ``5 x probability`` stars;
@@ -26,7 +28,8 @@ from collections import Counter
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
-from analysis.rating_parser import is_rating_line, parse_explicit_ratings
+from analysis.rating_context import stated_scale
+from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
 from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.sentiment import load_model
@@ -34,64 +37,74 @@ from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
 
 
 EXPLICIT_COLUMNS = [
-    "review_id", "segment", "text", "start", "end", "value", "scale", "normalised", "scale_source",
+    "review_id", "segment", "text", "start", "end", "value", "scale", "normalised", "scale_source", "role",
 ]
+RATED_SEGMENTS = ("rating", "header", "body")
 
 
 @once_per_corpus
 def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
     """Every explicit rating in the reviews' rating, header and body segments.
 
-    Rating and body segments are searched in full; a header only for lines that are wholly a
-    rating ("Rating: B+" under a headline), so credits lines are never read as verdicts. Reader
-    comments, author bios and boilerplate are never searched.
+    Rating and body segments are searched in full; a header only for a rating that ends or
+    starts one of its lines (:func:`analysis.rating_parser.parse_headline_rating`: "Her ★★★½",
+    "Rating: B+" under a headline), so credits lines are never read as verdicts. Reader
+    comments, author bios and boilerplate are never searched, nor do they state the scale.
 
     Returns
     -------
     pandas.DataFrame
         One row per rating: ``review_id``, ``segment`` ("rating", "header" or "body"), ``text``,
         ``start`` and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
-        ``scale_source``.
+        ``scale_source``, ``role`` ("overall", "sub-score" or "unlabelled").
     """
     scales = corpus.rating_scales
     rows = []
     for review in corpus.reviews:
-        for segment in review.segments:
-            if segment.label in ("rating", "body"):
-                pieces = [(0, segment.text)]
-            elif segment.label == "header":
-                lines = segment.text.splitlines(keepends=True)
-                offsets = [sum(len(line) for line in lines[:index]) for index in range(len(lines))]
-                pieces = [(offset, line) for offset, line in zip(offsets, lines) if is_rating_line(line, scales=scales)]
+        own = [segment for segment in review.segments if segment.label in RATED_SEGMENTS]
+        review_scale = stated_scale("".join(segment.text for segment in own))
+        for segment in own:
+            if segment.label == "header":
+                found, offset = [], 0
+                for line in segment.text.splitlines(keepends=True):
+                    headline = parse_headline_rating(line, scales=scales, review_scale=review_scale)
+                    if headline is not None:
+                        found.append(headline._replace(start=offset + headline.start, end=offset + headline.end))
+                    offset += len(line)
             else:
-                continue
-            for offset, text in pieces:
-                for rating in parse_explicit_ratings(text, scales=scales):
-                    rows.append(
-                        {
-                            **rating._asdict(),
-                            "review_id": review.id,
-                            "segment": segment.label,
-                            "start": segment.start + offset + rating.start,
-                            "end": segment.start + offset + rating.end,
-                        }
-                    )
+                found = parse_explicit_ratings(segment.text, scales=scales, review_scale=review_scale)
+            for rating in found:
+                rows.append(
+                    {
+                        **rating._asdict(),
+                        "review_id": review.id,
+                        "segment": segment.label,
+                        "start": segment.start + rating.start,
+                        "end": segment.start + rating.end,
+                    }
+                )
     return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
 
 
 def overall_explicit_ratings(explicit: pd.DataFrame) -> pd.DataFrame:
-    """One explicit rating per review: a rating line's (its own segment or a header line), else
-    the last one in the body.
+    """One explicit rating per review: the last labelled as the overall one, else the last rating
+    line (its own segment or a headline), else the last one in the body; never a sub-score.
+
+    A review whose only ratings are sub-scores ("Acting 8/10, Story 6/10") has none: averaging
+    them would invent a rating the critic did not give.
 
     Returns
     -------
     pandas.DataFrame
         The rows of :func:`explicit_rating_table` chosen, one per review that has any.
     """
-    ordered = explicit.assign(_rating_line=explicit["segment"].isin(["rating", "header"])).sort_values(
-        ["review_id", "_rating_line", "start"], kind="mergesort"
+    rank = (
+        (explicit["role"] == "overall") * 2 + explicit["segment"].isin(["rating", "header"])
+    ).where(explicit["role"] != "sub-score")
+    ordered = explicit.assign(_rank=rank).dropna(subset="_rank").sort_values(
+        ["review_id", "_rank", "start"], kind="mergesort"
     )
-    return ordered.groupby("review_id", sort=True).tail(1).drop(columns="_rating_line").reset_index(drop=True)
+    return ordered.groupby("review_id", sort=True).tail(1).drop(columns="_rank").reset_index(drop=True)
 
 
 @once_per_corpus

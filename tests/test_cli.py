@@ -39,7 +39,7 @@ def test_corpus_table_is_readable(capsys):
 def test_missing_folder_exits_2_with_one_line():
     result = run_cli("corpus", "/no/such/folder")
     assert result.returncode == 2
-    assert result.stderr == "error: /no/such/folder: no such corpus folder\n"
+    assert result.stderr == "error: /no/such/folder: no such corpus folder or table file (.csv, .parquet)\n"
     assert "Traceback" not in result.stderr
 
 
@@ -191,7 +191,7 @@ def test_ctrl_c_is_one_line_and_exit_130():
     # SIGINT arrives while the corpus is being read: no traceback, one line, the shell's status.
     process = subprocess.Popen(
         [sys.executable, "-c", "import signal, analysis.cli as cli;"
-         "cli.load_corpus = lambda *a: signal.raise_signal(signal.SIGINT); raise SystemExit(cli.main(['corpus']))"],
+         "cli.load_corpus = lambda *a, **k: signal.raise_signal(signal.SIGINT); raise SystemExit(cli.main(['corpus']))"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     out, err = process.communicate(timeout=300)

@@ -91,53 +91,7 @@ def test_line_only_forms():
     assert parse_explicit_ratings("The blood group was B+ that day.") == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Thursday, 6 March 2014",
-        "3 March",
-        "$10",
-        "It cost £4/5 a ticket.",
-        "126 min",
-        "Running time: 126 minutes",
-        "2013",
-        "Her (Spike Jonze, 2013)",
-        "10,000 empty words",
-        "a 12-part series",
-        "top 10",
-        "one of the top 10 films of the year",
-        "Part 2",
-        "Part 2/3",
-        "the 21st century",
-        "OS 1",
-        "an OS 1 upgrade",
-        "nine out of ten critics agree",
-        "24/7",
-        "9/11",
-        "6/3/2014",
-        "50/50",
-        "1/2 hour",
-        "2/3 of the film",
-        "3 comments",
-        "2 Responses",
-        "4:30",
-        "A",
-        "Plan B",
-        "a B-movie",
-        "a five-star hotel",
-        "4 films",
-        "***",
-        "great performances from its two stars",
-        "a mere backdrop for the two stars to share the screen",
-        "better than the last two star trek films",
-        "adorn the 1/4 page ad",
-        "this one stars Aidan Quinn",
-        "we bought two tickets",
-    ],
-)
-def test_look_alikes_are_not_ratings(text):
-    assert parse_explicit_ratings(text) == []
-    assert not is_rating_line(text)
+# The look-alikes, each with the reason it is not a rating, are in tests/test_rating_parser.py.
 
 
 @pytest.mark.parametrize(
@@ -158,7 +112,7 @@ def test_lines_that_are_more_or_less_than_one_rating(line):
 
 
 def test_spans_index_the_raw_text_and_several_ratings_are_found_in_order():
-    text = "Jonze\u2019s \u201cHer\u201d: 4/5.\nMy partner says two thumbs up.\n\n4.5 clappers\n"
+    text = "Jonze\u2019s \u201cHer\u201d: 4/5.\nMy verdict: two thumbs up.\n\n4.5 clappers\n"
     ratings = parse_explicit_ratings(text, scales={"clappers": 5})
     assert [rating.text for rating in ratings] == ["4/5", "two thumbs up", "4.5 clappers"]
     assert all(text[r.start : r.end] == r.text for r in ratings)
@@ -200,9 +154,25 @@ def test_overall_rating_prefers_a_rating_segment_then_the_last_in_the_body():
             "segment": ["body", "rating", "body", "body", "body"],
             "text": ["2/5", "4/5", "3/5", "1/5", "5/5"],
             "start": [0, 10, 20, 0, 10],
+            "role": ["unlabelled"] * 5,
         }
     )
     assert overall_explicit_ratings(explicit)["text"].tolist() == ["4/5", "5/5"]
+
+
+def test_overall_label_wins_and_a_sub_score_is_never_the_overall_rating():
+    explicit = pd.DataFrame(
+        {
+            "review_id": ["a", "a", "a", "b", "b", "c"],
+            "segment": ["body", "body", "rating", "body", "body", "header"],
+            "text": ["7/10", "8/10", "9/10", "8/10", "6/10", "4/5"],
+            "start": [0, 10, 20, 0, 10, 0],
+            "role": ["overall", "sub-score", "unlabelled", "sub-score", "sub-score", "unlabelled"],
+        }
+    )
+    # a: "Overall 7/10" beats a later rating line; b: sub-scores only, so no overall rating;
+    # c: a headline rating counts as a rating line.
+    assert overall_explicit_ratings(explicit)[["review_id", "text"]].values.tolist() == [["a", "7/10"], ["c", "4/5"]]
 
 
 def test_arc_turns_on_a_hand_made_arc():
@@ -339,7 +309,7 @@ def test_prose_trigger_never_hides_a_rating(her_corpus, monkeypatch):
 
     texts = RATING_FORMS + [review.raw for review in her_corpus.reviews]
     screened = [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts]
-    rules = rating_parser._rules()
-    monkeypatch.setattr(rating_parser, "_rules", lambda: rules._replace(prose_trigger=re.compile("")))
+    rules = rating_parser.rules()
+    monkeypatch.setattr(rating_parser, "rules", lambda: rules._replace(prose_trigger=re.compile("")))
     assert [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts] == screened
     assert all(screened[: len(RATING_FORMS)])

@@ -18,7 +18,6 @@ DEVELOPMENT = ROOT / "tests" / "data" / "web-copies"
 HOLDOUT = ROOT / "tests" / "data" / "web-copies-holdout"
 PAGES = sorted(DEVELOPMENT.glob("*.txt")) + sorted(HOLDOUT.glob("*.txt")) + sorted((HOLDOUT / "second-look").glob("*.txt"))
 # The explicit-rating parser does not read ASCII stars ("***1/2") yet.
-RATING_PARSER_GAPS = {"11-blogger-no-comments-knives-out"}
 
 
 def _load_evaluation():
@@ -74,15 +73,7 @@ def test_line_labels_and_comment_counts_meet_the_targets(development_pages):
     assert accuracy >= 0.97 and exact >= 0.95
 
 
-def _rating_params():
-    params = []
-    for path in sorted(DEVELOPMENT.glob("*.txt")):
-        marks = [pytest.mark.xfail(strict=True, reason="ASCII stars are not parsed")] if path.stem in RATING_PARSER_GAPS else []
-        params.append(pytest.param(path.stem, marks=marks, id=path.stem))
-    return params
-
-
-@pytest.mark.parametrize("page_id", _rating_params())
+@pytest.mark.parametrize("page_id", [path.stem for path in sorted(DEVELOPMENT.glob("*.txt"))])
 def test_explicit_rating_of_each_page(page_id, development_pages, development_corpus):
     truth = next(p.rating for p in development_pages if p.page_id == page_id)
     chosen = overall_explicit_ratings(explicit_rating_table(development_corpus)).set_index("review_id")
