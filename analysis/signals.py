@@ -101,8 +101,11 @@ def _cues() -> tuple[_Cue, ...]:
 @cache
 def _any_cue() -> re.Pattern:
     # One alternation of every cue: most sentences hold none, and one search tells. The word
-    # boundary before is checked once per position, not once per cue.
-    alternatives = "|".join(f"(?:{_expanded(cue.pattern)}){_AFTER_CUE}" for cue in _cues())
+    # boundary before is checked once per position, not once per cue; a group name may occur
+    # once per pattern only, so the heads are plain groups here.
+    alternatives = "|".join(
+        f"(?:{_expanded(cue.pattern).replace('(?P<head>', '(?:')}){_AFTER_CUE}" for cue in _cues()
+    )
     return re.compile(f"{_BEFORE_CUE}(?:{alternatives})")
 
 
@@ -110,6 +113,26 @@ def _any_cue() -> re.Pattern:
 def _negator() -> re.Pattern:
     # "not only" / "not just" introduce more praise, not a denial.
     return re.compile(rf"(?<![\w']){_alternation(_cue_data()['negators'])}(?![\w'])(?! only| just)")
+
+
+@cache
+def _vader_valence() -> dict[str, float]:
+    # Imported here: vaderSentiment reads its lexicon file when the analyser is built.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+def head_polarity(word: str) -> int:
+    """-1 for a negative head word (the cue list's ``negatives`` or negative VADER valence), else 1.
+
+    >>> head_polarity("idiotic"), head_polarity("memorable"), head_polarity("boring")
+    (-1, 1, -1)
+    """
+    word = word.lower()
+    if word in _cue_data()["negatives"] or _vader_valence().get(word, 0.0) < 0:
+        return -1
+    return 1
 
 
 def verdict_cues() -> pd.DataFrame:
@@ -161,7 +184,8 @@ def sentence_signals(sentence: str) -> list[dict]:
     found = []
     for order, cue in enumerate(_cues()):
         for match in cue.regex.finditer(lowered):
-            found.append((match.start(), match.end(), order, cue))
+            head = match.groupdict().get("head")
+            found.append((match.start(), match.end(), order, cue._replace(weight=cue.weight * head_polarity(head)) if head else cue))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
     kept: list[tuple[int, int, int, _Cue]] = []
     for item in found:
