@@ -1,0 +1,165 @@
+"""How often is the verdict on a mention what a reader would say?
+
+Usage: python scripts/evaluate_mentions.py [--datasets DIR] [--only-her] [--errors]
+
+Reads the labelled mention judgements in ``tests/data/mention-judgements/`` (``labels.csv``: one
+(review, sentence, target) pair a line, labelled praise, criticism or neutral by the guideline
+``GUIDELINE.md`` beside it; ``reviews.csv``: the film of each review; ``films/``: each film's
+credits). The sentences come from the *Her* corpus (``corpus/``) and from the development half
+of the polarity data set v2.0 (``DIR/movie-review-polarity-dev``), split by the project's own
+sentence splitter; a label names its sentence by character offsets into the raw file, so no
+review text is copied into the set.
+
+Each review's sentences go through :func:`analysis.targets.find_mentions` and
+:func:`analysis.praise.judge_mentions`, exactly as in the ``aspects`` command; the label of each
+labelled pair is compared with the set's. A labelled pair the mention rules no longer find counts
+as an error. Nothing is fitted on the set, so the figures are plain (not cross-validated)
+accuracy and macro-F1 over the three labels, overall and per source, with a confusion table;
+``--errors`` lists every disagreement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import load_corpus
+from analysis.film import Film, film_from_manifest
+from analysis.paths import PROJECT_ROOT
+from analysis.praise import judge_mentions
+from analysis.targets import find_mentions
+from analysis.tokenization import split_sentences
+
+SET_FOLDER = PROJECT_ROOT / "tests" / "data" / "mention-judgements"
+DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
+LABELS = ("praise", "criticism", "neutral")
+LABEL_COLUMNS = ["review", "start", "end", "target", "label"]
+
+
+def read_set(folder: Path = SET_FOLDER) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The labels and the review -> film table of the set in `folder`.
+
+    Raises
+    ------
+    ValueError
+        A label outside praise/criticism/neutral, a review without a film, or a pair given twice.
+    """
+    labels = pd.read_csv(folder / "labels.csv", comment="#", dtype={"review": str, "target": str, "label": str})
+    reviews = pd.read_csv(folder / "reviews.csv", comment="#", dtype=str)
+    if list(labels.columns[: len(LABEL_COLUMNS)]) != LABEL_COLUMNS:
+        raise ValueError(f"{folder / 'labels.csv'}: columns must start with {LABEL_COLUMNS}, got {list(labels.columns)}")
+    bad = sorted(set(labels["label"]) - set(LABELS))
+    if bad:
+        raise ValueError(f"{folder / 'labels.csv'}: labels must be {LABELS}, got {bad}")
+    unknown = sorted(set(labels["review"]) - set(reviews["review"]))
+    if unknown:
+        raise ValueError(f"{folder / 'labels.csv'}: reviews without a film in reviews.csv: {unknown}")
+    twice = labels[labels.duplicated(["review", "start", "target"])]
+    if not twice.empty:
+        raise ValueError(f"{folder / 'labels.csv'}: pairs labelled twice: {twice.values.tolist()}")
+    return labels, reviews
+
+
+def film_of(name: str, folder: Path = SET_FOLDER) -> Film:
+    """The film `name`: "her" is the Her corpus's own; any other reads ``films/<name>.yaml``."""
+    if name == "her":
+        return load_corpus(PROJECT_ROOT / "corpus").film
+    import yaml
+
+    return film_from_manifest(yaml.safe_load((folder / "films" / f"{name}.yaml").read_text(encoding="utf-8")))
+
+
+def review_sentences(review: str, datasets: Path | None) -> pd.DataFrame:
+    """The sentences of one review of the set: ``review_id``, ``sentence_index``, ``start``, ``end``, ``text``.
+
+    A Her review gives its body sentences (offsets into the raw file); a polarity review every
+    sentence of its file.
+    """
+    source, _, name = review.partition("/")
+    if source == "her":
+        sentences = load_corpus(PROJECT_ROOT / "corpus").sentences
+        table = sentences[sentences["review_id"] == name]
+        return table[["sentence_index", "start", "end", "text"]].assign(review_id=review).reset_index(drop=True)
+    if source != "polarity" or datasets is None:
+        raise ValueError(f"review {review!r}: needs the polarity data (--datasets)")
+    raw = (datasets / "movie-review-polarity-dev" / name).read_text(encoding="utf-8")
+    return pd.DataFrame(
+        [(review, index, s.start, s.end, s.text) for index, s in enumerate(split_sentences(raw))],
+        columns=["review_id", "sentence_index", "start", "end", "text"],
+    )
+
+
+def predictions(labels: pd.DataFrame, reviews: pd.DataFrame, datasets: Path | None) -> pd.DataFrame:
+    """`labels` with the pipeline's ``predicted`` label (None where the pair is not found) and ``sentence``."""
+    film_names = dict(zip(reviews["review"], reviews["film"]))
+    films: dict[str, Film] = {}
+    judged = []
+    for review in sorted(set(labels["review"])):
+        name = film_names[review]
+        films.setdefault(name, film_of(name))
+        sentences = review_sentences(review, datasets)
+        evidence = judge_mentions(find_mentions(sentences, films[name]))
+        offsets = sentences[["sentence_index", "start", "end"]]
+        judged.append(evidence.merge(offsets, on="sentence_index")[["review_id", "start", "end", "target", "label", "scope", "sentence", "label_source"]])
+    found = pd.concat(judged, ignore_index=True).rename(columns={"review_id": "review", "label": "predicted"})
+    result = labels.merge(found, on=["review", "start", "end", "target"], how="left", validate="one_to_one")
+    return result
+
+
+def scores(table: pd.DataFrame) -> dict[str, float]:
+    """Accuracy and macro-F1 (over praise, criticism, neutral) of ``predicted`` against ``label``.
+
+    A missing prediction is wrong; every label counts in the macro average, even one with no
+    pairs in `table` that is never predicted (its F1 is then 0 only if it was predicted).
+
+    >>> scores(pd.DataFrame({"label": ["praise", "criticism", "neutral", "praise"],
+    ...                      "predicted": ["praise", "neutral", "neutral", None]}))
+    {'pairs': 4, 'accuracy': 0.5, 'macro_f1': 0.444444}
+    """
+    gold = table["label"].tolist()
+    guessed = table["predicted"].fillna("missing").tolist()
+    f1s = []
+    for label in LABELS:
+        true_positive = sum(g == label and p == label for g, p in zip(gold, guessed))
+        predicted = sum(p == label for p in guessed)
+        actual = sum(g == label for g in gold)
+        if predicted == 0 and actual == 0:
+            continue
+        f1s.append(2 * true_positive / (predicted + actual))
+    accuracy = sum(g == p for g, p in zip(gold, guessed)) / len(gold) if gold else float("nan")
+    return {"pairs": len(gold), "accuracy": round(accuracy, 6), "macro_f1": round(sum(f1s) / len(f1s), 6) if f1s else float("nan")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument("--only-her", action="store_true", help="only the Her part (needs no data set)")
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    labels, reviews = read_set()
+    if args.only_her:
+        labels = labels[labels["review"].str.startswith("her/")]
+    elif not (args.datasets / "movie-review-polarity-dev").is_dir():
+        parser.error(f"--datasets: no folder {args.datasets / 'movie-review-polarity-dev'} (or use --only-her)")
+    table = predictions(labels, reviews, None if args.only_her else args.datasets)
+    table["source"] = table["review"].str.partition("/")[0]
+    films = dict(zip(reviews["review"], reviews["film"]))
+    print(f"{len(table)} labelled pairs, {table['review'].nunique()} reviews, {len({films[r] for r in table['review']})} films")
+    print(table["label"].value_counts().reindex(list(LABELS), fill_value=0).to_string())
+    rows = [{"part": "all", **scores(table)}]
+    rows += [{"part": source, **scores(group)} for source, group in table.groupby("source", sort=True)]
+    print(pd.DataFrame(rows).to_string(index=False))
+    print(pd.crosstab(table["label"], table["predicted"].fillna("not found"), margins=True).to_string())
+    if args.errors:
+        wrong = table[table["label"] != table["predicted"]]
+        with pd.option_context("display.max_colwidth", 160, "display.width", 250):
+            for row in wrong.itertuples():
+                print(f"\n{row.review} [{row.start}:{row.end}] {row.target}: gold {row.label}, got {row.predicted} ({row.label_source})\n  scope: {row.scope}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
