@@ -51,7 +51,7 @@ import pandas as pd
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
 from analysis.judgements import judge_sentences
-from analysis.signals import sentence_signals
+from analysis.signals import mention_verdict, reservation_cue
 from analysis.targets import find_mentions
 from analysis.tokenization import is_heading
 
@@ -127,26 +127,6 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
-def reservation_cue(scope: str) -> str | None:
-    """The reservation signal(s) that make `scope` a criticism, or None.
-
-    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
-
-    >>> reservation_cue("The pacing can feel slow at times.")
-    'can feel slow at times'
-    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
-    True
-    """
-    signals = sentence_signals(scope)
-    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
-    if not reservations:
-        return None
-    strongest_reservation = max(-s["weight"] for s in reservations)
-    if any(s["weight"] > strongest_reservation for s in signals):
-        return None
-    return "; ".join(s["span_text"] for s in reservations)
-
-
 def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
@@ -178,16 +158,16 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     else:
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
-    cue_of = {text: reservation_cue(text) for text in texts}
-    evidence["label_source"] = [
-        "heading" if kind == "heading"
-        else "classifier" if cue_of[scope] is None
-        else f"reservation cue: {cue_of[scope]}"
-        for scope, kind in zip(evidence["scope"], evidence["scope_kind"])
+    judged = evidence["scope_kind"] != "heading"
+    verdicts = [
+        mention_verdict(scope, kind, label, probability)
+        for scope, kind, label, probability in evidence.loc[
+            judged, ["scope", "kind", "label", "praise_probability"]
+        ].itertuples(index=False, name=None)
     ]
-    reserved = evidence["scope"].isin([text for text, cue in cue_of.items() if cue is not None])
-    evidence.loc[reserved, "kind"] = "evaluative"
-    evidence.loc[reserved, "label"] = "criticism"
+    evidence["label_source"] = "heading"
+    if verdicts:
+        evidence.loc[judged, ["kind", "label", "label_source"]] = verdicts
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"
