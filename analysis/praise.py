@@ -50,6 +50,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
+from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
 from analysis.signals import mention_verdict, reservation_cue
 from analysis.targets import find_mentions
@@ -151,7 +152,8 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     """
     scopes = mention_scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
-    labels = (labeller or judge_sentences)(texts) if texts else pd.DataFrame()
+    # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
+    labels = (labeller or judge_sentences)([without_genre_words(text) for text in texts]) if texts else pd.DataFrame()
     judged_columns = [c for c in EVIDENCE_COLUMNS[9:] if c != "label_source"]
     if texts:
         labels = labels.reset_index(drop=True)[judged_columns].assign(scope=texts)

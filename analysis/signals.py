@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.genres import genre_spans
 from analysis.resources import read_yaml
 from analysis.text import normalise
 from analysis.tokenization import split_sentences
@@ -164,8 +165,11 @@ def judgement_cues(text: str) -> list[dict]:
     [('rich', -1)]
     """
     lowered = _lower(normalise(text))
+    genres = genre_spans(lowered)
     found = []
     for match in _judgement_regex().finditer(lowered):
+        if any(match.start() < end and start < match.end() for start, end in genres):
+            continue
         negated = _is_negated(lowered, match.start())
         polarity = 1 if match.group("positive") else -1
         found.append({"span_text": text[match.start() : match.end()], "start": match.start(), "end": match.end(),
@@ -225,12 +229,15 @@ def sentence_signals(sentence: str) -> list[dict]:
             head = match.groupdict().get("head")
             found.append((match.start(), match.end(), order, cue._replace(weight=cue.weight * head_polarity(head)) if head else cue))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
-    kept: list[tuple[int, int, int, _Cue]] = []
+    # A genre word is no verdict: "a disaster movie" is a kind of film.
+    kept: list[tuple[int, int, int, _Cue]] = [(start, end, -1, None) for start, end in genre_spans(lowered)]
     for item in found:
         if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
             kept.append(item)
     signals = []
     for start, end, _, cue in sorted(kept, key=lambda item: item[0]):
+        if cue is None:
+            continue
         negated = cue.kind != "negated_negative" and _is_negated(lowered, start)
         signals.append(
             {

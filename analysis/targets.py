@@ -63,6 +63,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis.film import Aspect, Film
+from analysis.genres import genre_spans
 from analysis.names import FuzzyNames, NameForm, name_forms
 from analysis.resources import read_yaml
 from analysis.text import normalise
@@ -319,13 +320,14 @@ def _aspect_mentions(
 ) -> list[dict]:
     if any_aspect is None or not any_aspect.search(text.lower()):
         return []
+    taken = taken + genre_spans(text)  # "an animated feature" says nothing of the animation
     found = []
     for aspect, cues in cue_regexes:
         if skip_general and aspect.general_only:
             continue
         for match in cues.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
-                continue  # a cue inside a name
+                continue  # a cue inside a name or a genre phrase
             found.append({"target": aspect.name, "target_kind": "aspect", "matched_text": match.group(0),
                           "rule": "cue_word", "start": match.start(), "end": match.end()})
     # A cue inside a longer cue of another aspect is part of that one ("sound effects" is sound).
