@@ -52,7 +52,7 @@ from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.signals import mention_verdict, reservation_cue
+from analysis.signals import mention_verdict
 from analysis.targets import find_mentions
 from analysis.tokenization import is_heading
 

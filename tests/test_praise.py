@@ -12,9 +12,9 @@ from analysis.praise import (
     most_mentioned,
     mention_scopes,
     praise_table,
-    reservation_cue,
     verdict,
 )
+from analysis.signals import reservation_cue
 from analysis.reports.aspects import praise_report
 from analysis.targets import find_mentions
 
@@ -162,7 +162,8 @@ def test_her_corpus_praise(her_corpus):
         (17, "criticism", "reservation cue: can feel slow at times")
     ]
     assert round(pacing[0]["praise_probability"], 2) == 0.39
-    assert great["label_source"] == "classifier"
+    # "great" is a judgement cue: it decides the label, and the evidence says so.
+    assert great["label_source"] == "judgement cue: great"
 
 
 def test_one_target_across_a_contrast_is_judged_on_the_whole_sentence():
@@ -179,7 +180,7 @@ def test_headings_are_neutral_mentions_not_judgements():
     evidence = evidence_for({"r": ["The Script", "The script is great."]})
     assert evidence[["sentence_index", "scope_kind", "kind", "label", "label_source"]].values.tolist() == [
         [0, "heading", "heading", "neutral", "heading"],
-        [1, "sentence", "evaluative", "praise", "classifier"],
+        [1, "sentence", "evaluative", "praise", "judgement cue: great"],
     ]
 
 
@@ -235,7 +236,7 @@ def test_a_reservation_makes_a_hedged_fault_criticism():
     evidence = evidence_for({"r": ["The pacing can feel slow at times.", "Phoenix is great."]})
     judged = evidence.set_index("target")[["kind", "label", "label_source"]]
     assert judged.loc["pacing"].tolist() == ["evaluative", "criticism", "reservation cue: can feel slow at times"]
-    assert judged.loc["Joaquin Phoenix"].tolist() == ["evaluative", "praise", "classifier"]
+    assert judged.loc["Joaquin Phoenix"].tolist() == ["evaluative", "praise", "judgement cue: great"]
 
 
 def test_a_stronger_praise_cue_or_a_negation_outweighs_a_reservation():
@@ -254,7 +255,7 @@ def test_reservation_with_the_shipped_classifier():
     assert evidence.loc["pacing", ["label", "label_source"]].tolist() == [
         "criticism", "reservation cue: can feel slow at times"
     ]
-    assert evidence.loc["performances", ["label", "label_source"]].tolist() == ["praise", "classifier"]
+    assert evidence.loc["performances", ["label", "label_source"]].tolist() == ["praise", "judgement cue: great"]
 
 
 def test_most_mentioned_orders_by_mentions_then_name():
