@@ -1,10 +1,9 @@
 """Who and what each critic praises or faults, with the sentences that show it.
 
 Method. :mod:`analysis.targets` finds every sentence that mentions a person or craft aspect. Each
-(review, target, sentence) is then judged once, by the sentence classifier of
-:mod:`analysis.sentiment` (evaluative versus plot summary, praise versus criticism: n-gram models
-with negation marking and VADER's scores, trained and cross-validated on labelled review
-sentences). What this module adds is **clause scoping for contrast**: a sentence is cut before
+(review, target, sentence) is then judged once, by the sentence models behind
+:func:`analysis.judgements.judge_sentences` (evaluative versus plot summary, praise versus
+criticism, trained and cross-validated on labelled review sentences). What this module adds is **clause scoping for contrast**: a sentence is cut before
 each contrast cue of the classifier ("but", "however", "yet" ...; ``data/contrast-cues.txt``),
 and a target named in only one clause, while another clause names another target, is judged on
 its own clause, so "great cast, but a dull script" praises the cast and faults the script.
@@ -14,18 +13,28 @@ sentence ("However, Her is not without its challenges.") cuts nothing: the contr
 previous sentence; nor does a cue right after a negation with no punctuation between ("not cold
 or dystopian but intimate", "can't help but feel"), which corrects rather than contrasts.
 
-Reservations. The classifier, a bag of n-grams, misreads hedged faults: "The pacing can feel slow
-at times" scores as praise (p = 0.60). So after it has judged a scope, the verdict cues of
-:mod:`analysis.signals` are looked for in the same scope: a *reservation* ("not without its
-challenges", "can feel slow at times", "some viewers may find", "rather mournful") makes the
-mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger opposite cue —
-a praise signal (superlative, verdict label, recommendation, negated criticism) whose weight
-exceeds the reservation's in size ("a masterpiece, if not without its flaws": 1.0 against 0.4),
-in which case the classifier's label stands. A negated reservation ("never uneven") has a
-positive weight in signals and is no reservation here. ``label_source`` records what decided:
-``classifier``, ``reservation cue: <span>`` or ``heading``; the classifier's probabilities are
-kept either way, so a reader sees what the rule overrode. The rule is a fixed reading of the cue
-list (hedges after Hyland, 2005, *Metadiscourse*), not fitted to these reviews.
+Judging a mention, not a sentence (:func:`analysis.signals.mention_verdict`). The sentence
+model reads the scope with its genre words left out ("a disaster movie" is a kind of film,
+:mod:`analysis.genres`); then, in this order:
+
+* a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
+  makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
+  praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
+  what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
+* *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
+  "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
+  signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
+  model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
+  Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
+  this reality is wondrous" as criticism (0.23);
+* without a cue, the model's praise or criticism stands only when it is sure (praise
+  probability at least 0.3 from 0.5, :data:`analysis.signals.UNCUED_MARGIN`, chosen by
+  cross-validation on the labelled mention judgements); otherwise the mention is ``neutral``.
+
+``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
+``judgement cue: <spans>`` or ``heading``; the model's probabilities are kept either way, so a
+reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
+42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges

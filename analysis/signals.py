@@ -24,8 +24,15 @@ negated something. A negator within the three words before a cue of another kind
 clause, reverses and halves its weight ("not the best film ever" -> a superlative with weight
 -0.45, ``negated`` True): a denied superlative is a mild criticism, not a damning one.
 
+A superlative's or comparison's sign comes from its head word (a ``(?P<head>...)`` group in
+the cue): "one of the most idiotic movies of all time" is -0.9, not +0.9, and a comparison that
+praises another film at this one's expense ("makes id4 look like a masterpiece") is -0.8. A
+genre word is no verdict ("a disaster movie", :mod:`analysis.genres`).
+
 The weights describe and order the signals for reading; they are not a model and the inferred
-rating (:mod:`analysis.sentiment`) never reads them.
+rating never reads them. The praise-target analysis reads them, with the *judgement cues* of
+``data/judgement-cues.yaml`` (:func:`judgement_cues`, words that judge a performance or craft),
+to judge each mention (:func:`mention_verdict`).
 """
 
 from __future__ import annotations
@@ -160,7 +167,7 @@ def judgement_cues(text: str) -> list[dict]:
         stands within three words before, in the same clause) and ``negated``; in order.
 
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
-    [('stunning', 1)]
+    [('thin', -1), ('stunning', 1)]
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The animation isn't as rich as it could be.")]
     [('rich', -1)]
     """

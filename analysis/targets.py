@@ -2,9 +2,11 @@
 
 Targets come from the :class:`analysis.film.Film`. **People** are the film's credits in the
 corpus manifest (cast as actor -> character, director, writer, composer, cinematographer, crew)
-plus ``other_people``; **aspects** are crafts (script, cinematography, direction, music, pacing,
-production design, themes, performances in general) with cue words from ``data/aspects.yaml``,
-which a manifest's ``aspects:`` mapping extends or overrides.
+plus ``other_people`` (a credit naming several people, "A, B", "A and B" or a list, is each of
+them); **aspects** are crafts (script, cinematography, direction, music, pacing, editing,
+effects, animation, sound, production design, themes, performances in general) with cue words
+from ``data/aspects.yaml``, which a manifest's ``aspects:`` mapping extends or overrides. The
+spellings of every name are :func:`analysis.names.name_forms`.
 
 Mention rules (the ``rule`` column), applied sentence by sentence in reading order:
 
@@ -13,7 +15,9 @@ Mention rules (the ``rule`` column), applied sentence by sentence in reading ord
 ``surname``
     Everything after the first name ("Phoenix", "van Hoytema") and the last word ("Hoytema").
 ``first_name``
-    The first name alone ("Joaquin"), only when no other person or character shares it.
+    A cast member's first name alone ("Joaquin"), only when no other person or character shares
+    it; a crew member is never matched by a first name ("a giant bird called Kevin" is not the
+    editor Kevin Nolting).
 ``alias``
     A short name the manifest gives under ``people: {NAME: {aliases: [...]}}``.
 ``possessive``
@@ -28,14 +32,22 @@ Mention rules (the ``rule`` column), applied sentence by sentence in reading ord
     previous sentence (gender from ``people: {NAME: {pronouns: he|she|they}}``; a person whose
     gender the manifest does not give matches either). It is not resolved when the sentence itself
     names a person the pronoun could refer to, or when the previous sentence names several.
+``fuzzy_full_name``, ``fuzzy_surname``
+    A misspelt full name or surname of six letters or more, within a small edit distance word by
+    word ("Scarlet Johansen" -> Scarlett Johansson; bounds in ``data/mention-rules.yaml``,
+    :class:`analysis.names.FuzzyNames`). A misspelling never overrides an exact name it does not
+    outgrow.
 ``cue_word``
-    A craft aspect's cue word ("screenplay" -> script). A cue inside a name does not count.
+    A craft aspect's cue word ("screenplay" -> script). A cue inside a name, inside a longer cue
+    of another aspect ("sound effects" is sound, not effects) or inside a genre phrase ("an
+    animated feature", :mod:`analysis.genres`) does not count.
 
 Collisions. Longer names win over shorter ones at the same place ("Samantha Morton" is not the
 character Samantha). A first name that is also a character's name stands for the character ("Amy"
 is Amy Adams's character, not Amy Adams; "Samantha" is never Samantha Morton). A short form shared
 by two people is dropped. Characters with descriptive names of three or more words ("Chat Room
-Friend") are matched only in full; for two-word names the first word is the short form. A
+Friend") are matched only in full; for two-word names the first word is the short form, after
+descriptive words are set aside ("Young Ellie" -> "Ellie", never "Young"). A
 manifest can switch short forms off for a name that is made of common words (a band such as
 "Arcade Fire": ``short_names: false``). Names are matched case-sensitively, so the word "fire" or
 "bill" is no name. The *performances* aspect counts only sentences that credit no cast member, so

@@ -127,7 +127,7 @@ def scores(table: pd.DataFrame) -> dict[str, float]:
 
     >>> scores(pd.DataFrame({"label": ["praise", "criticism", "neutral", "praise"],
     ...                      "predicted": ["praise", "neutral", "neutral", None]}))
-    {'pairs': 4, 'not_found': 1, 'accuracy': 0.5, 'macro_f1': 0.444444}
+    {'pairs': 4, 'not_found': 1, 'accuracy': 0.5, 'macro_f1': 0.388889}
     """
     gold = table["label"].tolist()
     guessed = table["predicted"].fillna("neutral").tolist()
