@@ -191,7 +191,7 @@ CAST = "film:\n  title: X\n  cast:\n    - {actor: Ann Lee, character: Bo}\n"
         ("rating_scales: {stars: .inf}\n", "'rating_scales' must map unit words to positive numbers, got {'stars': inf}"),
         ("film: {title: X, year: '²⁰¹³'}\n", "'film.year' must be a year such as 2013, got '²⁰¹³'"),
         ("film: {title: X, year: true}\n", "'film.year' must be a year such as 2013, got True"),
-        ("film: {title: X, crew: {sound: null}}\n", "'film.crew' role 'sound' needs a name, got None"),
+        ("film: {title: X, crew: {sound: null}}\n", "'film.crew' role 'sound' needs a name or a list of names, got None"),
         ("film:\n  title: X\n  cast:\n    - {actor: Ann Lee, character: [Bo, Cy]}\n",
          "cast entry 'Ann Lee': 'character' must be one name, got ['Bo', 'Cy']"),
         (CAST + "people: {Ann Lee: {aliases: Annie}}\n",
