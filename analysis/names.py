@@ -5,7 +5,9 @@ surname, first name, manifest aliases, characters and their short forms — with
 resolved (see :mod:`analysis.targets`, whose mention rules read them). :class:`FuzzyNames` finds
 misspelt names: a form of at least six letters matches a run of words that differs from it by a
 small edit distance, word by word (Levenshtein distance with :mod:`rapidfuzz`; the bounds are
-data in ``data/mention-rules.yaml``), so "Scarlet Johansen" finds Scarlett Johansson.
+data in ``data/mention-rules.yaml``), so "Scarlet Johansen" finds Scarlett Johansson; a
+misspelt word that is itself a common English word (``wordfreq``) is no name ("start" is not
+"Stuart").
 
 Short forms, and what never becomes one:
 
@@ -120,6 +122,14 @@ def name_forms(persons: tuple[Person, ...]) -> list[NameForm]:
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
+@cache
+def _is_common_word(word: str) -> bool:
+    """True for a word as common as ``fuzzy_names.common_word_zipf`` in English (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= float(_rules()["fuzzy_names"]["common_word_zipf"])
+
+
 def _letters(text: str) -> int:
     return sum(character.isalpha() for character in text)
 
@@ -147,9 +157,13 @@ class FuzzyNames:
             if not f.is_character and f.rule in ("full_name", "surname") and _letters(f.text) >= settings["min_letters"]
         ]
         self._forms = eligible
-        self._by_initial: dict[str, list[NameForm]] = {}
+        # By first letter, with the first word's length and allowed distance for a quick check.
+        self._by_initial: dict[str, list[tuple[NameForm, str, int]]] = {}
+        self._near: dict[str, list[NameForm]] = {}
         for form in eligible:
-            self._by_initial.setdefault(form.text[:1].lower(), []).append(form)
+            first = form.text.split()[0]
+            entry = (form, first, self._allowed(first, len(form.text.split())))
+            self._by_initial.setdefault(first[:1].lower(), []).append(entry)
 
     def _allowed(self, word: str, words_in_form: int) -> int:
         allowed = max((distance for length, distance in self._bounds if _letters(word) >= length), default=0)
@@ -159,7 +173,7 @@ class FuzzyNames:
         from rapidfuzz.distance import Levenshtein
 
         target = form.text.split()
-        total = 0
+        misspelt = []
         for written, word in zip(spelled, target):
             if self._ignore_case:
                 written, word = written.lower(), word.lower()
@@ -167,11 +181,27 @@ class FuzzyNames:
                 return False
             if written[:1] != word[:1]:
                 return False
-            distance = Levenshtein.distance(written, word, score_cutoff=self._allowed(word, len(target)))
-            if distance > self._allowed(word, len(target)):
+            allowed = self._allowed(word, len(target))
+            distance = Levenshtein.distance(written, word, score_cutoff=allowed)
+            if distance > allowed:
                 return False
-            total += distance
-        return total > 0
+            if distance:
+                misspelt.append(written)
+        # Checked last, as it is the slowest: "start" is no misspelt "Stuart".
+        return bool(misspelt) and not any(_is_common_word(word) for word in misspelt)
+
+    def _forms_near(self, written: str) -> list[NameForm]:
+        """The forms whose first word `written` may be a spelling of (memoised: words repeat)."""
+        if written not in self._near:
+            from rapidfuzz.distance import Levenshtein
+
+            compared = written.lower() if self._ignore_case else written
+            self._near[written] = [
+                form for form, first, allowed in self._by_initial.get(written[:1].lower(), ())
+                if abs(len(compared) - len(first)) <= allowed
+                and Levenshtein.distance(compared, first.lower() if self._ignore_case else first, score_cutoff=allowed) <= allowed
+            ]
+        return self._near[written]
 
     def find(self, text: str) -> list[tuple[NameForm, int, int, str]]:
         """Misspelt names in `text`: (form, start, end, matched text), in reading order.
@@ -187,7 +217,7 @@ class FuzzyNames:
             initial = word.group(0)[:1]
             if not self._ignore_case and not initial.isupper():
                 continue
-            for form in self._by_initial.get(initial.lower(), ()):
+            for form in self._forms_near(word.group(0).removesuffix("'s")):
                 size = len(form.text.split())
                 window = words[first : first + size]
                 if len(window) < size or any(text[a.end() : b.start()] != " " for a, b in zip(window, window[1:])):

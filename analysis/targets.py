@@ -208,6 +208,7 @@ def find_mentions(
     rules = mention_rules()
     context = _cue_regex(tuple(rules["performance_context"]))
     rows: list[dict] = []
+    fuzzy_matchers: dict[bool, FuzzyNames] = {}
     ordered = sentences.sort_values(["review_id", "sentence_index"], kind="mergesort")
     for review_id, group in ordered.groupby("review_id", sort=False):
         texts = [normalise(str(t)) for t in group["text"]]
@@ -215,7 +216,10 @@ def find_mentions(
         usable = [f for f in forms if not (ignore_case and f.rule == "first_name")]
         by_text = {(f.text.lower() if ignore_case else f.text): f for f in usable}
         names = _name_regex(usable, ignore_case)
-        fuzzy = FuzzyNames(usable, ignore_case=ignore_case)
+        # One matcher per case mode for the whole corpus: it remembers the words it has seen.
+        if ignore_case not in fuzzy_matchers:
+            fuzzy_matchers[ignore_case] = FuzzyNames(usable, ignore_case=ignore_case)
+        fuzzy = fuzzy_matchers[ignore_case]
         pronouns = _pronoun_regex(rules["pronouns"], film.title, ignore_case)
         previous_named: set[str] = set()
         previous_index = None

@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
               f"fold accuracy {folds['accuracy'].mean():.3f} +/- {folds['accuracy'].std(ddof=0):.3f}")
     print(pd.crosstab(table["label"], table["predicted"].fillna("not found"), margins=True).to_string())
     if args.errors:
-        wrong = table[table["label"] != table["predicted"]]
+        wrong = table[table["label"] != table["predicted"].fillna("neutral")]
         with pd.option_context("display.max_colwidth", 160, "display.width", 250):
             for row in wrong.itertuples():
                 print(f"\n{row.review} [{row.start}:{row.end}] {row.target}: gold {row.label}, got {row.predicted} ({row.label_source})\n  scope: {row.scope}")
