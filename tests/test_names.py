@@ -69,6 +69,12 @@ def test_fuzzy_matching_has_limits():
     assert credits("Asher is great.", "Chummer is great.", "the plumer is great.") == []
 
 
+def test_a_common_word_is_never_a_misspelt_name():
+    titanic = film_from_manifest({"film": {"cast": [{"actor": "Gloria Stuart"}, {"actor": "David Warner"}]}})
+    assert credits("from the start it is gripping .", "we were warned .", film=titanic) == []
+    assert credits("stuert is moving .", film=titanic) == [(0, "Gloria Stuart", "stuert", "fuzzy_surname")]
+
+
 def test_fuzzy_names_in_lower_cased_text():
     assert credits("scarlet johansen is great .") == [
         (0, "Scarlett Johansson", "scarlet johansen", "fuzzy_full_name")
