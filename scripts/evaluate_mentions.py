@@ -19,7 +19,8 @@ overall and per source, with a confusion table; ``--errors`` lists every disagre
 One number of the rules is fitted on this set: how sure the sentence model must be for a mention
 without any judgement cue to count (``analysis.signals.UNCUED_MARGIN``). ``--cross-validate``
 re-chooses it among ``MARGINS`` inside each of 5 folds of reviews (seeded) and reports the
-accuracy of the held-out folds, which is the figure to quote.
+accuracy of the held-out folds, which is the figure to quote. ``--baseline`` scores the sentence
+model's own label of each scope, without the mention rules.
 """
 
 from __future__ import annotations
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--only-her", action="store_true", help="only the Her part (needs no data set)")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--baseline", action="store_true", help="also score the sentence model's own label of each scope")
     parser.add_argument("--cross-validate", action="store_true", help="choose the uncued margin inside 5 folds of reviews")
     args = parser.parse_args(argv)
     labels, reviews = read_set()
@@ -197,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = [{"part": "all", **scores(table)}]
     rows += [{"part": source, **scores(group)} for source, group in table.groupby("source", sort=True)]
     print(pd.DataFrame(rows).to_string(index=False))
+    if args.baseline:
+        readings = judge_sentences(table["scope"].fillna("").tolist())
+        alone = pd.Series(readings["label"].to_numpy(), index=table.index).where(table["predicted"].notna())
+        print(f"the sentence model alone on the same scopes: {scores(table.assign(predicted=alone))}")
     if args.cross_validate:
         held_out, records = cross_validated(table)
         folds = pd.DataFrame(records)
