@@ -157,31 +157,54 @@ def film_from_manifest(manifest: Mapping | None) -> Film:
     if not isinstance(crew, dict):
         raise ValueError(f"'film.crew' must map roles to names, got {crew!r}")
     for role, name in crew.items():
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"'film.crew' role {role!r} needs a name, got {name!r}")
+        if not credited_names(name if isinstance(name, (str, list)) else None) or (
+            isinstance(name, list) and not all(isinstance(item, str) for item in name)
+        ):
+            raise ValueError(f"'film.crew' role {role!r} needs a name or a list of names, got {name!r}")
     year = raw.get("year")
     if year is not None and not (
         (isinstance(year, int) and not isinstance(year, bool)) or re.fullmatch(r"[0-9]{4}", str(year))
     ):
         raise ValueError(f"'film.year' must be a year such as 2013, got {year!r}")
+    for name in _TEXT_FIELDS:
+        if isinstance(raw.get(name), list) and not all(isinstance(item, (str, int, float)) for item in raw[name]):
+            raise ValueError(f"'film.{name}' must be a name or a list of names, got {raw[name]!r}")
     credits = Film(
-        **{name: (str(raw[name]) if raw.get(name) is not None else None) for name in _TEXT_FIELDS},
+        **{name: _credit_text(raw.get(name)) for name in _TEXT_FIELDS},
         year=int(year) if year is not None else None,
         cast=tuple(cast),
-        crew={str(role): str(name) for role, name in crew.items()},
+        crew={str(role): _credit_text(name) for role, name in crew.items()},
         other_people=tuple(str(person) for person in raw.get("other_people") or []),
         aspects=aspect_lexicon(manifest),
     )
     return Film(**{**vars(credits), "people": _people(credits, manifest.get("people") or {})})
 
 
-def credited_names(credit: str | None) -> list[str]:
-    """The people one credit names: "A, B" and "A; B" are two people.
+def _credit_text(credit: object) -> str | None:
+    """A credit as one text: a list of names becomes "A, B"; None stays None."""
+    if credit is None:
+        return None
+    if isinstance(credit, list):
+        return ", ".join(str(name).strip() for name in credit)
+    return str(credit)
+
+
+# "A, B", "A; B", "A and B", "A & B": several people. "and" only between words, so a name
+# that holds the letters ("Alexandra") is one person.
+_CREDIT_SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
+
+
+def credited_names(credit: str | list | None) -> list[str]:
+    """The people one credit names: "A, B", "A; B", "A and B", "A & B" and a list are several.
 
     >>> credited_names("Spike Jonze"), credited_names("Joel Coen, Ethan Coen"), credited_names(None)
     (['Spike Jonze'], ['Joel Coen', 'Ethan Coen'], [])
+    >>> credited_names("Bob Peterson and Pete Docter"), credited_names(["A B", "C D & E F"])
+    (['Bob Peterson', 'Pete Docter'], ['A B', 'C D', 'E F'])
     """
-    return [name.strip() for name in re.split(r"[,;]", credit or "") if name.strip()]
+    if isinstance(credit, list):
+        return [name for item in credit for name in credited_names(str(item))]
+    return [name.strip() for name in _CREDIT_SEPARATOR.split(credit or "") if name.strip()]
 
 
 def _people(film: Film, settings: object) -> tuple[Person, ...]:

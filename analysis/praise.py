@@ -1,10 +1,9 @@
 """Who and what each critic praises or faults, with the sentences that show it.
 
 Method. :mod:`analysis.targets` finds every sentence that mentions a person or craft aspect. Each
-(review, target, sentence) is then judged once, by the sentence classifier of
-:mod:`analysis.sentiment` (evaluative versus plot summary, praise versus criticism: n-gram models
-with negation marking and VADER's scores, trained and cross-validated on labelled review
-sentences). What this module adds is **clause scoping for contrast**: a sentence is cut before
+(review, target, sentence) is then judged once, by the sentence models behind
+:func:`analysis.judgements.judge_sentences` (evaluative versus plot summary, praise versus
+criticism, trained and cross-validated on labelled review sentences). What this module adds is **clause scoping for contrast**: a sentence is cut before
 each contrast cue of the classifier ("but", "however", "yet" ...; ``data/contrast-cues.txt``),
 and a target named in only one clause, while another clause names another target, is judged on
 its own clause, so "great cast, but a dull script" praises the cast and faults the script.
@@ -14,18 +13,28 @@ sentence ("However, Her is not without its challenges.") cuts nothing: the contr
 previous sentence; nor does a cue right after a negation with no punctuation between ("not cold
 or dystopian but intimate", "can't help but feel"), which corrects rather than contrasts.
 
-Reservations. The classifier, a bag of n-grams, misreads hedged faults: "The pacing can feel slow
-at times" scores as praise (p = 0.60). So after it has judged a scope, the verdict cues of
-:mod:`analysis.signals` are looked for in the same scope: a *reservation* ("not without its
-challenges", "can feel slow at times", "some viewers may find", "rather mournful") makes the
-mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger opposite cue —
-a praise signal (superlative, verdict label, recommendation, negated criticism) whose weight
-exceeds the reservation's in size ("a masterpiece, if not without its flaws": 1.0 against 0.4),
-in which case the classifier's label stands. A negated reservation ("never uneven") has a
-positive weight in signals and is no reservation here. ``label_source`` records what decided:
-``classifier``, ``reservation cue: <span>`` or ``heading``; the classifier's probabilities are
-kept either way, so a reader sees what the rule overrode. The rule is a fixed reading of the cue
-list (hedges after Hyland, 2005, *Metadiscourse*), not fitted to these reviews.
+Judging a mention, not a sentence (:func:`analysis.signals.mention_verdict`). The sentence
+model reads the scope with its genre words left out ("a disaster movie" is a kind of film,
+:mod:`analysis.genres`); then, in this order:
+
+* a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
+  makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
+  praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
+  what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
+* *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
+  "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
+  signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
+  model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
+  Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
+  this reality is wondrous" as criticism (0.23);
+* without a cue, the model's praise or criticism stands only when it is sure (praise
+  probability at least 0.3 from 0.5, :data:`analysis.signals.UNCUED_MARGIN`, chosen by
+  cross-validation on the labelled mention judgements); otherwise the mention is ``neutral``.
+
+``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
+``judgement cue: <spans>`` or ``heading``; the model's probabilities are kept either way, so a
+reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
+42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -50,8 +59,9 @@ import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
+from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.signals import sentence_signals
+from analysis.signals import mention_verdict
 from analysis.targets import find_mentions
 from analysis.tokenization import is_heading
 
@@ -127,26 +137,6 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
-def reservation_cue(scope: str) -> str | None:
-    """The reservation signal(s) that make `scope` a criticism, or None.
-
-    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
-
-    >>> reservation_cue("The pacing can feel slow at times.")
-    'can feel slow at times'
-    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
-    True
-    """
-    signals = sentence_signals(scope)
-    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
-    if not reservations:
-        return None
-    strongest_reservation = max(-s["weight"] for s in reservations)
-    if any(s["weight"] > strongest_reservation for s in signals):
-        return None
-    return "; ".join(s["span_text"] for s in reservations)
-
-
 def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
@@ -171,23 +161,24 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     """
     scopes = mention_scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
-    labels = (labeller or judge_sentences)(texts) if texts else pd.DataFrame()
+    # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
+    labels = (labeller or judge_sentences)([without_genre_words(text) for text in texts]) if texts else pd.DataFrame()
     judged_columns = [c for c in EVIDENCE_COLUMNS[9:] if c != "label_source"]
     if texts:
         labels = labels.reset_index(drop=True)[judged_columns].assign(scope=texts)
     else:
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
-    cue_of = {text: reservation_cue(text) for text in texts}
-    evidence["label_source"] = [
-        "heading" if kind == "heading"
-        else "classifier" if cue_of[scope] is None
-        else f"reservation cue: {cue_of[scope]}"
-        for scope, kind in zip(evidence["scope"], evidence["scope_kind"])
+    judged = evidence["scope_kind"] != "heading"
+    verdicts = [
+        mention_verdict(scope, kind, label, probability)
+        for scope, kind, label, probability in evidence.loc[
+            judged, ["scope", "kind", "label", "praise_probability"]
+        ].itertuples(index=False, name=None)
     ]
-    reserved = evidence["scope"].isin([text for text, cue in cue_of.items() if cue is not None])
-    evidence.loc[reserved, "kind"] = "evaluative"
-    evidence.loc[reserved, "label"] = "criticism"
+    evidence["label_source"] = "heading"
+    if verdicts:
+        evidence.loc[judged, ["kind", "label", "label_source"]] = verdicts
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"

@@ -24,8 +24,15 @@ negated something. A negator within the three words before a cue of another kind
 clause, reverses and halves its weight ("not the best film ever" -> a superlative with weight
 -0.45, ``negated`` True): a denied superlative is a mild criticism, not a damning one.
 
+A superlative's or comparison's sign comes from its head word (a ``(?P<head>...)`` group in
+the cue): "one of the most idiotic movies of all time" is -0.9, not +0.9, and a comparison that
+praises another film at this one's expense ("makes id4 look like a masterpiece") is -0.8. A
+genre word is no verdict ("a disaster movie", :mod:`analysis.genres`).
+
 The weights describe and order the signals for reading; they are not a model and the inferred
-rating (:mod:`analysis.sentiment`) never reads them.
+rating never reads them. The praise-target analysis reads them, with the *judgement cues* of
+``data/judgement-cues.yaml`` (:func:`judgement_cues`, words that judge a performance or craft),
+to judge each mention (:func:`mention_verdict`).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.genres import genre_spans
 from analysis.resources import read_yaml
 from analysis.text import normalise
 from analysis.tokenization import split_sentences
@@ -55,6 +63,10 @@ SIGNAL_COLUMNS = [
     "cue",
 ]
 _NEGATION_WINDOW = 3
+# How sure the sentence model must be for a mention without any judgement cue to count as praise
+# or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
+# mention judgements (tests/data/mention-judgements; every fold chose 0.3).
+UNCUED_MARGIN = 0.3
 
 
 class _Cue(NamedTuple):
@@ -101,8 +113,11 @@ def _cues() -> tuple[_Cue, ...]:
 @cache
 def _any_cue() -> re.Pattern:
     # One alternation of every cue: most sentences hold none, and one search tells. The word
-    # boundary before is checked once per position, not once per cue.
-    alternatives = "|".join(f"(?:{_expanded(cue.pattern)}){_AFTER_CUE}" for cue in _cues())
+    # boundary before is checked once per position, not once per cue; a group name may occur
+    # once per pattern only, so the heads are plain groups here.
+    alternatives = "|".join(
+        f"(?:{_expanded(cue.pattern).replace('(?P<head>', '(?:')}){_AFTER_CUE}" for cue in _cues()
+    )
     return re.compile(f"{_BEFORE_CUE}(?:{alternatives})")
 
 
@@ -110,6 +125,63 @@ def _any_cue() -> re.Pattern:
 def _negator() -> re.Pattern:
     # "not only" / "not just" introduce more praise, not a denial.
     return re.compile(rf"(?<![\w']){_alternation(_cue_data()['negators'])}(?![\w'])(?! only| just)")
+
+
+@cache
+def _vader_valence() -> dict[str, float]:
+    # Imported here: vaderSentiment reads its lexicon file when the analyser is built.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+def head_polarity(word: str) -> int:
+    """-1 for a negative head word (the cue list's ``negatives`` or negative VADER valence), else 1.
+
+    >>> head_polarity("idiotic"), head_polarity("memorable"), head_polarity("boring")
+    (-1, 1, -1)
+    """
+    word = word.lower()
+    if word in _cue_data()["negatives"] or _vader_valence().get(word, 0.0) < 0:
+        return -1
+    return 1
+
+
+@cache
+def _judgement_regex() -> re.Pattern:
+    data = read_yaml("judgement-cues.yaml")
+    groups = []
+    for polarity in ("positive", "negative"):
+        words = sorted((str(word) for word in data[polarity]), key=lambda w: (-len(w), w))
+        groups.append(f"(?P<{polarity}>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")")
+    return re.compile(rf"{_BEFORE_CUE}(?:{'|'.join(groups)}){_AFTER_CUE}")
+
+
+def judgement_cues(text: str) -> list[dict]:
+    """The words in `text` that judge a performance or craft (``data/judgement-cues.yaml``).
+
+    Returns
+    -------
+    list of dict
+        Keys ``span_text``, ``start``, ``end``, ``polarity`` (+1 or -1, reversed when a negator
+        stands within three words before, in the same clause) and ``negated``; in order.
+
+    >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
+    [('thin', -1), ('stunning', 1)]
+    >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The animation isn't as rich as it could be.")]
+    [('rich', -1)]
+    """
+    lowered = _lower(normalise(text))
+    genres = genre_spans(lowered)
+    found = []
+    for match in _judgement_regex().finditer(lowered):
+        if any(match.start() < end and start < match.end() for start, end in genres):
+            continue
+        negated = _is_negated(lowered, match.start())
+        polarity = 1 if match.group("positive") else -1
+        found.append({"span_text": text[match.start() : match.end()], "start": match.start(), "end": match.end(),
+                      "polarity": -polarity if negated else polarity, "negated": negated})
+    return found
 
 
 def verdict_cues() -> pd.DataFrame:
@@ -161,14 +233,18 @@ def sentence_signals(sentence: str) -> list[dict]:
     found = []
     for order, cue in enumerate(_cues()):
         for match in cue.regex.finditer(lowered):
-            found.append((match.start(), match.end(), order, cue))
+            head = match.groupdict().get("head")
+            found.append((match.start(), match.end(), order, cue._replace(weight=cue.weight * head_polarity(head)) if head else cue))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
-    kept: list[tuple[int, int, int, _Cue]] = []
+    # A genre word is no verdict: "a disaster movie" is a kind of film.
+    kept: list[tuple[int, int, int, _Cue]] = [(start, end, -1, None) for start, end in genre_spans(lowered)]
     for item in found:
         if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
             kept.append(item)
     signals = []
     for start, end, _, cue in sorted(kept, key=lambda item: item[0]):
+        if cue is None:
+            continue
         negated = cue.kind != "negated_negative" and _is_negated(lowered, start)
         signals.append(
             {
@@ -264,3 +340,68 @@ def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = 
     return summary.reset_index().astype(
         {"signals": "int64", "total_weight": "float64", "positive": "int64", "negative": "int64"}
     )
+
+
+def reservation_cue(scope: str) -> str | None:
+    """The reservation signal(s) that make `scope` a criticism, or None.
+
+    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
+
+    >>> reservation_cue("The pacing can feel slow at times.")
+    'can feel slow at times'
+    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
+    True
+    """
+    signals = sentence_signals(scope)
+    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
+    if not reservations:
+        return None
+    strongest_reservation = max(-s["weight"] for s in reservations)
+    if any(s["weight"] > strongest_reservation for s in signals):
+        return None
+    return "; ".join(s["span_text"] for s in reservations)
+
+
+def mention_verdict(
+    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
+) -> tuple[str, str, str]:
+    """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
+
+    Parameters
+    ----------
+    scope : str
+        The clause or sentence the target is judged on.
+    kind, label, praise_probability
+        The sentence model's reading of `scope` (evaluative or summary; praise, criticism or
+        neutral; the probability of praise).
+    uncued_margin : float
+        How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
+
+    Returns
+    -------
+    (kind, label, label_source)
+        In this order of precedence: a reservation makes it criticism (``reservation cue:
+        <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
+        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
+        model's praise or criticism stands only when it is sure (`praise_probability` at least
+        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
+
+    >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
+    ('evaluative', 'praise', 'judgement cue: wondrous')
+    >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
+    ('evaluative', 'neutral', 'classifier')
+    """
+    reservation = reservation_cue(scope)
+    if reservation:
+        return "evaluative", "criticism", f"reservation cue: {reservation}"
+    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
+    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
+    net = sum(polarity for _, polarity in cues)
+    if net:
+        spans = "; ".join(span for span, polarity in cues if polarity * net > 0)
+        return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
+    if cues:
+        return "evaluative", label, "classifier"
+    if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
+        return kind, "neutral", "classifier"
+    return kind, label, "classifier"

@@ -2,9 +2,11 @@
 
 Targets come from the :class:`analysis.film.Film`. **People** are the film's credits in the
 corpus manifest (cast as actor -> character, director, writer, composer, cinematographer, crew)
-plus ``other_people``; **aspects** are crafts (script, cinematography, direction, music, pacing,
-production design, themes, performances in general) with cue words from ``data/aspects.yaml``,
-which a manifest's ``aspects:`` mapping extends or overrides.
+plus ``other_people`` (a credit naming several people, "A, B", "A and B" or a list, is each of
+them); **aspects** are crafts (script, cinematography, direction, music, pacing, editing,
+effects, animation, sound, production design, themes, performances in general) with cue words
+from ``data/aspects.yaml``, which a manifest's ``aspects:`` mapping extends or overrides. The
+spellings of every name are :func:`analysis.names.name_forms`.
 
 Mention rules (the ``rule`` column), applied sentence by sentence in reading order:
 
@@ -13,7 +15,9 @@ Mention rules (the ``rule`` column), applied sentence by sentence in reading ord
 ``surname``
     Everything after the first name ("Phoenix", "van Hoytema") and the last word ("Hoytema").
 ``first_name``
-    The first name alone ("Joaquin"), only when no other person or character shares it.
+    A cast member's first name alone ("Joaquin"), only when no other person or character shares
+    it; a crew member is never matched by a first name ("a giant bird called Kevin" is not the
+    editor Kevin Nolting).
 ``alias``
     A short name the manifest gives under ``people: {NAME: {aliases: [...]}}``.
 ``possessive``
@@ -28,14 +32,22 @@ Mention rules (the ``rule`` column), applied sentence by sentence in reading ord
     previous sentence (gender from ``people: {NAME: {pronouns: he|she|they}}``; a person whose
     gender the manifest does not give matches either). It is not resolved when the sentence itself
     names a person the pronoun could refer to, or when the previous sentence names several.
+``fuzzy_full_name``, ``fuzzy_surname``
+    A misspelt full name or surname of six letters or more, within a small edit distance word by
+    word ("Scarlet Johansen" -> Scarlett Johansson; bounds in ``data/mention-rules.yaml``,
+    :class:`analysis.names.FuzzyNames`). A misspelling never overrides an exact name it does not
+    outgrow.
 ``cue_word``
-    A craft aspect's cue word ("screenplay" -> script). A cue inside a name does not count.
+    A craft aspect's cue word ("screenplay" -> script). A cue inside a name, inside a longer cue
+    of another aspect ("sound effects" is sound, not effects) or inside a genre phrase ("an
+    animated feature", :mod:`analysis.genres`) does not count.
 
 Collisions. Longer names win over shorter ones at the same place ("Samantha Morton" is not the
 character Samantha). A first name that is also a character's name stands for the character ("Amy"
 is Amy Adams's character, not Amy Adams; "Samantha" is never Samantha Morton). A short form shared
 by two people is dropped. Characters with descriptive names of three or more words ("Chat Room
-Friend") are matched only in full; for two-word names the first word is the short form. A
+Friend") are matched only in full; for two-word names the first word is the short form, after
+descriptive words are set aside ("Young Ellie" -> "Ellie", never "Young"). A
 manifest can switch short forms off for a name that is made of common words (a band such as
 "Arcade Fire": ``short_names: false``). Names are matched case-sensitively, so the word "fire" or
 "bill" is no name. The *performances* aspect counts only sentences that credit no cast member, so
@@ -57,13 +69,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 import pandas as pd
 
-from analysis.film import Aspect, Film, Person
+from analysis.film import Aspect, Film
+from analysis.genres import genre_spans
+from analysis.names import FuzzyNames, NameForm, name_forms
 from analysis.resources import read_yaml
 from analysis.text import normalise
 
@@ -78,69 +91,10 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = r"(?P<possessive>\s?'s(?![\w])|'(?![\w]))?"
 
 
-@dataclass(frozen=True)
-class _Form:
-    text: str
-    person: str
-    rule: str
-    is_character: bool
-
-
 def mention_rules() -> dict:
     """The settings of ``data/mention-rules.yaml``: performance_context, performance_window,
-    pronoun_within_words and pronouns."""
+    pronoun_within_words, pronouns, descriptive_words and fuzzy_names."""
     return read_yaml("mention-rules.yaml")
-
-
-def _is_initial(word: str) -> bool:
-    return len(word.rstrip(".")) <= 1
-
-
-def _name_forms(persons: tuple[Person, ...]) -> list[_Form]:
-    """Every spelling that names a person or a character, collisions resolved (module docstring)."""
-    forms = []
-    for person in persons:
-        forms.append(_Form(person.name, person.name, "full_name", False))
-        forms += [_Form(alias, person.name, "alias", False) for alias in person.aliases]
-        words = person.name.split()
-        if person.short_names and len(words) > 1:
-            # The surname: what follows the first name, less initials ("K. K. Barrett" -> "Barrett").
-            rest = words[1:]
-            while len(rest) > 1 and _is_initial(rest[0]):
-                rest = rest[1:]
-            forms.append(_Form(" ".join(rest), person.name, "surname", False))
-            if len(rest) > 1:
-                forms.append(_Form(rest[-1], person.name, "surname", False))
-            if not _is_initial(words[0]):
-                forms.append(_Form(words[0], person.name, "first_name", False))
-        for character in person.characters:
-            forms.append(_Form(character, person.name, "character", True))
-            forms += [_Form(a, person.name, "character", True) for a in person.character_aliases.get(character, ())]
-            if len(character.split()) == 2:
-                forms.append(_Form(character.split()[0], person.name, "character", True))
-    full_names = {f.text for f in forms if f.rule == "full_name" or (f.is_character and " " in f.text)}
-    character_words = {f.text for f in forms if f.is_character}
-    owners: dict[str, set[str]] = {}
-    for form in forms:
-        owners.setdefault(form.text, set()).add(form.person)
-    kept = []
-    for form in forms:
-        if form.rule in ("full_name", "alias"):
-            kept.append(form)
-        elif form.is_character:
-            # A character short form shared by two actors' characters names neither.
-            if len({f.person for f in forms if f.is_character and f.text == form.text}) == 1:
-                kept.append(form)
-        elif form.text in character_words or form.text in full_names or len(owners[form.text]) > 1:
-            continue  # a person's short form that is a character's name, or shared by two people
-        else:
-            kept.append(form)
-    # One spelling, one form: the first in credit order wins, so a person's own name comes before
-    # a character named the same.
-    unique: dict[str, _Form] = {}
-    for form in kept:
-        unique.setdefault(form.text, form)
-    return list(unique.values())
 
 
 def target_inventory(film: Film) -> pd.DataFrame:
@@ -155,7 +109,7 @@ def target_inventory(film: Film) -> pd.DataFrame:
         (an aspect's cue words, "; "-joined).
     """
     persons = film.people
-    forms = _name_forms(persons)
+    forms = name_forms(persons)
     rows = [
         {
             "target": p.name,
@@ -194,7 +148,7 @@ def _cue_regex(words: tuple[str, ...], *, ignore_case: bool = True) -> re.Patter
     return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(list(words))})" + _BOUNDARY_AFTER, flags)
 
 
-def _name_regex(forms: list[_Form], ignore_case: bool) -> re.Pattern | None:
+def _name_regex(forms: list[NameForm], ignore_case: bool) -> re.Pattern | None:
     if not forms:
         return None
     flags = re.IGNORECASE if ignore_case else 0
@@ -247,13 +201,14 @@ def find_mentions(
     if missing:
         raise ValueError(f"sentences lacks the column(s) {sorted(missing)}; it needs review_id, sentence_index, text")
     persons = {p.name: p for p in film.people}
-    forms = _name_forms(film.people)
+    forms = name_forms(film.people)
     aspects = film.aspects
     any_aspect = _any_aspect_regex(aspects)
     cue_regexes = [(aspect, _cue_regex(aspect.cues)) for aspect in aspects.values()]
     rules = mention_rules()
     context = _cue_regex(tuple(rules["performance_context"]))
     rows: list[dict] = []
+    fuzzy_matchers: dict[bool, FuzzyNames] = {}
     ordered = sentences.sort_values(["review_id", "sentence_index"], kind="mergesort")
     for review_id, group in ordered.groupby("review_id", sort=False):
         texts = [normalise(str(t)) for t in group["text"]]
@@ -261,6 +216,10 @@ def find_mentions(
         usable = [f for f in forms if not (ignore_case and f.rule == "first_name")]
         by_text = {(f.text.lower() if ignore_case else f.text): f for f in usable}
         names = _name_regex(usable, ignore_case)
+        # One matcher per case mode for the whole corpus: it remembers the words it has seen.
+        if ignore_case not in fuzzy_matchers:
+            fuzzy_matchers[ignore_case] = FuzzyNames(usable, ignore_case=ignore_case)
+        fuzzy = fuzzy_matchers[ignore_case]
         pronouns = _pronoun_regex(rules["pronouns"], film.title, ignore_case)
         previous_named: set[str] = set()
         previous_index = None
@@ -268,6 +227,7 @@ def find_mentions(
             found, character_in_plot = _person_mentions(
                 text, names, by_text, ignore_case, context, rules["performance_window"]
             )
+            found = _with_misspelt_names(found, fuzzy.find(text))
             named = {m["target"] for m in found}
             adjacent = previous_index is not None and sentence_index == previous_index + 1
             if adjacent and not character_in_plot:
@@ -321,6 +281,19 @@ def _person_mentions(text, names, by_text, ignore_case, context, window) -> tupl
     return kept, character_in_plot
 
 
+def _with_misspelt_names(found: list[dict], misspelt: list) -> list[dict]:
+    """`found` plus each misspelt name that is longer than every exact match it overlaps
+    ("Scarlett Johansen" is the full name, not the first name "Scarlett")."""
+    for form, start, end, spelled in misspelt:
+        overlapped = [m for m in found if m["start"] < end and start < m["end"]]
+        if any(m["end"] - m["start"] >= end - start for m in overlapped):
+            continue
+        found = [m for m in found if m not in overlapped]
+        found.append({"target": form.person, "target_kind": "person", "matched_text": spelled,
+                      "rule": f"fuzzy_{form.rule}", "start": start, "end": end})
+    return found
+
+
 def _pronoun_regex(pronouns: Mapping, title: str | None, ignore_case: bool) -> re.Pattern:
     words = [w for forms in pronouns.values() for w in forms]
     if ignore_case and title:
@@ -363,13 +336,19 @@ def _aspect_mentions(
 ) -> list[dict]:
     if any_aspect is None or not any_aspect.search(text.lower()):
         return []
+    taken = taken + genre_spans(text)  # "an animated feature" says nothing of the animation
     found = []
     for aspect, cues in cue_regexes:
         if skip_general and aspect.general_only:
             continue
         for match in cues.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
-                continue  # a cue inside a name
+                continue  # a cue inside a name or a genre phrase
             found.append({"target": aspect.name, "target_kind": "aspect", "matched_text": match.group(0),
                           "rule": "cue_word", "start": match.start(), "end": match.end()})
-    return found
+    # A cue inside a longer cue of another aspect is part of that one ("sound effects" is sound).
+    return [
+        m for m in found
+        if not any(o["start"] <= m["start"] and m["end"] <= o["end"] and o["end"] - o["start"] > m["end"] - m["start"]
+                   for o in found)
+    ]

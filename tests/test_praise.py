@@ -12,9 +12,9 @@ from analysis.praise import (
     most_mentioned,
     mention_scopes,
     praise_table,
-    reservation_cue,
     verdict,
 )
+from analysis.signals import reservation_cue
 from analysis.reports.aspects import praise_report
 from analysis.targets import find_mentions
 
@@ -162,7 +162,8 @@ def test_her_corpus_praise(her_corpus):
         (17, "criticism", "reservation cue: can feel slow at times")
     ]
     assert round(pacing[0]["praise_probability"], 2) == 0.39
-    assert great["label_source"] == "classifier"
+    # "great" is a judgement cue: it decides the label, and the evidence says so.
+    assert great["label_source"] == "judgement cue: great"
 
 
 def test_one_target_across_a_contrast_is_judged_on_the_whole_sentence():
@@ -179,7 +180,7 @@ def test_headings_are_neutral_mentions_not_judgements():
     evidence = evidence_for({"r": ["The Script", "The script is great."]})
     assert evidence[["sentence_index", "scope_kind", "kind", "label", "label_source"]].values.tolist() == [
         [0, "heading", "heading", "neutral", "heading"],
-        [1, "sentence", "evaluative", "praise", "classifier"],
+        [1, "sentence", "evaluative", "praise", "judgement cue: great"],
     ]
 
 
@@ -235,7 +236,7 @@ def test_a_reservation_makes_a_hedged_fault_criticism():
     evidence = evidence_for({"r": ["The pacing can feel slow at times.", "Phoenix is great."]})
     judged = evidence.set_index("target")[["kind", "label", "label_source"]]
     assert judged.loc["pacing"].tolist() == ["evaluative", "criticism", "reservation cue: can feel slow at times"]
-    assert judged.loc["Joaquin Phoenix"].tolist() == ["evaluative", "praise", "classifier"]
+    assert judged.loc["Joaquin Phoenix"].tolist() == ["evaluative", "praise", "judgement cue: great"]
 
 
 def test_a_stronger_praise_cue_or_a_negation_outweighs_a_reservation():
@@ -254,7 +255,7 @@ def test_reservation_with_the_shipped_classifier():
     assert evidence.loc["pacing", ["label", "label_source"]].tolist() == [
         "criticism", "reservation cue: can feel slow at times"
     ]
-    assert evidence.loc["performances", ["label", "label_source"]].tolist() == ["praise", "classifier"]
+    assert evidence.loc["performances", ["label", "label_source"]].tolist() == ["praise", "judgement cue: great"]
 
 
 def test_most_mentioned_orders_by_mentions_then_name():
@@ -265,3 +266,67 @@ def test_most_mentioned_orders_by_mentions_then_name():
     })
     assert most_mentioned(table) == ["Joaquin Phoenix", "Amy Adams", "Rooney Mara"]
     assert most_mentioned(table[table["target_kind"] == "aspect"]) == []
+
+
+def judged_with_the_shipped_models(film, *sentences):
+    table = pd.DataFrame({"review_id": "r", "sentence_index": range(len(sentences)), "text": list(sentences)})
+    evidence = judge_mentions(find_mentions(table, film))
+    return [(row.sentence_index, row.target, row.kind, row.label) for row in evidence.itertuples()]
+
+
+HER = film_from_manifest({"film": {
+    "title": "Her", "director": "Spike Jonze", "writer": "Spike Jonze",
+    "cast": [{"actor": "Joaquin Phoenix", "character": "Theodore Twombly"}],
+}})
+UP = film_from_manifest({"film": {"title": "Up", "cast": [{"actor": "Ed Asner", "character": "Carl Fredricksen"}]}})
+TITANIC = film_from_manifest({"film": {"title": "Titanic", "director": "James Cameron"}})
+
+
+def test_performance_judgements_that_name_a_person_are_praise_not_plot():
+    """The issue's sentences the sentence model filed as plot summary because they name a person."""
+    assert judged_with_the_shipped_models(
+        HER,
+        "Joaquin Phoenix gives one of the best performances of his career in 'Her.'",
+        "Joaquin Phoenix's portrayal of Theodore Twombly in 'Her' is remarkable.",
+        "Joaquin Phoenix is amazing in his return to 'normal acting'",
+    ) == [(i, "Joaquin Phoenix", "evaluative", "praise") for i in range(3)]
+    # With its full stop: five words without one would read as a section heading.
+    assert judged_with_the_shipped_models(UP, "Ed Asner is perfect as Carl", "Asner gives Carl real weight.") == [
+        (0, "Ed Asner", "evaluative", "praise"), (1, "Ed Asner", "evaluative", "praise"),
+    ]
+
+
+def test_praise_the_sentence_model_read_as_criticism():
+    handling = (
+        "While addressed romantic longing in cinema is nearly as old as time, Jonze's handling of this reality is "
+        "wondrous as convention is sidestepped, the narrative's relationship-centric commentary and focus coming off "
+        "as incisive as anything preceding it."
+    )
+    assert judged_with_the_shipped_models(HER, handling) == [
+        (0, "Spike Jonze", "evaluative", "praise"), (0, "script", "evaluative", "praise"),
+        (0, "themes", "evaluative", "praise"),
+    ]
+    assert judged_with_the_shipped_models(
+        TITANIC, "but the scenes cameron directs especially well are the disaster scenes at the end ."
+    ) == [(0, "James Cameron", "evaluative", "praise")]
+
+
+def test_contrast_splits_the_judgements():
+    assert judged_with_the_shipped_models(HER, "The visuals are stunning but the script is thin.") == [
+        (0, "cinematography", "evaluative", "praise"), (0, "script", "evaluative", "criticism"),
+    ]
+
+
+def test_a_genre_word_is_not_a_judgement():
+    assert [label for *_, label in judged_with_the_shipped_models(
+        TITANIC, "titanic is a disaster movie directed by cameron ."
+    )] == ["neutral", "neutral"]
+    # "animated" in a genre phrase names no craft: no mention of the animation at all.
+    assert judged_with_the_shipped_models(TITANIC, "Disney's latest animated feature opens today.") == []
+
+
+def test_her_003_script_verdict_is_praise(her_corpus):
+    """003's "Jonze's handling ... is wondrous" was read as criticism, which made its script verdict "mixed"."""
+    records = {(r["review_id"], r["target"]): r for r in praise_report(her_corpus).records}
+    assert records[("003", "script")]["verdict"] == "praise"
+    assert records[("003", "Spike Jonze")]["verdict"] == "praise"

@@ -108,3 +108,65 @@ def test_her_corpus_signals(her_corpus):
     assert ("001", "one of the most memorable films of the 21st century") in spans
     assert ("004", "a cracker") in spans
     assert ("000", "I highly recommend") in spans
+
+
+def test_a_superlatives_sign_comes_from_its_head():
+    # The example: "one of the most idiotic ... of all time" is damning, not praise.
+    assert _signals("It is one of the most idiotic movies of all time.") == [
+        ("superlative", "one of the most idiotic movies of all time", -0.9, False)
+    ]
+    assert _signals("the dumbest film of the year .") == [("superlative", "the dumbest film of the year", -0.9, False)]
+    assert _signals("One of the most memorable films of all time.") == [
+        ("superlative", "One of the most memorable films of all time", 0.9, False)
+    ]
+
+
+def test_praise_for_another_film_at_this_ones_expense_is_negative():
+    assert _signals("this makes id4 look like a masterpiece .") == [
+        ("verdict_label", "makes id4 look like a masterpiece", -0.8, False)
+    ]
+    assert _signals("It makes the original look like junk by the end.")[0][2] == -0.8
+    # A negative foil turns the comparison into praise of this film.
+    assert _signals("It makes other thrillers look like idiotic junk.") == [
+        ("verdict_label", "makes other thrillers look like idiotic", 0.8, False)
+    ]
+    assert _signals("go rent the original godzilla instead .") == [
+        ("recommendation", "rent the original godzilla instead", -0.7, False)
+    ]
+
+
+def test_a_genre_word_is_no_verdict():
+    assert _signals("Armageddon is a disaster movie.") == []
+    assert _signals("the comet-disaster flick is a disaster alright .") == [
+        ("verdict_label", "a disaster", -0.9, False)
+    ]
+
+
+def test_judgement_cues_with_negation():
+    from analysis.signals import judgement_cues
+
+    found = [(c["span_text"], c["polarity"], c["negated"]) for c in judgement_cues(
+        "The animation isn't as rich as it could be, but the score is not bad at all and the cast is superb."
+    )]
+    assert found == [("rich", -1, True), ("bad", 1, True), ("superb", 1, False)]
+    # A cue inside a genre phrase is no judgement; whole words only.
+    assert judgement_cues("a good-natured action comedy") == []
+
+
+def test_mention_verdict_precedence():
+    from analysis.signals import mention_verdict
+
+    # A reservation first; then cues, whatever the model said; the model alone only when sure.
+    assert mention_verdict("The pacing can feel slow at times.", "evaluative", "praise", 0.9) == (
+        "evaluative", "criticism", "reservation cue: can feel slow at times"
+    )
+    assert mention_verdict("Asner gives Carl real weight.", "summary", "neutral", 0.3) == (
+        "evaluative", "praise", "judgement cue: real weight"
+    )
+    assert mention_verdict("Theo buys a phone.", "evaluative", "praise", 0.75) == ("evaluative", "neutral", "classifier")
+    assert mention_verdict("Theo buys a phone.", "evaluative", "praise", 0.85) == ("evaluative", "praise", "classifier")
+    assert mention_verdict("Theo buys a phone.", "summary", "neutral", 0.95) == ("summary", "neutral", "classifier")
+    # Cues that cancel leave the model's label.
+    assert mention_verdict("A great cast and a dull script.", "evaluative", "criticism", 0.3) == (
+        "evaluative", "criticism", "classifier"
+    )

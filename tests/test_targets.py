@@ -208,3 +208,28 @@ def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
     assert round(len(hits) / len(gold), 3) == 0.904  # recall
     # The two false credits are pronouns for the character in plot summary ("He lives in a high-rise").
     assert sorted(found - gold) == [("002", 6, "Joaquin Phoenix"), ("004", 5, "Joaquin Phoenix")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Lines of the polarity development reviews (lower-cased as there).
+        ("the choppy editing hurts .", [("editing", "editing")]),
+        ("the effects are tremendous .", [("effects", "effects")]),
+        ("the visuals and cgi are astounding .", [("cinematography", "visuals"), ("effects", "cgi")]),
+        ("the animation is quite stunning at times .", [("animation", "animation")]),
+        ("the film uses loud sound effects .", [("sound", "sound effects")]),
+        ("the pacing drags .", [("pacing", "pacing"), ("pacing", "drags")]),
+        # Not crafts: a verb, a story noise, a genre phrase.
+        ("that still doesn't sound funny to you ?", []),
+        ("disney's latest animated feature opens today .", []),
+    ],
+)
+def test_editing_effects_animation_and_sound_aspects(sentence, expected):
+    found = mentions(sentence)
+    assert list(zip(found["target"], found["matched_text"])) == expected
+
+
+def test_editing_is_apart_from_pacing():
+    lexicon = aspect_lexicon()
+    assert "editing" in lexicon["editing"].cues and "editing" not in lexicon["pacing"].cues

@@ -1,0 +1,69 @@
+"""The labelled mention judgements (tests/data/mention-judgements) and scripts/evaluate_mentions.py.
+
+Only the Her part is read here (corpus/ ships with the repository); the polarity part needs the
+data set and is scored by the script.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.targets import find_mentions
+
+SCRIPT = Path(__file__).parent.parent / "scripts" / "evaluate_mentions.py"
+
+
+@pytest.fixture(scope="module")
+def evaluate():
+    spec = importlib.util.spec_from_file_location("evaluate_mentions", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_set_is_as_large_and_varied_as_required(evaluate):
+    labels, reviews = evaluate.read_set()
+    films = dict(zip(reviews["review"], reviews["film"]))
+    assert len(labels) == 441
+    assert labels["review"].nunique() == 42
+    assert len({films[review] for review in labels["review"]}) == 7
+    assert labels["label"].value_counts().to_dict() == {"praise": 198, "neutral": 184, "criticism": 59}
+    # Polarity reviews only from the development half, cv000-cv699 (cv700-cv999 are held out).
+    numbers = labels.loc[labels["review"].str.startswith("polarity/"), "review"].str.extract(r"/cv(\d{3})_")[0]
+    assert numbers.astype(int).max() < 700
+    assert (evaluate.SET_FOLDER / "GUIDELINE.md").exists()
+
+
+def test_every_her_pair_points_at_a_body_sentence_that_mentions_its_target(evaluate, her_corpus):
+    labels, _ = evaluate.read_set()
+    her = labels[labels["review"].str.startswith("her/")]
+    sentences = her_corpus.sentences
+    offsets = sentences[["review_id", "sentence_index", "start", "end"]].rename(
+        columns={"start": "sentence_start", "end": "sentence_end"}
+    )
+    mentions = find_mentions(sentences, her_corpus.film).merge(offsets, on=["review_id", "sentence_index"])
+    found = set(zip("her/" + mentions["review_id"], mentions["sentence_start"], mentions["sentence_end"], mentions["target"]))
+    assert len(her) == 151
+    assert set(zip(her["review"], her["start"], her["end"], her["target"])) <= found
+
+
+def test_scores_count_an_unfound_pair_as_neutral(evaluate):
+    table = pd.DataFrame({"label": ["praise", "criticism", "neutral", "praise"], "predicted": ["praise", "neutral", None, None]})
+    assert evaluate.scores(table) == {"pairs": 4, "not_found": 2, "accuracy": 0.5, "macro_f1": 0.388889}
+
+
+def test_a_bad_label_is_named(evaluate, tmp_path):
+    (tmp_path / "labels.csv").write_text("review,start,end,target,label\nher/000,0,10,script,great\n", encoding="utf-8")
+    (tmp_path / "reviews.csv").write_text("review,film\nher/000,her\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"labels must be \('praise', 'criticism', 'neutral'\), got \['great'\]"):
+        evaluate.read_set(tmp_path)
+
+
+def test_the_her_part_runs_end_to_end(evaluate):
+    labels, reviews = evaluate.read_set()
+    her = labels[labels["review"].str.startswith("her/")]
+    table = evaluate.predictions(her, reviews, None)
+    assert table["predicted"].notna().all()
+    assert set(table["predicted"]) <= {"praise", "criticism", "neutral"}
