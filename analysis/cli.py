@@ -197,7 +197,23 @@ def _run_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_problem(folder: Path) -> str | None:
+    """Why `run` cannot write into `folder`, or None; creates the folder if it is new."""
+    if folder.exists() and not folder.is_dir():
+        return "exists and is not a folder"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-check"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as problem:
+        return f"cannot be written to ({problem.strerror or problem})"
+    return None
+
+
 def _run_study(args: argparse.Namespace) -> int:
+    if args.output is not None and (problem := _output_problem(args.output)):
+        return _error(f"{args.output}: {problem}")
     try:
         corpus = load_corpus(args.corpus)
         run_study(corpus_dir=args.corpus, output_dir=args.output, timeout=args.timeout)

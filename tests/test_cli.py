@@ -196,3 +196,18 @@ def test_ctrl_c_is_one_line_and_exit_130():
     )
     out, err = process.communicate(timeout=300)
     assert (process.returncode, out, err) == (130, "", "interrupted: corpus stopped before it finished\n")
+
+
+@pytest.mark.parametrize(
+    ("output", "problem"),
+    [
+        ("taken", "exists and is not a folder"),
+        ("taken/inside", "cannot be written to (Not a directory)"),
+        ("/proc/criticism-output", "cannot be written to (No such file or directory)"),
+    ],
+)
+def test_run_refuses_an_output_it_cannot_write_before_running_anything(tmp_path, output, problem):
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    output = tmp_path / output
+    result = run_cli("run", "--output", output)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: {output}: {problem}\n")
