@@ -225,11 +225,13 @@ def test_review_scale_must_be_positive():
 
 
 def test_prose_trigger_never_hides_a_new_form(monkeypatch):
-    """The one-search pre-screen changes no result on any form or look-alike above."""
+    """The pre-screens (one search, then one per pattern) change no result on any form or look-alike above."""
     texts = [text for text, _, _ in FORMS] + [text for text, _ in NOT_RATINGS]
     screened = [(parse_explicit_ratings(text), rejected_ratings(text)) for text in texts]
     rules = rating_parser.rules()
-    monkeypatch.setattr(rating_parser, "rules", lambda: rules._replace(prose_trigger=re.compile("")))
+    everything = re.compile("")
+    unscreened = rules._replace(prose_trigger=everything, pattern_triggers=dict.fromkeys(rules.patterns, everything))
+    monkeypatch.setattr(rating_parser, "rules", lambda: unscreened)
     assert [(parse_explicit_ratings(text), rejected_ratings(text)) for text in texts] == screened
 
 
