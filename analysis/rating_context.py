@@ -50,6 +50,7 @@ class _Cues(NamedTuple):
     other_rater_after: re.Pattern
     thumbs_aimed_elsewhere: re.Pattern
     bracket_opening_allowed: re.Pattern
+    scale_trigger: re.Pattern
     scale_statements: tuple[re.Pattern, ...]
     rating_label: re.Pattern
     sub_score_labels: frozenset[str]
@@ -71,7 +72,8 @@ def _cues() -> _Cues:
 
     names = [field for field in _Cues._fields if field in data and isinstance(data[field], str)]
     return _Cues(
-        **{name: compiled(data[name]) for name in names},
+        **{name: compiled(data[name]) for name in names if name != "scale_trigger"},
+        scale_trigger=re.compile(data["scale_trigger"]),
         scale_statements=tuple(compiled(source) for source in data["scale_statements"]),
         sub_score_labels=frozenset(str(word).lower() for word in data["sub_score_labels"]),
         overall_labels=frozenset(str(word).lower() for word in data["overall_labels"]),
@@ -153,12 +155,29 @@ def _statements(text: str) -> list[tuple[int, int, int]]:
     """Every scale statement in `text`: (start, end, scale), in order of appearance."""
     cues = _cues()
     found = []
-    for pattern in cues.scale_statements:
-        for match in pattern.finditer(text):
-            word = match.group("scale").lower()
-            scale = cues.number_words[word] if word in cues.number_words else int(word)
-            if scale in cues.allowed_scales:
-                found.append((match.start(), match.end(), scale))
+    searched = set()
+    # One pass of the trigger over the whole text, lower-cased because ignoring case is several
+    # times slower; lower() keeps every offset unless a character becomes two ("İ").
+    lowered = text.lower()
+    hits = (
+        cues.scale_trigger.finditer(lowered)
+        if len(lowered) == len(text)
+        else re.finditer(cues.scale_trigger.pattern, text, re.IGNORECASE)
+    )
+    # The statements are sought only in the lines the trigger hits.
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        if line_start in searched:
+            continue
+        searched.add(line_start)
+        line_end = text.find("\n", hit.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for pattern in cues.scale_statements:
+            for match in pattern.finditer(text, line_start, line_end):
+                word = match.group("scale").lower()
+                scale = cues.number_words[word] if word in cues.number_words else int(word)
+                if scale in cues.allowed_scales:
+                    found.append((match.start(), match.end(), scale))
     return sorted(found)
 
 

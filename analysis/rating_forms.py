@@ -91,6 +91,7 @@ class Rules(NamedTuple):
     not_after_rating: frozenset[str]
     line_label: re.Pattern
     prose_trigger: re.Pattern
+    pattern_triggers: dict[str, re.Pattern]
     patterns: dict[str, re.Pattern]
     line_patterns: dict[str, re.Pattern]
     headline_grade: re.Pattern
@@ -138,6 +139,7 @@ def rules() -> Rules:
         not_after_rating=frozenset(str(word).lower() for word in data["not_after_rating"]),
         line_label=re.compile(data["line_label"], re.IGNORECASE),
         prose_trigger=compile_pattern(data["prose_trigger"], 0),
+        pattern_triggers={kind: compile_pattern(source, 0) for kind, source in data["pattern_triggers"].items()},
         patterns={kind: compile_pattern(source, flags_for(kind)) for kind, source in data["patterns"].items()},
         line_patterns={
             kind: compile_pattern(source, flags_for(kind)) for kind, source in data["line_patterns"].items()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Literal
 
 from analysis.rating_context import rating_role, rejection, stated_scale
 from analysis.rating_forms import ExplicitRating, default_scale, rating_from_match, rules
@@ -88,11 +89,14 @@ def _readings(
     whether a form is this review's rating and what it rates.
     """
     forms = rules()
-    # The trigger is lower case: searching a lower-cased copy is faster than ignoring case.
-    if not forms.prose_trigger.search(text[start:end].lower()):
+    # The triggers are lower case: searching a lower-cased copy is faster than ignoring case.
+    lowered = text[start:end].lower()
+    if not forms.prose_trigger.search(lowered):
         return []
     found = []
     for kind, pattern in forms.patterns.items():
+        if not forms.pattern_triggers[kind].search(lowered):
+            continue
         for match in pattern.finditer(text, start, end):
             rating = rating_from_match(kind, match, text, scales)
             if rating is not None:
@@ -146,7 +150,10 @@ def _on_review_scale(rating: ExplicitRating, review_scale: float | None) -> Expl
 
 
 def parse_explicit_ratings(
-    text: str, *, scales: Mapping[str, float] | None = None, review_scale: float | None = None
+    text: str,
+    *,
+    scales: Mapping[str, float] | None = None,
+    review_scale: float | None | Literal["from text"] = "from text",
 ) -> list[ExplicitRating]:
     """Every explicit rating in `text` that is the review's own, in order of appearance.
 
@@ -157,9 +164,9 @@ def parse_explicit_ratings(
     scales : mapping, optional
         Unit word -> top of its scale (the corpus manifest's ``rating_scales``), for house units
         such as ``{"clappers": 5}``. Without it the documented default applies.
-    review_scale : float, optional
-        The scale the review states elsewhere (:func:`analysis.rating_context.stated_scale` of
-        the whole review); without it, the scale `text` itself states, if any.
+    review_scale : float, None or "from text"
+        The scale the review states (:func:`analysis.rating_context.stated_scale` of the whole
+        review), None when it states none; by default, the scale `text` itself states, if any.
 
     Returns
     -------
@@ -178,9 +185,7 @@ def parse_explicit_ratings(
     """
     scales = _check_scales(scales)
     normalised = normalise(text)
-    review_scale = _check_review_scale(review_scale)
-    if review_scale is None:
-        review_scale = stated_scale(normalised)
+    review_scale = stated_scale(normalised) if review_scale == "from text" else _check_review_scale(review_scale)
     found = []
     offset = 0
     for line in normalised.splitlines(keepends=True):

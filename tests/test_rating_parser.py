@@ -49,6 +49,7 @@ FORMS = [
     ("My final grade is a B.", [("B", 8.0, 12.0, "stated")], "grade after 'grade is a'"),
     ("Final grade: A-", [("A-", 10.0, 12.0, "stated")], "labelled grade line"),
     ("If I had to rate it, 7/10.", [("7/10", 7.0, 10.0, "stated")], "'had to' is the critic's own rating, not a counterfactual"),
+    ("I'd say 8/10.", [("8/10", 8.0, 10.0, "stated")], "the critic's own 'say' is no reported speech"),
     ("Not perfect, but I give it 4/5.", [("4/5", 4.0, 5.0, "stated")], "the negation is in another clause"),
     ("Critics gave it 2/5 but I give it 4/5.", [("4/5", 4.0, 5.0, "stated")], "the critics' 2/5 is theirs; 'but' ends their clause"),
     ('a favourable "three star" review', [("three star", 3.0, 5.0, "default")], "scare quotes round the rating alone"),
@@ -132,6 +133,7 @@ NOT_RATINGS = [
     ("Metacritic gave it 88/100.", "another rater"),
     ("Roger Ebert gave it four stars.", "another rater"),
     ("My partner says two thumbs up.", "another rater"),
+    ("He says it deserves 4/5.", "another rater"),
     ("It would have been a 9/10 without the ending.", "hypothetical"),
     ("If it were boring, I'd give it zero stars.", "hypothetical"),
     ("I'd give it 4/5 if the ending were any good.", "hypothetical"),
@@ -225,11 +227,13 @@ def test_review_scale_must_be_positive():
 
 
 def test_prose_trigger_never_hides_a_new_form(monkeypatch):
-    """The one-search pre-screen changes no result on any form or look-alike above."""
+    """The pre-screens (one search, then one per pattern) change no result on any form or look-alike above."""
     texts = [text for text, _, _ in FORMS] + [text for text, _ in NOT_RATINGS]
     screened = [(parse_explicit_ratings(text), rejected_ratings(text)) for text in texts]
     rules = rating_parser.rules()
-    monkeypatch.setattr(rating_parser, "rules", lambda: rules._replace(prose_trigger=re.compile("")))
+    everything = re.compile("")
+    unscreened = rules._replace(prose_trigger=everything, pattern_triggers=dict.fromkeys(rules.patterns, everything))
+    monkeypatch.setattr(rating_parser, "rules", lambda: unscreened)
     assert [(parse_explicit_ratings(text), rejected_ratings(text)) for text in texts] == screened
 
 

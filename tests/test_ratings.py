@@ -304,12 +304,14 @@ RATING_FORMS = [
 
 
 def test_prose_trigger_never_hides_a_rating(her_corpus, monkeypatch):
-    """The one-search pre-screen of a line changes no result: compare with it switched off."""
+    """The pre-screens of a line (one search, then one per pattern) change no result: compare with them off."""
     from analysis import rating_parser
 
     texts = RATING_FORMS + [review.raw for review in her_corpus.reviews]
     screened = [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts]
     rules = rating_parser.rules()
-    monkeypatch.setattr(rating_parser, "rules", lambda: rules._replace(prose_trigger=re.compile("")))
+    everything = re.compile("")
+    unscreened = rules._replace(prose_trigger=everything, pattern_triggers=dict.fromkeys(rules.patterns, everything))
+    monkeypatch.setattr(rating_parser, "rules", lambda: unscreened)
     assert [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts] == screened
     assert all(screened[: len(RATING_FORMS)])
