@@ -57,10 +57,14 @@ def with_critics(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame
     return named
 
 
+def _is_text(column: pd.Series) -> bool:
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
 def _long_text_columns(table: pd.DataFrame) -> list:
     return [
         column for column in table.columns
-        if table[column].dtype == object
+        if _is_text(table[column])
         and table[column].map(lambda value: isinstance(value, str) and len(value) > _LONG_TEXT).any()
     ]
 
@@ -102,7 +106,7 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
             subset=long_text,
             **{"text-align": "left", "white-space": "pre-wrap", "min-width": "24em", "max-width": "48em"},
         )
-    short_text = [c for c in shown.columns if shown[c].dtype == object and c not in long_text and c not in align_right]
+    short_text = [c for c in shown.columns if _is_text(shown[c]) and c not in long_text and c not in align_right]
     if short_text:
         styler = styler.set_properties(subset=short_text, **{"text-align": "left"})
     if align_right:
@@ -155,11 +159,11 @@ def to_latex(table: pd.DataFrame, *, caption: str, label: str, decimals: int = 3
     """A booktabs LaTeX table of `table` (no index), special characters escaped, long text in
     wrapping ``p`` columns, so it drops into a paper with ``\\usepackage{booktabs}``."""
     long_text = set(_long_text_columns(table))
-    column_format = "".join("p{0.45\\linewidth}" if c in long_text else ("l" if table[c].dtype == object else "r")
+    column_format = "".join("p{0.45\\linewidth}" if c in long_text else ("l" if _is_text(table[c]) else "r")
                             for c in table.columns)
     flat = table.copy()
     for column in flat.columns:
-        if flat[column].dtype == object:
+        if _is_text(flat[column]):
             flat[column] = flat[column].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
     styler = flat.style.format(precision=decimals, na_rep="", escape="latex").format_index(escape="latex", axis=1)
     return styler.hide(axis="index").to_latex(

@@ -43,7 +43,7 @@ def test_similarity_matrix_annotates_each_pair_and_leaves_the_diagonal_out(her_t
     assert sorted(ticks) == ["000", "001", "002", "003", "thomasjford"]
     assert ticks == [{"004": "thomasjford"}.get(r, r) for r in similarity_order(her_tables["similarity"], value="jaccard")]
     assert len(ax.texts) == 20
-    assert ax.get_title() == "Jaccard index of content-word sets (diagonal left out)"
+    assert ax.get_title() == "Jaccard index"
 
 
 def test_similarity_order_joins_the_closest_reviews_and_is_stable():

@@ -24,6 +24,7 @@ KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
 MAX_POINT_LABELS = 12
 # Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
 SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
+_HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
 _SHORT_LABELS = {"tfidf_cosine": "cosine", "jaccard": "Jaccard", "shared_types": "shared words"}
 _VALUE_LABELS = {
     "tfidf_cosine": "TF-IDF cosine similarity",
@@ -44,8 +45,10 @@ def _label_points(ax: Axes, xs, ys, names: list[str]) -> None:
     """Name each point, while there are few enough points for names to stay apart."""
     if len(names) > MAX_POINT_LABELS:
         return
-    for x, y, name in zip(xs, ys, names):
-        ax.annotate(name, (x, y), xytext=(4, 2), textcoords="offset points", fontsize=7)
+    points = sorted(zip(xs, ys, names), key=lambda point: (point[0], point[1], point[2]))
+    # Neighbours along x take turns above and below their point, so close names stay apart.
+    for rank, (x, y, name) in enumerate(points):
+        ax.annotate(name, (x, y), xytext=(4, 3 if rank % 2 == 0 else -9), textcoords="offset points", fontsize=6)
 
 
 def plot_diversity_by_length(
@@ -169,9 +172,10 @@ def plot_similarity_matrix(
     sns.heatmap(wide, mask=diagonal, annot=legible, fmt="d" if integer else ".2f", cmap="viridis", square=True,
                 vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8},
                 annot_kws={"fontsize": 6}, rasterized=not legible, ax=ax)
+    ax.grid(False)  # the left-out diagonal stays blank
     ax.set_xlabel("review")
     ax.set_ylabel("review")
-    ax.set_title(_VALUE_LABELS[value][:1].upper() + _VALUE_LABELS[value][1:] + " (diagonal left out)")
+    ax.set_title(_HEATMAP_TITLES[value])
     return ax
 
 
