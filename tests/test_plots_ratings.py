@@ -87,5 +87,6 @@ def test_sentiment_arcs_small_multiples_put_the_legend_on_a_spare_axes():
     drawn = plot_sentiment_arcs(ARC, axes=axes, turns=TURNS)
     assert [ax.get_title() for ax in drawn[:2]] == ["a", "b"]
     assert drawn[2].get_legend() is not None and not drawn[2].axison
+    assert drawn[0].get_xlabel() == "" and figure.get_supxlabel() == "position in the review (sN = sentence N)"
     with pytest.raises(ValueError, match="axes has 1 Axes for 2 reviews"):
         plot_sentiment_arcs(ARC, axes=[axes[0]])

@@ -109,6 +109,7 @@ def plot_signals_by_kind(
         right += positive.to_numpy()
         left += negative.to_numpy()
     ax.axvline(0, color="black", linewidth=0.8)
+    ax.margins(x=0.04)  # no bar runs into the frame
     ax.set_yticks(y, labelled(ids, labels))
     per = " per 1,000 body words" if words is not None else ""
     ax.set_xlabel(f"sum of cue weights{per} (left of 0: reservations and criticism, hatched)")
@@ -186,6 +187,14 @@ def plot_sentiment_arcs(
         raise ValueError(f"axes has {len(axes)} Axes for {len(ids)} reviews; pass at least {len(ids)}")
     for ax, review_id in zip(axes, ids):
         plot_sentiment_arc(arc, review_id=review_id, turns=turns, labels=labels, ax=ax)
+        # One pair of axis labels for the whole grid: per panel they would run into each other.
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"])
+    if ids:
+        figure = axes[0].figure
+        figure.supxlabel("position in the review (sN = sentence N)", fontsize=8)
+        figure.supylabel("judgement (-1 criticism to +1 praise)", fontsize=8)
     spare = axes[len(ids):]
     for ax in spare:
         ax.set_visible(False)

@@ -8,6 +8,7 @@ Word clouds are decoration, drawn deterministically with a named seed; the reada
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -20,6 +21,8 @@ from analysis.plots import cells_legible, cluster_order, labelled
 WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
 KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
+# A heatmap's tick labels need this many points each.
+_TICK_POINTS = 7.0
 # Points are named while there are at most this many.
 MAX_POINT_LABELS = 12
 # Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
@@ -168,10 +171,15 @@ def plot_similarity_matrix(
     diagonal = np.eye(len(wide), dtype=bool)
     off_diagonal = wide.to_numpy()[~diagonal]
     vmax = off_diagonal.max() if off_diagonal.size else None
-    legible = cells_legible(ax, len(wide), len(wide), characters=4 if integer else 4)
+    legible = cells_legible(ax, len(wide), len(wide), characters=4)
+    # Name every review while the names fit beside their cells, else every n-th.
+    box, (width, height) = ax.get_position(), ax.figure.get_size_inches()
+    cell_points = min(box.width * width, box.height * height) * 72 / max(len(wide), 1)
+    step = max(1, math.ceil(_TICK_POINTS / cell_points))
     sns.heatmap(wide, mask=diagonal, annot=legible, fmt="d" if integer else ".2f", cmap="viridis", square=True,
-                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8},
-                annot_kws={"fontsize": 6}, rasterized=not legible, ax=ax)
+                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.6},
+                annot_kws={"fontsize": 6}, rasterized=not legible, xticklabels=step, yticklabels=step, ax=ax)
+    ax.tick_params(labelsize=6)
     ax.grid(False)  # the left-out diagonal stays blank
     ax.set_xlabel("review")
     ax.set_ylabel("review")
