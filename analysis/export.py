@@ -69,6 +69,25 @@ def _long_text_columns(table: pd.DataFrame) -> list:
     ]
 
 
+class ShownTable:
+    """A table as a notebook shows it: the Styler's HTML, and a plain-text line that names the
+    table's size and columns (a Styler's own text is its memory address, different every run).
+    """
+
+    def __init__(self, styler, table: pd.DataFrame) -> None:
+        self.styler = styler
+        self.table = table
+
+    def to_html(self) -> str:
+        return self.styler.to_html()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"{len(self.table)} rows x {len(self.table.columns)} columns: {', '.join(map(str, self.table.columns))}"
+
+
 def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_ROWS, uuid: str = "table",
              align_right: Sequence[str] = ()):
     """A Styler that shows `table` whole and legible: long text left-aligned and wrapped.
@@ -90,7 +109,8 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
 
     Returns
     -------
-    pandas.io.formats.style.Styler
+    ShownTable
+        Shows as the styled HTML table; its ``styler`` is the pandas Styler.
     """
     shown = table.head(max_rows)
     long_text = [column for column in _long_text_columns(shown) if column not in align_right]
@@ -113,9 +133,9 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
         styler = styler.set_properties(subset=list(align_right), **{"text-align": "right", "white-space": "nowrap"})
     if len(table) > max_rows:
         styler = styler.set_caption(f"First {max_rows} of {len(table)} rows; the CSV file has every row.")
-    if not isinstance(table.index, pd.RangeIndex):
-        return styler
-    return styler.hide(axis="index")
+    if isinstance(table.index, pd.RangeIndex):
+        styler = styler.hide(axis="index")
+    return ShownTable(styler, table)
 
 
 class TableExporter:

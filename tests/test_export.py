@@ -25,6 +25,10 @@ def test_readable_shows_long_text_whole_left_aligned_with_line_breaks():
     assert "#T_evidence" in html  # a fixed id: the same HTML on every run
 
 
+def test_readable_text_is_the_same_on_every_run():
+    assert repr(readable(EVIDENCE)) == "2 rows x 3 columns: review_id, praise_probability, sentence"
+
+
 def test_readable_says_how_many_rows_it_leaves_out():
     html = readable(pd.DataFrame({"n": range(5)}), max_rows=2).to_html()
     assert "First 2 of 5 rows; the CSV file has every row." in html

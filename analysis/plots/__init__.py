@@ -15,6 +15,7 @@ while the cells are large enough to read them (:func:`cells_legible`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -166,7 +167,7 @@ def critic_labels(reviews: Sequence) -> dict[str, str]:
     for review in reviews:
         names = (getattr(review, "label", None), review.author, review.publication)
         chosen[review.id] = next((name.strip() for name in names if isinstance(name, str) and name.strip()), review.id)
-    repeated = {label for label in chosen.values() if list(chosen.values()).count(label) > 1}
+    repeated = {label for label, count in Counter(chosen.values()).items() if count > 1}
     return {rid: f"{label} · {rid}" if label in repeated and label != rid else label for rid, label in chosen.items()}
 
 
