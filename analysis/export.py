@@ -115,12 +115,12 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
     shown = table.head(max_rows)
     long_text = [column for column in _long_text_columns(shown) if column not in align_right]
     styler = shown.style.set_uuid(uuid).format(precision=decimals, na_rep="", escape="html")
-    styler = styler.set_table_styles(
-        [
-            {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
-            {"selector": "td", "props": "text-align: right; vertical-align: top;"},
-        ]
-    )
+    styler = styler.set_table_styles([{"selector": "th", "props": "text-align: left; vertical-align: bottom;"}])
+    # Cell alignment goes on the cells themselves: a table-wide rule would outrank them.
+    styler = styler.set_properties(**{"vertical-align": "top"})
+    numbers = [c for c in shown.columns if not _is_text(shown[c]) and c not in align_right]
+    if numbers:
+        styler = styler.set_properties(subset=numbers, **{"text-align": "right"})
     if long_text:
         styler = styler.set_properties(
             subset=long_text,
@@ -133,7 +133,7 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
         styler = styler.set_properties(subset=list(align_right), **{"text-align": "right", "white-space": "nowrap"})
     if len(table) > max_rows:
         styler = styler.set_caption(f"First {max_rows} of {len(table)} rows; the CSV file has every row.")
-    if isinstance(table.index, pd.RangeIndex):
+    if all(name is None for name in table.index.names):  # row numbers, not data
         styler = styler.hide(axis="index")
     return ShownTable(styler, table)
 

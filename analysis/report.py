@@ -24,7 +24,8 @@ h1 { font-size: 1.6em; border-bottom: 1px solid #ccc; } h2 { font-size: 1.3em; }
 section.notebook { page-break-before: always; } section.notebook:first-of-type { page-break-before: auto; }
 .output { margin: 0.6em 0 1.2em; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 8.5pt; width: auto; max-width: 100%; }
-th, td { border-bottom: 1px solid #ddd; padding: 2px 6px; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid #ddd; padding: 2px 6px; vertical-align: top; }
+th { overflow-wrap: anywhere; } td { overflow-wrap: break-word; }
 th { background: #f4f4f4; text-align: left; }
 img { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8.5pt; background: #f7f7f7; padding: 0.4em; }

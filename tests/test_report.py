@@ -33,4 +33,4 @@ def test_report_has_prose_and_outputs_but_no_code(tmp_path):
     assert "secret_code" not in html
     assert html.count(EXPLORER_NOTE) == 1 and "Tab(children" not in html
     assert "http" not in html  # self-contained: nothing to fetch
-    assert "@media print" in html and "overflow-wrap: anywhere" in html
+    assert "@media print" in html and "th { overflow-wrap: anywhere; }" in html
