@@ -45,12 +45,13 @@ LABEL_FILTERS = ("all", "praise", "criticism", "neutral")
 _SORT_OPTIONS = [("text order", "text"), ("left context", "left"), ("right context", "right")]
 
 
-def _table_html(table: pd.DataFrame) -> str:
-    """A small table as HTML, text left-aligned and wrapped (never cut)."""
+def _table_html(table: pd.DataFrame, uuid: str) -> str:
+    """A small table as HTML, text left-aligned and wrapped (never cut); `uuid` keeps each
+    table's style ids apart from the others' on the page."""
     styled = table.style.hide(axis="index").format(precision=2, escape="html").set_table_styles(
         [{"selector": "td, th", "props": "text-align: left; vertical-align: top; padding: 2px 8px;"}]
     )
-    return styled.set_uuid("explorer").to_html()
+    return styled.set_uuid(uuid).to_html()
 
 
 class Explorer:
@@ -133,7 +134,7 @@ class Explorer:
             lines = raw_concordance(self.corpus, word, match_case=self.match_case.value, labels=self.labels)
         self._lines = sort_concordance(lines, by=self.sort.value)
         self.counts.value = (f"<b>{html.escape(word)}</b>: {len(lines)} hits<br>"
-                             + _table_html(hit_counts(lines, self.corpus, labels=self.labels).drop(columns="review_id")))
+                             + _table_html(hit_counts(lines, self.corpus, labels=self.labels).drop(columns="review_id"), "hits"))
         self.concordance.value = kwic_html(self._lines)
         self.lines.options = [
             (f"{i + 1}. {row.critic}: {row.left[-40:]}[{row.keyword}]{row.right[:40]}", i)
@@ -155,12 +156,13 @@ class Explorer:
         rows = target_verdicts(self._table, self._evidence, self.target.value, review_ids=self.corpus.review_ids,
                                label=label)
         parts = []
-        for review_id, group in rows.groupby("review_id", sort=False):
+        for number, (review_id, group) in enumerate(rows.groupby("review_id", sort=False)):
             first = group.iloc[0]
             parts.append(f"<h4>{html.escape(self.labels[review_id])}: {first['verdict']} "
                          f"<small>({first['mentions']} mentioning sentences)</small></h4>")
             shown = group[["sentence_index", "sentence", "label", "label_source", "rule", "praise_probability"]]
-            parts.append(_table_html(shown.rename(columns={"label_source": "decided by", "rule": "found by"})))
+            parts.append(_table_html(shown.rename(columns={"label_source": "decided by", "rule": "found by"}),
+                                     f"verdict_{number}"))
         self.verdicts.value = "".join(parts) or f"<p><i>No {html.escape(label or '')} sentence on this target.</i></p>"
 
     def _update_reader(self, change=None) -> None:
