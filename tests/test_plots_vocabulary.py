@@ -3,15 +3,16 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from analysis.concordance import dispersion_table
 from analysis.corpus import token_table
-from matplotlib.colors import to_hex
 
 from analysis.plots.vocabulary import (
     SIGNIFICANCE_COLOURS,
     plot_mtld_by_length,
     similarity_order,
+    written_forms,
     plot_distinctive_panels,
     plot_distinctive_terms,
     plot_dispersion,
@@ -106,6 +107,11 @@ def test_dispersion_rows_and_diversity_points(her_corpus, her_tables):
     assert len(ax.get_yticklabels()) == 10
     counts = dispersion.groupby(["term", "review_id"]).size()
     assert ax.get_yticklabels()[0].get_text() == f"\u201csamantha\u201d · 000 ({counts.get(('samantha', '000'), 0)})"
+    plt.figure()
+    written = written_forms(her_tables["tokens"])
+    assert (written["samantha"], written["love"], written["Her"]) == ("Samantha", "love", "Her")
+    ax = plot_dispersion(dispersion, review_ids=["000"], written=written)
+    assert ax.get_yticklabels()[0].get_text().startswith("\u201cSamantha\u201d · 000")
     plt.figure()
     measures = vocabulary_table(her_corpus)
     ax = plot_diversity_by_length(measures)

@@ -287,11 +287,23 @@ def plot_distinctive_terms(
     return ax
 
 
+def written_forms(tokens: pd.DataFrame) -> dict[str, str]:
+    """Each term's commonest written form in a token table (:func:`analysis.corpus.token_table`).
+
+    Ties go to the form met first in text order, so "samantha" shows as "Samantha" and the
+    title term "Her" as "Her".
+    """
+    counts = tokens.groupby(["term", "token"], sort=False).size().reset_index(name="count")
+    counts = counts.sort_values("count", ascending=False, kind="mergesort")
+    return dict(counts.drop_duplicates("term")[["term", "token"]].itertuples(index=False, name=None))
+
+
 def plot_dispersion(
     dispersion: pd.DataFrame,
     *,
     review_ids: list[str] | None = None,
     labels: Mapping[str, str] | None = None,
+    written: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Dispersion plot: one row per (word, review), a tick at each occurrence, its count beside.
@@ -305,10 +317,14 @@ def plot_dispersion(
         hits.
     labels : mapping of str to str, optional
         Review id -> the name to show (:func:`analysis.plots.critic_labels`).
+    written : mapping of str to str, optional
+        Term -> the form to show (:func:`written_forms`), so every word appears as the critics
+        write it (default: the terms as counted, lower-cased but for the title).
     ax : Axes, optional
     """
     if ax is None:
         ax = plt.gca()
+    written = written or {}
     reviews = list(review_ids) if review_ids is not None else list(dict.fromkeys(dispersion["review_id"]))
     terms = list(dict.fromkeys(dispersion["term"]))
     rows = [(term, review) for term in terms for review in reviews]
@@ -317,7 +333,7 @@ def plot_dispersion(
     for y, (term, review) in enumerate(rows):
         hits = dispersion[(dispersion["term"] == term) & (dispersion["review_id"] == review)]
         ax.scatter(hits["relative_offset"], np.full(len(hits), y), marker="|", s=60, color=f"C{terms.index(term)}")
-    ax.set_yticks(range(len(rows)), [f"\u201c{term}\u201d · {names[review]} ({counts.get((term, review), 0)})"
+    ax.set_yticks(range(len(rows)), [f"\u201c{written.get(term, term)}\u201d · {names[review]} ({counts.get((term, review), 0)})"
                                       for term, review in rows], fontsize=6)
     for boundary in range(len(reviews), len(rows), len(reviews)):
         ax.axhline(boundary - 0.5, color="0.6", linewidth=0.6)
