@@ -4,8 +4,10 @@ Notebooks are executed with nbclient (not papermill, which stamps timings into e
 would make reruns differ). The corpus and the figure folder reach the notebooks through the
 environment variables of :mod:`analysis.paths`, which the kernel inherits, so the same notebooks
 study another film's corpus into another folder unchanged. After a complete run
-``figures/README.md`` lists every figure with its caption and notebook, and figures that no
-notebook exported any more are removed.
+``figures/README.md`` lists every figure with its caption and notebook, ``tables/README.md``
+every table (:mod:`analysis.export`), ``report.html`` beside them holds the whole study without
+code (:mod:`analysis.report`), and figures and tables that no notebook exported any more are
+removed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis.corpus import load_corpus
+from analysis.export import TABLE_SUFFIXES, write_table_index
+from analysis.film import film_label
+from analysis.report import write_report
 from analysis.paths import (
     CAPTIONS_FILE,
     CORPUS_ENV_VAR,
@@ -27,7 +33,8 @@ from analysis.paths import (
     NOTEBOOKS_DIR,
 )
 
-FIGURE_SUFFIXES = (".png", ".svg")
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+REPORT_NAME = "report.html"
 FINDINGS_HEADING = "## Findings"
 OTHER_CORPUS_FINDINGS = (
     "The findings written here describe the study's own corpus, not this one, so they are left out. "
@@ -96,9 +103,13 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int, own_finding
 
     client = NotebookClient(
         notebook,
+        # A local kernel over TCP warns at every start that its traffic is unencrypted; the
+        # kernel's own log keeps its errors only. Cell output is unaffected.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
+        store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
         on_cell_executed=report_cell,
     )
@@ -126,23 +137,28 @@ def write_figure_index(folder: Path) -> Path:
     lines = [
         "# Figures",
         "",
-        "Written by `python -m analysis run`; each figure is a 300 dpi PNG and an SVG.",
+        "Written by `python -m analysis run`; each figure is a 300 dpi PNG, an SVG (text kept as text) and a PDF.",
         "",
         "| figure | caption | notebook |",
         "| --- | --- | --- |",
     ]
     for name in sorted(captions, key=lambda n: (captions[n]["notebook"], n)):
         entry = captions[name]
-        lines.append(f"| [{name}]({name}.png) ([svg]({name}.svg)) | {entry['caption']} | `{entry['notebook']}` |")
+        lines.append(f"| [{name}]({name}.png) ([svg]({name}.svg), [pdf]({name}.pdf)) | {entry['caption']} | `{entry['notebook']}` |")
     path = folder / "README.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def _remove_stale_figures(folder: Path, captions: dict) -> None:
+def _remove_stale(folder: Path, captions: dict, suffixes: tuple[str, ...]) -> None:
     for path in folder.iterdir():
-        if path.suffix in FIGURE_SUFFIXES and path.stem not in captions:
+        if path.suffix in suffixes and path.stem not in captions:
             path.unlink()
+
+
+def _captions(folder: Path) -> dict:
+    path = folder / CAPTIONS_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int = 900,
@@ -150,9 +166,10 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
               progress: Callable[[str], None] = _progress) -> list[Path]:
     """Execute the study's notebooks in order; return the executed notebooks' paths.
 
-    With `output_dir` the executed notebooks go to ``output_dir/notebooks`` and the figures to
-    ``output_dir/figures``; without it notebooks are rewritten in place and figures go to
-    ``figures/``.
+    With `output_dir` the executed notebooks go to ``output_dir/notebooks``, the figures to
+    ``output_dir/figures``, the tables to ``output_dir/tables`` and the report to
+    ``output_dir/report.html``; without it notebooks are rewritten in place and the rest goes
+    to ``figures/``, ``tables/`` and ``report.html`` in the project folder.
     """
     full_run = notebooks is None
     notebooks = study_notebooks() if full_run else notebooks
@@ -161,8 +178,10 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
     else:
         notebook_dir, figures_dir = Path(output_dir) / "notebooks", Path(output_dir) / "figures"
     figures_dir = figures_dir.resolve()
-    figures_dir.mkdir(parents=True, exist_ok=True)
-    (figures_dir / CAPTIONS_FILE).unlink(missing_ok=True)
+    tables_dir = figures_dir.parent / "tables"
+    for folder in (figures_dir, tables_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / CAPTIONS_FILE).unlink(missing_ok=True)
     own_findings = Path(corpus_dir).resolve() == DEFAULT_CORPUS_DIR.resolve()
     executed = []
     with _environment(**{CORPUS_ENV_VAR: str(Path(corpus_dir).resolve()), FIGURES_ENV_VAR: str(figures_dir)}):
@@ -171,11 +190,17 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
             destination = (notebook_dir or path.parent) / path.name
             execute_notebook(path, destination, timeout=timeout, own_findings=own_findings, progress=progress)
             executed.append(destination)
-    captions_path = figures_dir / CAPTIONS_FILE
-    captions = json.loads(captions_path.read_text(encoding="utf-8")) if captions_path.exists() else {}
-    if captions:
-        if full_run:
-            _remove_stale_figures(figures_dir, captions)
-        index = write_figure_index(figures_dir)
-        progress(f"{len(captions)} figures in {figures_dir}; index: {index}")
+    for folder, suffixes, write_index, kind in (
+        (figures_dir, FIGURE_SUFFIXES, write_figure_index, "figures"),
+        (tables_dir, TABLE_SUFFIXES, write_table_index, "tables"),
+    ):
+        captions = _captions(folder)
+        if captions:
+            if full_run:
+                _remove_stale(folder, captions, suffixes)
+            index = write_index(folder)
+            progress(f"{len(captions)} {kind} in {folder}; index: {index}")
+    report = write_report(executed, figures_dir.parent / REPORT_NAME,
+                          title=f"Comparative criticism: {film_label(load_corpus(Path(corpus_dir)).film)}")
+    progress(f"report: {report}")
     return executed

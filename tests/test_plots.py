@@ -1,9 +1,11 @@
 """The shared plotting helpers: grids that grow with the corpus, and which reviews a chart shows."""
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
-from analysis.plots import reviews_to_show, shown_note, small_multiples
+from analysis.plots import cells_legible, cluster_order, critic_labels, grid_size, labelled, reviews_to_show, shown_note, small_multiples
 
 
 @pytest.mark.parametrize(("count", "rows"), [(1, 1), (3, 1), (5, 2), (7, 3), (13, 5)])
@@ -28,3 +30,38 @@ def test_past_the_limit_the_largest_are_shown_in_corpus_order_ties_to_the_earlie
 def test_shown_note():
     assert shown_note(5, 5, rule="the longest") == ""
     assert shown_note(12, 300, rule="the longest") == " Shown: 12 of 300 reviews, the longest."
+
+
+def test_critic_labels_prefer_the_author_and_stay_unique():
+    import doctest
+
+    import analysis.plots
+
+    assert doctest.testmod(analysis.plots).failed == 0
+    reviews = [SimpleNamespace(id="01", author=" ", publication="Quick Takes"),
+               SimpleNamespace(id="02", author="Ann Lee", publication=None, label="AL")]
+    assert critic_labels(reviews) == {"01": "Quick Takes", "02": "AL"}
+    assert labelled(["01", "09"], {"01": "Quick Takes"}) == ["Quick Takes", "09"]
+
+
+def test_cluster_order_is_deterministic_and_joins_alike_rows():
+    matrix = pd.DataFrame({"x": [1.0, 0.0, 0.9, 0.1], "y": [0.0, 1.0, 0.1, None]}, index=["a", "b", "c", "d"])
+    order = cluster_order(matrix)
+    assert order == cluster_order(matrix)
+    assert abs(order.index("a") - order.index("c")) == 1 and abs(order.index("b") - order.index("d")) == 1
+    assert cluster_order(matrix.iloc[:2]) == ["a", "b"]
+
+
+def test_cells_legible_follows_the_figure_size():
+    import matplotlib.pyplot as plt
+
+    small = plt.figure(figsize=(2, 2)).gca()
+    large = plt.figure(figsize=(8, 8)).gca()
+    assert not cells_legible(small, 20, 20)
+    assert cells_legible(large, 20, 20)
+    assert not cells_legible(large, 0, 3)
+
+
+def test_grid_size_grows_with_rows_up_to_a_cap():
+    assert grid_size(5, 10) == (6.5, 3.0)
+    assert grid_size(300, 10) == (6.5, 9.0)

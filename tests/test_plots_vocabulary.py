@@ -3,10 +3,16 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from analysis.concordance import dispersion_table
 from analysis.corpus import token_table
+
 from analysis.plots.vocabulary import (
+    SIGNIFICANCE_COLOURS,
+    plot_mtld_by_length,
+    similarity_order,
+    written_forms,
     plot_distinctive_panels,
     plot_distinctive_terms,
     plot_dispersion,
@@ -31,17 +37,32 @@ def her_tables(her_corpus):
     }
 
 
-def test_similarity_matrix_has_one_annotated_cell_per_pair(her_tables):
-    ax = plot_similarity_matrix(her_tables["similarity"], value="jaccard")
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001", "002", "003", "004"]
-    assert len(ax.texts) == 25
-    assert ax.get_title() == "Jaccard index of content-word sets"
+def test_similarity_matrix_annotates_each_pair_and_leaves_the_diagonal_out(her_tables):
+    plt.figure(figsize=(5, 5))
+    ax = plot_similarity_matrix(her_tables["similarity"], value="jaccard", labels={"004": "thomasjford"})
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert sorted(ticks) == ["000", "001", "002", "003", "thomasjford"]
+    assert ticks == [{"004": "thomasjford"}.get(r, r) for r in similarity_order(her_tables["similarity"], value="jaccard")]
+    assert len(ax.texts) == 20
+    assert ax.get_title() == "Jaccard index"
+
+
+def test_similarity_order_joins_the_closest_reviews_and_is_stable():
+    counts = pd.DataFrame(
+        [("a", "x", 3), ("a", "y", 1), ("b", "p", 2), ("b", "q", 2), ("c", "x", 3), ("c", "y", 1), ("d", "p", 2), ("d", "q", 1)],
+        columns=["review_id", "term", "count"],
+    )
+    order = similarity_order(pairwise_similarity(counts), value="jaccard")
+    assert sorted(order) == ["a", "b", "c", "d"]
+    # a and c share every word, as do b and d: each pair sits side by side.
+    assert abs(order.index("a") - order.index("c")) == 1 and abs(order.index("b") - order.index("d")) == 1
+    assert order == similarity_order(pairwise_similarity(counts), value="jaccard")
 
 
 def test_dendrogram_leaves_are_the_reviews(her_tables):
-    ax = plot_similarity_dendrogram(her_tables["similarity"])
-    assert sorted(t.get_text() for t in ax.get_xticklabels()) == ["000", "001", "002", "003", "004"]
-    assert ax.get_ylabel() == "1 - TF-IDF cosine similarity"
+    ax = plot_similarity_dendrogram(her_tables["similarity"], labels={"000": "a blog"})
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == ["001", "002", "003", "004", "a blog"]
+    assert ax.get_xlabel() == "1 - TF-IDF cosine similarity"
 
 
 def test_distinctive_terms_bars_are_in_rank_order_with_significance_marks(her_tables):
@@ -51,6 +72,18 @@ def test_distinctive_terms_bars_are_in_rank_order_with_significance_marks(her_ta
     assert len(ax.patches) == 3
     assert [label.rstrip(" *") for label in labels[::-1]] == own["term"].tolist()
     assert labels[-1].endswith(" **") == bool(own["significant_bonferroni"].iloc[0])
+    # Significance is drawn, not only marked: the bar's colour says its level.
+    level = 2 if own["significant_bonferroni"].iloc[0] else (1 if own["significant"].iloc[0] else 0)
+    assert to_hex(ax.patches[-1].get_facecolor()) == SIGNIFICANCE_COLOURS[level]
+
+
+def test_distinctive_threshold_lines_and_one_scale_across_panels(her_tables):
+    fig, axes = plt.subplots(1, 2)
+    plot_distinctive_panels(her_tables["distinctive"], review_ids=["000", "004"], axes=axes, top=3,
+                            thresholds={"p < 0.05": 3.84})
+    assert axes[0].get_xlim() == axes[1].get_xlim()
+    assert [line.get_xdata()[0] for line in axes[0].lines] == [3.84]
+    assert [t.get_text() for t in axes[0].get_legend().get_texts()] == ["p < 0.05"]
 
 
 def test_bad_choices_list_the_valid_ones(her_tables):
@@ -72,10 +105,21 @@ def test_dispersion_rows_and_diversity_points(her_corpus, her_tables):
     dispersion = dispersion_table(her_tables["tokens"], ["samantha", "love"])
     ax = plot_dispersion(dispersion, review_ids=["000", "001", "002", "003", "004"])
     assert len(ax.get_yticklabels()) == 10
-    assert ax.get_yticklabels()[0].get_text() == "samantha · 000"
+    counts = dispersion.groupby(["term", "review_id"]).size()
+    assert ax.get_yticklabels()[0].get_text() == f"\u201csamantha\u201d · 000 ({counts.get(('samantha', '000'), 0)})"
     plt.figure()
-    ax = plot_diversity_by_length(vocabulary_table(her_corpus))
-    assert len(ax.collections) == 2 and len(ax.texts) == 10
+    written = written_forms(her_tables["tokens"])
+    assert (written["samantha"], written["love"], written["Her"]) == ("Samantha", "love", "Her")
+    ax = plot_dispersion(dispersion, review_ids=["000"], written=written)
+    assert ax.get_yticklabels()[0].get_text().startswith("\u201cSamantha\u201d · 000")
+    plt.figure()
+    measures = vocabulary_table(her_corpus)
+    ax = plot_diversity_by_length(measures)
+    # TTR and MATTR points, the lines joining them; each review named once.
+    assert len(ax.collections) == 3 and sorted(t.get_text() for t in ax.texts) == ["000", "001", "002", "003", "004"]
+    plt.figure()
+    ax = plot_mtld_by_length(measures)
+    assert ax.collections[0].get_offsets()[:, 1].tolist() == measures["mtld"].tolist()
 
 
 def test_word_cloud_is_deterministic():
@@ -111,10 +155,10 @@ def test_distinctive_panels_keep_a_panel_for_a_review_without_keywords(her_table
     fig, axes = plt.subplots(1, 2)
     plot_distinctive_panels(her_tables["distinctive"], review_ids=["000", "none"], axes=axes, top=3)
     assert len(axes[0].patches) == 3
-    assert axes[1].get_title() == "Review none: no over-used word"
+    assert axes[1].get_title() == "none: no over-used word"
 
 
 def test_word_clouds_title_every_panel(her_tables):
     fig, axes = plt.subplots(1, 2)
-    plot_word_clouds(her_tables["counts"], review_ids=["000", "001"], axes=axes)
-    assert [ax.get_title() for ax in axes] == ["Review 000", "Review 001"]
+    plot_word_clouds(her_tables["counts"], review_ids=["000", "001"], axes=axes, labels={"001": "Ann"})
+    assert [ax.get_title() for ax in axes] == ["000", "Ann"]

@@ -127,7 +127,7 @@ def test_empty_mentions():
 def test_heatmap_and_dissent_axes():
     evidence = evidence_for({"a": ["Phoenix is great.", "The script is dull."], "b": ["Phoenix is dull."]})
     table = praise_table(evidence)
-    ax = plot_praise_heatmap(table, review_ids=["a", "b", "c"])
+    ax = plot_praise_heatmap(table, review_ids=["a", "b", "c"], cluster=False)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Joaquin Phoenix", "script"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1"]
@@ -141,8 +141,8 @@ def test_heatmap_and_dissent_axes():
 
 
 def test_heatmap_bad_column():
-    with pytest.raises(ValueError, match="value='stars' is not a column of the table"):
-        plot_praise_heatmap(pd.DataFrame(columns=["review_id", "target", "mentions"]), value="stars")
+    with pytest.raises(ValueError, match="annotate='stars' is not a column of the table"):
+        plot_praise_heatmap(pd.DataFrame(columns=["review_id", "target", "mentions"]), annotate="stars")
 
 
 def test_her_corpus_praise(her_corpus):

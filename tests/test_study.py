@@ -8,12 +8,15 @@ import pytest
 from analysis.study import StudyError, run_study, study_notebooks
 
 FIGURE_CELL = """\
+import pandas as pd
+from analysis.export import TableExporter
 from analysis.plots import FigureExporter, new_figure, set_style
 set_style()
 fig, ax = new_figure(4, 3)
 ax.plot([1, 2, 3], [3, 1, 2])
 ax.set_title("a line")
 FigureExporter("00-tiny")(fig, "a-line", caption="A line, for the test.")
+TableExporter("00-tiny")(pd.DataFrame({"x": [1, 2]}), "two-rows", caption="Two rows.", latex=True)
 print("exported")
 """
 
@@ -34,14 +37,29 @@ def test_rerun_gives_byte_identical_figures_and_an_index(tmp_path, her_corpus):
         run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[notebook],
                   progress=lambda message: None)
         hashes.append({p.name: p.read_bytes() for p in (tmp_path / "out" / "figures").glob("a-line.*")})
-    assert sorted(hashes[0]) == ["a-line.png", "a-line.svg"]
+    assert sorted(hashes[0]) == ["a-line.pdf", "a-line.png", "a-line.svg"]
     assert hashes[0] == hashes[1]
+    # SVG text stays text, editable in a drawing program.
+    assert b">a line</text>" in hashes[0]["a-line.svg"]
     index = (tmp_path / "out" / "figures" / "README.md").read_text(encoding="utf-8")
-    assert "| [a-line](a-line.png) ([svg](a-line.svg)) | A line, for the test. | `00-tiny` |" in index
+    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | A line, for the test. | `00-tiny` |" in index
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
     assert executed.cells[0].outputs[0]["text"] == "exported\n"
     captions = json.loads((tmp_path / "out" / "figures" / "captions.json").read_text(encoding="utf-8"))
     assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny"}}
+
+
+def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
+    notebook = _notebook(tmp_path, FIGURE_CELL)
+    run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[notebook],
+              progress=lambda message: None)
+    tables = tmp_path / "out" / "tables"
+    assert (tables / "two-rows.csv").read_text(encoding="utf-8") == "x\n1\n2\n"
+    assert "\\toprule" in (tables / "two-rows.tex").read_text(encoding="utf-8")
+    assert "| two-rows ([csv](two-rows.csv), [tex](two-rows.tex)) | Two rows. | `00-tiny` |" in (tables / "README.md").read_text(encoding="utf-8")
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<title>Comparative criticism: Her" in report and "exported" in report
+    assert "TableExporter" not in report  # no code
 
 
 def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):

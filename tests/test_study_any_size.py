@@ -15,6 +15,7 @@ from analysis.paths import CACHE_ENV_VAR, CORPUS_ENV_VAR, DEFAULT_FIGURES_DIR, F
 from analysis.study import FIGURE_SUFFIXES, study_notebooks
 
 CORPORA = PROJECT_ROOT / "tests" / "data" / "corpora"
+TABLES_DIR = PROJECT_ROOT / "tables"
 MAX_SVG_BYTES = 5 * 1024 * 1024
 
 
@@ -44,11 +45,13 @@ def test_study_runs_on_corpus(tmp_path, name):
     assert "Traceback" not in result.stderr
 
     assert _figure_names(out / "figures") == _figure_names(DEFAULT_FIGURES_DIR)
+    assert sorted(p.name for p in (out / "tables").glob("*.csv")) == sorted(p.name for p in TABLES_DIR.glob("*.csv"))
+    assert (out / "tables" / "README.md").exists() and (out / "report.html").exists()
     for svg in (out / "figures").glob("*.svg"):
         assert svg.stat().st_size < MAX_SVG_BYTES, svg.name
 
     expected_notebooks = [p.name for p in study_notebooks()]
-    assert len(expected_notebooks) == 4
+    assert len(expected_notebooks) == 5
     assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == expected_notebooks
     for notebook_name in expected_notebooks:
         notebook = nbformat.read(out / "notebooks" / notebook_name, as_version=4)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import warnings
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Rectangle
 
+from analysis.plots import cells_legible, cluster_order, labelled
 from analysis.praise import VERDICTS
 
 # Verdict colours: praise blue and criticism red as in the heatmap's diverging map, mixed purple,
@@ -38,58 +40,89 @@ def _target_order(table: pd.DataFrame) -> list[str]:
     return list(totals["target"])
 
 
+def judged_balance(table: pd.DataFrame) -> pd.Series:
+    """(praise − criticism) / (praise + criticism) per row of a praise table; NaN where no
+    sentence is judged either way.
+
+    Unlike ``net_judgement`` (divided by every mentioning sentence), plot summary does not dilute
+    it: twenty mentions with five praise sentences colour as deeply as one praise sentence.
+    """
+    judged = table["praise"] + table["criticism"]
+    return ((table["praise"] - table["criticism"]) / judged.where(judged > 0)).rename("balance")
+
+
 def plot_praise_heatmap(
     table: pd.DataFrame,
     *,
-    value: str = "net_judgement",
     annotate: str = "mentions",
     review_ids: list[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    cluster: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
-    """Heatmap review x target: colour = net judgement, number = sentences mentioning the target.
+    """Heatmap review x target: colour = balance of praise and criticism, number = mentions.
+
+    A cell is blue where the review's judged sentences on the target are praise, red where they
+    are criticism (:func:`judged_balance`), grey where it only mentions the target (neutral), and
+    left blank, hatched, where it never mentions it.
 
     Parameters
     ----------
     table : DataFrame
         :func:`analysis.praise.praise_table` output.
-    value : str
-        The column that colours a cell, from -1 (all criticism) to 1 (all praise).
     annotate : str
-        The column written in each cell.
+        The column written in each cell (only while cells are big enough to read,
+        :func:`analysis.plots.cells_legible`).
     review_ids : list of str, optional
-        Rows to show, in order (default: the reviews in `table`); a review that mentions no
-        target gets an empty row.
+        Rows to show (default: the reviews in `table`); a review that mentions no target gets an
+        empty row.
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
+    cluster : bool
+        Order the rows by clustering their colours (:func:`analysis.plots.cluster_order`), so
+        critics who judge alike sit together; else keep `review_ids`' order.
     ax : Axes, optional
-
-    Blank cells are targets the review does not mention.
     """
-    for name, column in (("value", value), ("annotate", annotate)):
-        if column not in table.columns:
-            raise ValueError(f"{name}={column!r} is not a column of the table; columns are {list(table.columns)}")
+    if annotate not in table.columns:
+        raise ValueError(f"annotate={annotate!r} is not a column of the table; columns are {list(table.columns)}")
     if ax is None:
         ax = plt.gca()
     ax.set_xlabel("target (people, then craft aspects)")
     ax.set_ylabel("review")
-    ax.set_title("Who and what each review praises (blue) or faults (red); numbers = sentences")
+    ax.set_title("Who and what each review praises (blue) or faults (red)")
     if table.empty:
         return _no_mentions(ax)
-    rows = review_ids if review_ids is not None else sorted(table["review_id"].unique())
+    rows = list(review_ids) if review_ids is not None else list(dict.fromkeys(table["review_id"]))
     columns = _target_order(table)
-    colours = table.pivot(index="review_id", columns="target", values=value).reindex(index=rows, columns=columns)
+    balance = table.assign(balance=judged_balance(table))
+    colours = balance.pivot(index="review_id", columns="target", values="balance").reindex(index=rows, columns=columns)
+    mentioned = table.pivot(index="review_id", columns="target", values="mentions").reindex(index=rows, columns=columns)
+    if cluster:
+        rows = cluster_order(colours)
+        colours, mentioned = colours.loc[rows], mentioned.loc[rows]
     numbers = table.pivot(index="review_id", columns="target", values=annotate).reindex(index=rows, columns=columns)
-    labels = numbers.map(lambda n: "" if pd.isna(n) else f"{int(n)}")
-    with warnings.catch_warnings():
-        # seaborn 0.13 calls Colormap.set_bad, which matplotlib 3.11 marks for deprecation; the
-        # warning would otherwise reach every notebook that draws this chart.
-        warnings.filterwarnings("ignore", category=PendingDeprecationWarning, module="seaborn")
-        sns.heatmap(
-            colours.astype(float), ax=ax, cmap="RdBu", vmin=-1, vmax=1, center=0,
-            annot=labels.to_numpy(), fmt="", linewidths=0.5, linecolor="white",
-            cbar_kws={"label": "net judgement: (praise - criticism) / mentions"},
-        )
-    ax.grid(False)  # blank cells (not mentioned) must stay blank
-    ax.tick_params(axis="x", labelrotation=90)
-    ax.tick_params(axis="y", labelrotation=0)
+    neutral_only = mentioned.notna() & colours.isna()
+    image = ax.pcolormesh(np.ma.masked_invalid(colours.to_numpy(dtype=float)), cmap="RdBu", vmin=-1, vmax=1,
+                          edgecolors="white", linewidth=0.5)
+    grey = np.where(neutral_only.to_numpy(), 1.0, np.nan)
+    ax.pcolormesh(np.ma.masked_invalid(grey), cmap=ListedColormap([VERDICT_COLOURS["neutral"]]),
+                  edgecolors="white", linewidth=0.5)
+    # Not mentioned: the hatched background shows through the cells left empty.
+    ax.add_patch(Rectangle((0, 0), len(columns), len(rows), facecolor="white", hatch="////",
+                           edgecolor="0.88", linewidth=0, zorder=0))
+    if cells_legible(ax, len(rows), len(columns), characters=2):
+        for (y, x), value in np.ndenumerate(numbers.to_numpy(dtype=float)):
+            if not np.isnan(value):
+                dark = abs(colours.iat[y, x]) > 0.6 if not np.isnan(colours.iat[y, x]) else False
+                ax.text(x + 0.5, y + 0.5, f"{int(value)}", ha="center", va="center", fontsize=7,
+                        color="white" if dark else "black")
+    ax.set_xticks(np.arange(len(columns)) + 0.5, columns, rotation=90)
+    ax.set_yticks(np.arange(len(rows)) + 0.5, labelled(rows, labels))
+    ax.set_xlim(0, len(columns))
+    ax.set_ylim(len(rows), 0)
+    ax.grid(False)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    bar.set_label("(praise − criticism) / judged sentences\ngrey: only neutral mentions; hatched: none")
     return ax
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -11,12 +11,15 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
+from analysis.plots import labelled
 from analysis.signals import SIGNAL_KINDS
 
 _ARC_POINTS = {"peak": ("^", "tab:green"), "lowest": ("v", "tab:red"), "steepest fall": ("x", "black")}
 
 
-def plot_explicit_vs_inferred(comparison: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def plot_explicit_vs_inferred(
+    comparison: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
+) -> Axes:
     """Dot plot on a 0-5 star scale: each review's explicit rating beside its inferred one.
 
     Parameters
@@ -24,6 +27,8 @@ def plot_explicit_vs_inferred(comparison: pd.DataFrame, *, ax: Axes | None = Non
     comparison : DataFrame
         :func:`analysis.ratings.rating_comparison` output (``review_id``, ``inferred_stars``,
         ``explicit_stars``, ``explicit_text``).
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     missing = {"review_id", "inferred_stars", "explicit_stars", "explicit_text"} - set(comparison.columns)
@@ -34,27 +39,35 @@ def plot_explicit_vs_inferred(comparison: pd.DataFrame, *, ax: Axes | None = Non
     rows = comparison.reset_index(drop=True)
     y = np.arange(len(rows))[::-1]
     ax.hlines(y, 0, 5, color="0.85", linewidth=1, zorder=0)
-    ax.scatter(rows["inferred_stars"], y, marker="o", s=70, color="tab:blue", label="inferred (model)", zorder=3,
+    ax.scatter(rows["inferred_stars"], y, marker="o", s=30, color="tab:blue", label="inferred (model)", zorder=3,
                clip_on=False)
     has_explicit = rows["explicit_stars"].notna().to_numpy()
     ax.scatter(
-        rows.loc[has_explicit, "explicit_stars"], y[has_explicit], marker="D", s=70, color="tab:orange",
+        rows.loc[has_explicit, "explicit_stars"], y[has_explicit], marker="D", s=30, color="tab:orange",
         label="explicit (printed)", zorder=4, clip_on=False,
     )
     for row_y, row in zip(y, rows.itertuples(index=False)):
         note = f"\u201c{row.explicit_text}\u201d" if isinstance(row.explicit_text, str) else "no explicit rating"
-        ax.annotate(note, (5, row_y), xytext=(12, 0), textcoords="offset points", va="center", fontsize=9)
-    ax.set_yticks(y, rows["review_id"])
-    ax.set_xlim(0, 5)
+        ax.annotate(note, (5.3, row_y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6,
+                    annotation_clip=False)
+    ax.set_yticks(y, labelled(rows["review_id"], labels))
+    # Margins on both sides keep a marker at 0 or 5 stars whole.
+    ax.set_xlim(-0.3, 5.3)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = 5 x P(positive)")
     ax.set_ylabel("review")
     ax.set_title("Explicit and inferred rating per review")
-    ax.legend(loc="lower left", frameon=True)
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.15 - 0.6 / max(len(rows), 1)), ncols=2, frameon=False)
     return ax
 
 
 def plot_signals_by_kind(
-    signals: pd.DataFrame, *, review_ids: Sequence[str] | None = None, ax: Axes | None = None
+    signals: pd.DataFrame,
+    *,
+    review_ids: Sequence[str] | None = None,
+    words: Mapping[str, int] | None = None,
+    labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Diverging stacked bars: each review's verdict signals, summed weight by kind and sign.
 
@@ -67,6 +80,11 @@ def plot_signals_by_kind(
         :func:`analysis.signals.find_signals` output (``review_id``, ``kind``, ``weight``).
     review_ids : sequence of str, optional
         Reviews to show, top to bottom (those without signals get an empty row).
+    words : mapping of str to int, optional
+        Review id -> body words; the weights are then per 1,000 words, so a long review does
+        not look more committed for being long.
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     missing = {"review_id", "kind", "weight"} - set(signals.columns)
@@ -76,13 +94,14 @@ def plot_signals_by_kind(
         ax = plt.gca()
     ids = list(review_ids) if review_ids is not None else sorted(signals["review_id"].unique())
     y = np.arange(len(ids))[::-1]
+    scale = np.array([1000 / max(words[i], 1) for i in ids]) if words is not None else np.ones(len(ids))
     colours = dict(zip(SIGNAL_KINDS, sns.color_palette("colorblind", len(SIGNAL_KINDS))))
     right = np.zeros(len(ids))
     left = np.zeros(len(ids))
     for kind in SIGNAL_KINDS:
         of_kind = signals[signals["kind"] == kind]
-        positive = of_kind[of_kind["weight"] > 0].groupby("review_id")["weight"].sum().reindex(ids, fill_value=0.0)
-        negative = of_kind[of_kind["weight"] < 0].groupby("review_id")["weight"].sum().reindex(ids, fill_value=0.0)
+        positive = of_kind[of_kind["weight"] > 0].groupby("review_id")["weight"].sum().reindex(ids, fill_value=0.0) * scale
+        negative = of_kind[of_kind["weight"] < 0].groupby("review_id")["weight"].sum().reindex(ids, fill_value=0.0) * scale
         if not (positive.any() or negative.any()):
             continue
         ax.barh(y, positive.to_numpy(), left=right, color=colours[kind], label=kind.replace("_", " "), height=0.7)
@@ -90,8 +109,10 @@ def plot_signals_by_kind(
         right += positive.to_numpy()
         left += negative.to_numpy()
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, ids)
-    ax.set_xlabel("sum of cue weights (left of 0: reservations and criticism, hatched)")
+    ax.margins(x=0.04)  # no bar runs into the frame
+    ax.set_yticks(y, labelled(ids, labels))
+    per = " per 1,000 body words" if words is not None else ""
+    ax.set_xlabel(f"sum of cue weights{per} (left of 0: reservations and criticism, hatched)")
     ax.set_ylabel("review")
     ax.set_title("Verdict signals in the prose, by kind")
     ax.legend(title="signal kind", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
@@ -99,9 +120,13 @@ def plot_signals_by_kind(
 
 
 def plot_sentiment_arc(
-    arc: pd.DataFrame, *, review_id: str, turns: pd.DataFrame | None = None, ax: Axes | None = None
+    arc: pd.DataFrame, *, review_id: str, turns: pd.DataFrame | None = None,
+    labels: Mapping[str, str] | None = None, ax: Axes | None = None,
 ) -> Axes:
     """One review's judgement sentence by sentence: raw dots and the smoothed line.
+
+    The x-axis is the position in the review (0 = first sentence, 1 = last), so reviews of any
+    length share one scale; each marked turn is labelled with its sentence number.
 
     Parameters
     ----------
@@ -111,6 +136,8 @@ def plot_sentiment_arc(
         The review to draw.
     turns : DataFrame, optional
         :func:`analysis.arcs.arc_turns` output; its points for this review are marked.
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     known = sorted(arc["review_id"].unique())
@@ -119,19 +146,25 @@ def plot_sentiment_arc(
     if ax is None:
         ax = plt.gca()
     rows = arc[arc["review_id"] == review_id].sort_values("sentence_index", kind="mergesort")
+    last = max(int(rows["sentence_index"].max()), 1)
     ax.axhline(0, color="0.6", linewidth=0.8)
-    ax.scatter(rows["sentence_index"], rows["judgement"], s=12, color="0.6", label="sentence")
-    ax.plot(rows["sentence_index"], rows["smoothed_judgement"], color="tab:blue", linewidth=2, label="moving average")
+    ax.scatter(rows["sentence_index"] / last, rows["judgement"], s=5, color="0.6", label="sentence")
+    ax.plot(rows["sentence_index"] / last, rows["smoothed_judgement"], color="tab:blue", linewidth=1.5,
+            label="moving average")
     if turns is not None:
         for point, (marker, colour) in _ARC_POINTS.items():
             picked = turns[(turns["review_id"] == review_id) & (turns["point"] == point)]
-            ax.scatter(picked["sentence_index"], picked["smoothed_judgement"], marker=marker, s=80,
+            ax.scatter(picked["sentence_index"] / last, picked["smoothed_judgement"], marker=marker, s=30,
                        color=colour, label=point, zorder=4)
-    ax.set_ylim(-1, 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("sentence (reading order)")
+            for index, value in zip(picked["sentence_index"], picked["smoothed_judgement"]):
+                ax.annotate(f"s{index}", (index / last, value), xytext=(3, 4 if value >= 0 else -9),
+                            textcoords="offset points", fontsize=6, color=colour)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlim(-0.03, 1.03)
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    ax.set_xlabel("position in the review (sN = sentence N)")
     ax.set_ylabel("judgement (-1 to +1)")
-    ax.set_title(f"Review {review_id}")
+    ax.set_title(labelled([review_id], labels)[0])
     return ax
 
 
@@ -141,6 +174,7 @@ def plot_sentiment_arcs(
     axes: Sequence[Axes],
     turns: pd.DataFrame | None = None,
     review_ids: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Sequence[Axes]:
     """Small multiples: :func:`plot_sentiment_arc` for every review, one per Axes in `axes`.
 
@@ -152,7 +186,15 @@ def plot_sentiment_arcs(
     if len(axes) < len(ids):
         raise ValueError(f"axes has {len(axes)} Axes for {len(ids)} reviews; pass at least {len(ids)}")
     for ax, review_id in zip(axes, ids):
-        plot_sentiment_arc(arc, review_id=review_id, turns=turns, ax=ax)
+        plot_sentiment_arc(arc, review_id=review_id, turns=turns, labels=labels, ax=ax)
+        # One pair of axis labels for the whole grid: per panel they would run into each other.
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"])
+    if ids:
+        figure = axes[0].figure
+        figure.supxlabel("position in the review (sN = sentence N)", fontsize=8)
+        figure.supylabel("judgement (-1 criticism to +1 praise)", fontsize=8)
     spare = axes[len(ids):]
     for ax in spare:
         ax.set_visible(False)
@@ -162,5 +204,5 @@ def plot_sentiment_arcs(
         spare[0].axis("off")
         spare[0].legend(handles, labels, loc="center", frameon=False)
     elif ids:
-        axes[0].legend(loc="lower left", fontsize=8, frameon=True)
+        axes[0].legend(loc="lower left", fontsize=6, frameon=True)
     return axes

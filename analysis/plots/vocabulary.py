@@ -8,6 +8,7 @@ Word clouds are decoration, drawn deterministically with a named seed; the reada
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -15,11 +16,18 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.plots import cells_legible, cluster_order, labelled
+
 WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
 KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
-# A heatmap's cells carry their numbers up to this many reviews.
-ANNOTATED_MAX_REVIEWS = 12
+# A heatmap's tick labels need this many points each.
+_TICK_POINTS = 7.0
+# Points are named while there are at most this many.
+MAX_POINT_LABELS = 12
+# Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
+SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
+_HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
 _SHORT_LABELS = {"tfidf_cosine": "cosine", "jaccard": "Jaccard", "shared_types": "shared words"}
 _VALUE_LABELS = {
     "tfidf_cosine": "TF-IDF cosine similarity",
@@ -36,29 +44,70 @@ def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
 
 
-def plot_diversity_by_length(measures: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def _label_points(ax: Axes, xs, ys, names: list[str]) -> None:
+    """Name each point, while there are few enough points for names to stay apart."""
+    if len(names) > MAX_POINT_LABELS:
+        return
+    points = sorted(zip(xs, ys, names), key=lambda point: (point[0], point[1], point[2]))
+    # Neighbours along x take turns above and below their point, so close names stay apart.
+    for rank, (x, y, name) in enumerate(points):
+        ax.annotate(name, (x, y), xytext=(4, 3 if rank % 2 == 0 else -9), textcoords="offset points", fontsize=6)
+
+
+def plot_diversity_by_length(
+    measures: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
+) -> Axes:
     """TTR and MATTR against review length: raw TTR falls with length, MATTR much less.
+
+    Each review's two values are joined by a line and the review is named once, beside its
+    MATTR (names are left out past :data:`MAX_POINT_LABELS` reviews).
 
     Parameters
     ----------
     measures : DataFrame
         :func:`analysis.vocabulary.vocabulary_measures` output (``review_id``, ``tokens``,
         ``ttr``, ``mattr``, ``mattr_window``).
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     if ax is None:
         ax = plt.gca()
     window = int(measures["mattr_window"].iloc[0]) if len(measures) else 50
+    ax.vlines(measures["tokens"], measures["ttr"], measures["mattr"], color="0.8", linewidth=1, zorder=1)
     for column, label, marker in (("ttr", "type-token ratio", "o"), ("mattr", f"MATTR (window {window})", "s")):
-        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=50)
-        for row in measures.itertuples():
-            ax.annotate(row.review_id, (row.tokens, getattr(row, column)), xytext=(5, 3),
-                        textcoords="offset points", fontsize=9)
+        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2)
+    _label_points(ax, measures["tokens"], measures["mattr"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel("ratio of types to tokens")
-    ax.set_ylim(0, 1)
+    ax.set_ylim(0, 1.05)
     ax.set_title("Lexical diversity against length")
     ax.legend(loc="lower left", frameon=True)
+    return ax
+
+
+def plot_mtld_by_length(
+    measures: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
+) -> Axes:
+    """MTLD against review length: the length-robust diversity measure on its own scale.
+
+    Parameters
+    ----------
+    measures : DataFrame
+        :func:`analysis.vocabulary.vocabulary_measures` output (``review_id``, ``tokens``,
+        ``mtld``, ``mtld_threshold``).
+    labels : mapping of str to str, optional
+    ax : Axes, optional
+    """
+    if ax is None:
+        ax = plt.gca()
+    threshold = float(measures["mtld_threshold"].iloc[0]) if len(measures) else 0.72
+    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2")
+    _label_points(ax, measures["tokens"], measures["mtld"], labelled(measures["review_id"], labels))
+    ax.set_xlabel("word tokens in the review body")
+    ax.set_ylabel(f"MTLD (TTR threshold {threshold:g})")
+    ax.set_ylim(0, None)
+    ax.set_title("MTLD against length")
     return ax
 
 
@@ -83,17 +132,30 @@ def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> A
     return ax
 
 
-def plot_similarity_matrix(similarity: pd.DataFrame, *, value: str = "tfidf_cosine", ax: Axes | None = None) -> Axes:
-    """Heatmap of a pairwise measure, each cell annotated with its value.
+def plot_similarity_matrix(
+    similarity: pd.DataFrame,
+    *,
+    value: str = "tfidf_cosine",
+    order: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of a pairwise measure between reviews, rows ordered by clustering.
 
-    The colour scale runs from 0 to the largest value between two different reviews, so the
-    diagonal (each review with itself) saturates instead of washing out the pairs.
+    The diagonal (each review with itself) is left blank, so the colour scale runs over the
+    pairs only; cells carry their values while they are big enough to read
+    (:func:`analysis.plots.cells_legible`), else the cells are drawn as one image so the vector
+    file stays small.
 
     Parameters
     ----------
     similarity : DataFrame
         :func:`analysis.vocabulary.pairwise_similarity` output.
     value : {"tfidf_cosine", "jaccard", "shared_types"}
+    order : sequence of str, optional
+        Review ids in the order to draw (default: :func:`similarity_order` of `value`).
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     import seaborn as sns
@@ -102,23 +164,44 @@ def plot_similarity_matrix(similarity: pd.DataFrame, *, value: str = "tfidf_cosi
     if ax is None:
         ax = plt.gca()
     wide = similarity.pivot(index="review_a", columns="review_b", values=value)
+    order = list(order) if order is not None else similarity_order(similarity, value=value)
+    wide = wide.reindex(index=order, columns=order)
+    wide.index, wide.columns = labelled(order, labels), labelled(order, labels)
     integer = value == "shared_types"
-    # The diagonal (a review with itself) would set the colour scale; scale to the pairs instead.
-    off_diagonal = wide.to_numpy()[~np.eye(len(wide), dtype=bool)]
+    diagonal = np.eye(len(wide), dtype=bool)
+    off_diagonal = wide.to_numpy()[~diagonal]
     vmax = off_diagonal.max() if off_diagonal.size else None
-    legible = len(wide) <= ANNOTATED_MAX_REVIEWS
-    # Past a legible size numbers overprint and a vector file grows with every cell: the cells
-    # are drawn as one image, unannotated.
-    sns.heatmap(wide, annot=legible, fmt="d" if integer else ".2f", cmap="viridis", square=True,
-                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.8},
-                rasterized=not legible, ax=ax)
+    legible = cells_legible(ax, len(wide), len(wide), characters=4)
+    # Name every review while the names fit beside their cells, else every n-th.
+    box, (width, height) = ax.get_position(), ax.figure.get_size_inches()
+    cell_points = min(box.width * width, box.height * height) * 72 / max(len(wide), 1)
+    step = max(1, math.ceil(_TICK_POINTS / cell_points))
+    sns.heatmap(wide, mask=diagonal, annot=legible, fmt="d" if integer else ".2f", cmap="viridis", square=True,
+                vmin=0, vmax=vmax, cbar_kws={"label": _SHORT_LABELS[value], "shrink": 0.6},
+                annot_kws={"fontsize": 6}, rasterized=not legible, xticklabels=step, yticklabels=step, ax=ax)
+    ax.tick_params(labelsize=6)
+    ax.grid(False)  # the left-out diagonal stays blank
     ax.set_xlabel("review")
     ax.set_ylabel("review")
-    ax.set_title(_VALUE_LABELS[value][:1].upper() + _VALUE_LABELS[value][1:])
+    ax.set_title(_HEATMAP_TITLES[value])
     return ax
 
 
-def plot_similarity_dendrogram(similarity: pd.DataFrame, *, value: str = "tfidf_cosine", ax: Axes | None = None) -> Axes:
+def similarity_order(similarity: pd.DataFrame, *, value: str = "tfidf_cosine") -> list[str]:
+    """Review ids in the leaf order of average-linkage clustering on ``1 - value`` (scaled to
+    the largest value for ``shared_types``); see :func:`analysis.plots.cluster_order`."""
+    _check_choice("value", value, SIMILARITY_VALUES)
+    wide = similarity.pivot(index="review_a", columns="review_b", values=value).astype(float)
+    scale = wide.to_numpy().max() if value == "shared_types" and len(wide) else 1.0
+    distances = (1 - wide / (scale or 1.0)).to_numpy(copy=True)
+    np.fill_diagonal(distances, 0)
+    return cluster_order(pd.DataFrame(distances, index=wide.index, columns=wide.columns), metric="precomputed")
+
+
+def plot_similarity_dendrogram(
+    similarity: pd.DataFrame, *, value: str = "tfidf_cosine", labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """Average-linkage dendrogram on the distance ``1 - value`` (cosine or Jaccard).
 
     Parameters
@@ -126,6 +209,8 @@ def plot_similarity_dendrogram(similarity: pd.DataFrame, *, value: str = "tfidf_
     similarity : DataFrame
         :func:`analysis.vocabulary.pairwise_similarity` output.
     value : {"tfidf_cosine", "jaccard"}
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
     from scipy.cluster.hierarchy import dendrogram, linkage
@@ -142,20 +227,29 @@ def plot_similarity_dendrogram(similarity: pd.DataFrame, *, value: str = "tfidf_
     distances = 1 - wide.to_numpy()
     np.fill_diagonal(distances, 0)
     tree = linkage(squareform(distances, checks=False), method="average")
-    dendrogram(tree, labels=list(wide.index), ax=ax, color_threshold=0, above_threshold_color="C0")
-    ax.set_xlabel("review")
-    ax.set_ylabel(f"1 - {_VALUE_LABELS[value]}")
+    dendrogram(tree, labels=labelled(wide.index, labels), ax=ax, color_threshold=0, above_threshold_color="C0",
+               orientation="right", leaf_font_size=7)
+    ax.set_ylabel("review")
+    ax.set_xlabel(f"1 - {_VALUE_LABELS[value]}")
     ax.set_title(f"Reviews clustered by {_VALUE_LABELS[value]} (average linkage)")
     return ax
 
 
 def plot_distinctive_terms(
-    distinctive: pd.DataFrame, *, review_id: str, score: str = "g2", top: int = 10, ax: Axes | None = None
+    distinctive: pd.DataFrame,
+    *,
+    review_id: str,
+    score: str = "g2",
+    top: int = 10,
+    thresholds: Mapping[str, float] | None = None,
+    labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Horizontal bars of a review's most distinctive words with their scores.
 
-    Words significant after Bonferroni correction are marked ``**``, those significant only at
-    p < 0.05 uncorrected ``*``.
+    Bars are dark where the word is significant after Bonferroni correction (also marked
+    ``**``), mid-tone where significant only at p < 0.05 uncorrected (``*``), and pale where
+    not significant.
 
     Parameters
     ----------
@@ -166,6 +260,11 @@ def plot_distinctive_terms(
     score : {"g2", "log_ratio", "fw_z"}
     top : int
         How many words (the top by ``rank``).
+    thresholds : mapping of str to float, optional
+        Name -> score, each drawn as a dashed vertical line (for G²: the critical values at
+        p < 0.05 and after Bonferroni correction).
+    labels : mapping of str to str, optional
+        Review id -> the name to show in the title.
     ax : Axes, optional
     """
     _check_choice("score", score, KEYNESS_SCORES)
@@ -176,38 +275,71 @@ def plot_distinctive_terms(
         ax = plt.gca()
     own = distinctive[(distinctive["review_id"] == review_id) & (distinctive["rank"] <= top)]
     own = own.iloc[::-1]  # barh draws bottom-up; the top-ranked word goes on top
-    marks = np.where(own["significant_bonferroni"], " **", np.where(own["significant"], " *", ""))
-    labels = [f"{term}{mark}" for term, mark in zip(own["term"], marks)]
-    bars = ax.barh(labels, own[score].to_numpy(), color="C1")
-    ax.bar_label(bars, labels=[f"{v:.1f}" for v in own[score]], padding=2, fontsize=9)
+    level = np.where(own["significant_bonferroni"], 2, np.where(own["significant"], 1, 0))
+    marks = np.array(["", " *", " **"])[level]
+    bars = ax.barh([f"{term}{mark}" for term, mark in zip(own["term"], marks)], own[score].to_numpy(),
+                   color=np.array(SIGNIFICANCE_COLOURS)[level])
+    ax.bar_label(bars, labels=[f"{v:.1f}" for v in own[score]], padding=2, fontsize=6)
+    for style, (name, threshold) in zip(("--", ":"), (thresholds or {}).items()):
+        ax.axvline(threshold, color="0.3", linestyle=style, linewidth=0.8, label=name)
     ax.set_xlabel(_VALUE_LABELS[score])
-    ax.set_title(f"Review {review_id}")
+    ax.set_title(labelled([review_id], labels)[0])
     return ax
 
 
-def plot_dispersion(dispersion: pd.DataFrame, *, review_ids: list[str] | None = None, ax: Axes | None = None) -> Axes:
-    """Dispersion plot: one row per (word, review), a tick at each occurrence.
+def written_forms(tokens: pd.DataFrame) -> dict[str, str]:
+    """Each term's commonest written form in a token table (:func:`analysis.corpus.token_table`).
+
+    Ties go to the form met first in text order, so "samantha" shows as "Samantha" and the
+    title term "Her" as "Her".
+    """
+    counts = tokens.groupby(["term", "token"], sort=False).size().reset_index(name="count")
+    counts = counts.sort_values("count", ascending=False, kind="mergesort")
+    return dict(counts.drop_duplicates("term")[["term", "token"]].itertuples(index=False, name=None))
+
+
+def plot_dispersion(
+    dispersion: pd.DataFrame,
+    *,
+    review_ids: list[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    written: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Dispersion plot: one row per (word, review), a tick at each occurrence, its count beside.
 
     Parameters
     ----------
     dispersion : DataFrame
         :func:`analysis.concordance.dispersion_table` output.
     review_ids : list of str, optional
-        Reviews to show as rows even where a word never occurs; default: those with hits.
+        Reviews to show as rows, in order, even where a word never occurs; default: those with
+        hits.
+    labels : mapping of str to str, optional
+        Review id -> the name to show (:func:`analysis.plots.critic_labels`).
+    written : mapping of str to str, optional
+        Term -> the form to show (:func:`written_forms`), so every word appears as the critics
+        write it (default: the terms as counted, lower-cased but for the title).
     ax : Axes, optional
     """
     if ax is None:
         ax = plt.gca()
-    reviews = sorted(review_ids if review_ids is not None else dispersion["review_id"].unique())
+    written = written or {}
+    reviews = list(review_ids) if review_ids is not None else list(dict.fromkeys(dispersion["review_id"]))
     terms = list(dict.fromkeys(dispersion["term"]))
     rows = [(term, review) for term in terms for review in reviews]
+    counts = dispersion.groupby(["term", "review_id"]).size()
+    names = dict(zip(reviews, labelled(reviews, labels)))
     for y, (term, review) in enumerate(rows):
         hits = dispersion[(dispersion["term"] == term) & (dispersion["review_id"] == review)]
-        ax.scatter(hits["relative_offset"], np.full(len(hits), y), marker="|", s=200, color=f"C{terms.index(term)}")
-    ax.set_yticks(range(len(rows)), [f"{term} · {review}" for term, review in rows])
+        ax.scatter(hits["relative_offset"], np.full(len(hits), y), marker="|", s=60, color=f"C{terms.index(term)}")
+    ax.set_yticks(range(len(rows)), [f"\u201c{written.get(term, term)}\u201d · {names[review]} ({counts.get((term, review), 0)})"
+                                      for term, review in rows], fontsize=6)
+    for boundary in range(len(reviews), len(rows), len(reviews)):
+        ax.axhline(boundary - 0.5, color="0.6", linewidth=0.6)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("position in the review (fraction of its word tokens)")
+    ax.set_xlabel("position in the review (fraction of its word tokens); (n) = occurrences")
     ax.set_title("Where the words occur")
     return ax
 
@@ -231,22 +363,40 @@ def plot_word_cloud(frequencies: Mapping[str, float], *, seed: int = WORD_CLOUD_
 
 
 def plot_distinctive_panels(
-    distinctive: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], score: str = "g2", top: int = 10
+    distinctive: pd.DataFrame,
+    *,
+    review_ids: Sequence[str],
+    axes: Sequence[Axes],
+    score: str = "g2",
+    top: int = 10,
+    thresholds: Mapping[str, float] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Sequence[Axes]:
-    """:func:`plot_distinctive_terms` for each of `review_ids`, one per Axes; a review without
-    over-used words gets a titled, empty panel."""
+    """:func:`plot_distinctive_terms` for each of `review_ids`, one per Axes, all on one x-scale
+    (so bars compare across panels); a review without over-used words gets a titled, empty
+    panel. The thresholds' legend goes on the first panel."""
     having = set(distinctive["review_id"])
+    shown = distinctive[distinctive["review_id"].isin(review_ids) & (distinctive["rank"] <= top)]
+    limit = max([float(shown[score].max()) if len(shown) else 1.0, *(thresholds or {}).values()]) * 1.15
+    drawn = []
     for ax, review_id in zip(axes, review_ids):
         if review_id in having:
-            plot_distinctive_terms(distinctive, review_id=review_id, score=score, top=top, ax=ax)
+            plot_distinctive_terms(distinctive, review_id=review_id, score=score, top=top,
+                                   thresholds=thresholds, labels=labels, ax=ax)
+            ax.set_xlim(min(0.0, float(shown[score].min()) if len(shown) else 0.0), limit)
+            ax.tick_params(axis="y", labelsize=7)
+            drawn.append(ax)
         else:
             ax.set_axis_off()
-            ax.set_title(f"Review {review_id}: no over-used word")
+            ax.set_title(f"{labelled([review_id], labels)[0]}: no over-used word")
+    if drawn and thresholds:
+        drawn[0].legend(loc="lower right", fontsize=6, frameon=True)
     return axes
 
 
 def plot_word_clouds(
-    counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED
+    counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED,
+    labels: Mapping[str, str] | None = None,
 ) -> Sequence[Axes]:
     """:func:`plot_word_cloud` of each of `review_ids`' term counts (:func:`analysis.vocabulary.term_counts`), one per Axes."""
     by_review = {review_id: group.set_index("term")["count"] for review_id, group in counts.groupby("review_id", sort=False)}
@@ -255,5 +405,5 @@ def plot_word_clouds(
             plot_word_cloud(by_review[review_id], seed=seed, ax=ax)
         else:
             ax.set_axis_off()
-        ax.set_title(f"Review {review_id}")
+        ax.set_title(labelled([review_id], labels)[0])
     return axes
