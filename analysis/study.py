@@ -8,6 +8,17 @@ study another film's corpus into another folder unchanged. After a complete run
 every table (:mod:`analysis.export`), ``report.html`` beside them holds the whole study without
 code (:mod:`analysis.report`), and figures and tables that no notebook exported any more are
 removed.
+
+A run writes only what it owns and never leaves a half-written study:
+
+* everything is written into a staging folder inside the output folder first and moved into
+  place (one rename per file) only when every notebook has run, so a failing cell or Ctrl-C
+  leaves the previous outputs as they were;
+* each of ``figures/`` and ``tables/`` keeps a list of the files the last run wrote
+  (``.criticism-outputs.json``); a later complete run removes only files on that list that it
+  did not write again, never a file it did not write itself;
+* the output folder is locked for the run (``.criticism-run.lock``, with the `filelock`
+  package), so two runs cannot mix their outputs.
 """
 
 from __future__ import annotations
@@ -15,26 +26,29 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.corpus import load_corpus
-from analysis.export import TABLE_SUFFIXES, write_table_index
+from analysis.export import write_table_index
 from analysis.film import film_label
 from analysis.report import write_report
 from analysis.paths import (
     CAPTIONS_FILE,
     CORPUS_ENV_VAR,
     DEFAULT_CORPUS_DIR,
-    DEFAULT_FIGURES_DIR,
     FIGURES_ENV_VAR,
     NOTEBOOKS_DIR,
+    PROJECT_ROOT,
 )
 
-FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
 REPORT_NAME = "report.html"
+STAGING_NAME = ".criticism-run-partial"
+OUTPUTS_FILE = ".criticism-outputs.json"
+LOCK_NAME = ".criticism-run.lock"
 FINDINGS_HEADING = "## Findings"
 OTHER_CORPUS_FINDINGS = (
     "The findings written here describe the study's own corpus, not this one, so they are left out. "
@@ -45,7 +59,11 @@ _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class StudyError(Exception):
-    """A notebook failed; the message names the notebook and the cell."""
+    """A notebook failed or the output folder is taken; the message names the notebook and the cell, or the folder."""
+
+    # The executed notebook of a failed run, up to its failing cell, and the notebook it ran.
+    partial: Path | None = None
+    partial_source: Path | None = None
 
 
 def study_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -126,7 +144,7 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int, own_finding
         error_line = next((line for line in reversed(lines) if line.strip()), "")
         destination.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, destination)
-        raise StudyError(f"{path.name}: {where} failed: {error_line} (partial run saved to {destination})") from None
+        raise StudyError(f"{path.name}: {where} failed: {error_line}") from None
     destination.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, destination)
 
@@ -150,10 +168,35 @@ def write_figure_index(folder: Path) -> Path:
     return path
 
 
-def _remove_stale(folder: Path, captions: dict, suffixes: tuple[str, ...]) -> None:
-    for path in folder.iterdir():
-        if path.suffix in suffixes and path.stem not in captions:
-            path.unlink()
+def _publish(staged: Path, target: Path, *, full_run: bool) -> None:
+    """Move every file of `staged` into `target`; on a full run, remove what the last run wrote
+    and this one did not. Only files on the last run's list (``OUTPUTS_FILE``) are ever removed."""
+    target.mkdir(parents=True, exist_ok=True)
+    listed = target / OUTPUTS_FILE
+    previous = set(json.loads(listed.read_text(encoding="utf-8"))) if listed.exists() else set()
+    written = sorted(path.name for path in staged.iterdir() if path.is_file())
+    for name in written:
+        os.replace(staged / name, target / name)
+    if full_run:
+        for name in sorted(previous - set(written)):
+            (target / name).unlink(missing_ok=True)
+    owned = set(written) if full_run else previous | set(written)
+    listed.write_text(json.dumps(sorted(owned), indent=1) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def _locked(folder: Path):
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(folder / LOCK_NAME)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise StudyError(f"{folder}: another run is writing its study there (lock {folder / LOCK_NAME})") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _captions(folder: Path) -> dict:
@@ -173,34 +216,61 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
     """
     full_run = notebooks is None
     notebooks = study_notebooks() if full_run else notebooks
-    if output_dir is None:
-        notebook_dir, figures_dir = None, DEFAULT_FIGURES_DIR
-    else:
-        notebook_dir, figures_dir = Path(output_dir) / "notebooks", Path(output_dir) / "figures"
-    figures_dir = figures_dir.resolve()
-    tables_dir = figures_dir.parent / "tables"
-    for folder in (figures_dir, tables_dir):
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / CAPTIONS_FILE).unlink(missing_ok=True)
+    root = Path(output_dir).resolve() if output_dir is not None else PROJECT_ROOT
+    root.mkdir(parents=True, exist_ok=True)
+    with _locked(root):
+        staging = root / STAGING_NAME
+        shutil.rmtree(staging, ignore_errors=True)  # what an interrupted run left
+        staged = {name: staging / name for name in ("notebooks", "figures", "tables")}
+        for folder in staged.values():
+            folder.mkdir(parents=True)
+        try:
+            executed = _execute_all(notebooks, staged, corpus_dir=corpus_dir, timeout=timeout, progress=progress)
+            report = write_report(
+                executed, staging / REPORT_NAME,
+                title=f"Comparative criticism: {film_label(load_corpus(Path(corpus_dir)).film)}",
+            )
+            for folder, write_index, kind in (("figures", write_figure_index, "figures"), ("tables", write_table_index, "tables")):
+                captions = _captions(staged[folder])
+                if captions:
+                    write_index(staged[folder])
+                    progress(f"{len(captions)} {kind} in {root / folder}; index: {root / folder / 'README.md'}")
+            notebook_dir = root / "notebooks" if output_dir is not None else None
+            published = []
+            for staged_notebook, source in zip(executed, notebooks):
+                destination = (notebook_dir or source.parent) / source.name
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged_notebook, destination)
+                published.append(destination)
+            for folder in ("figures", "tables"):
+                _publish(staged[folder], root / folder, full_run=full_run)
+            os.replace(report, root / REPORT_NAME)
+            progress(f"report: {root / REPORT_NAME}")
+            return published
+        except StudyError as failure:
+            if failure.partial is None:
+                raise
+            # The failing notebook, run up to its failing cell, is kept where the run would put it.
+            destination = ((root / "notebooks") if output_dir is not None else failure.partial_source.parent) / failure.partial.name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(failure.partial, destination)
+            raise StudyError(f"{failure} (partial run saved to {destination}; no other output changed)") from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute_all(notebooks: list[Path], staged: dict[str, Path], *, corpus_dir: Path, timeout: int,
+                 progress: Callable[[str], None]) -> list[Path]:
     own_findings = Path(corpus_dir).resolve() == DEFAULT_CORPUS_DIR.resolve()
     executed = []
-    with _environment(**{CORPUS_ENV_VAR: str(Path(corpus_dir).resolve()), FIGURES_ENV_VAR: str(figures_dir)}):
+    with _environment(**{CORPUS_ENV_VAR: str(Path(corpus_dir).resolve()), FIGURES_ENV_VAR: str(staged["figures"])}):
         for number, path in enumerate(notebooks, start=1):
             progress(f"[{number}/{len(notebooks)}] {path.name}")
-            destination = (notebook_dir or path.parent) / path.name
-            execute_notebook(path, destination, timeout=timeout, own_findings=own_findings, progress=progress)
+            destination = staged["notebooks"] / path.name
+            try:
+                execute_notebook(path, destination, timeout=timeout, own_findings=own_findings, progress=progress)
+            except StudyError as failure:
+                failure.partial, failure.partial_source = destination, path
+                raise
             executed.append(destination)
-    for folder, suffixes, write_index, kind in (
-        (figures_dir, FIGURE_SUFFIXES, write_figure_index, "figures"),
-        (tables_dir, TABLE_SUFFIXES, write_table_index, "tables"),
-    ):
-        captions = _captions(folder)
-        if captions:
-            if full_run:
-                _remove_stale(folder, captions, suffixes)
-            index = write_index(folder)
-            progress(f"{len(captions)} {kind} in {folder}; index: {index}")
-    report = write_report(executed, figures_dir.parent / REPORT_NAME,
-                          title=f"Comparative criticism: {film_label(load_corpus(Path(corpus_dir)).film)}")
-    progress(f"report: {report}")
     return executed

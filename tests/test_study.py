@@ -94,3 +94,68 @@ def test_another_corpus_gets_no_findings_of_the_study_and_no_stale_outputs(tmp_p
     assert "Her is about love" not in executed.cells[0].source
     assert executed.cells[0].source.startswith("## Findings\n\nThe findings written here describe the study's own corpus")
     assert executed.cells[2].outputs == []
+
+
+def test_a_run_removes_only_what_the_last_run_wrote(tmp_path, her_corpus):
+    figures = tmp_path / "out" / "figures"
+    figures.mkdir(parents=True)
+    (figures / "my-own-drawing.png").write_bytes(b"not the study's")
+    (figures / "old-study-figure.png").write_bytes(b"old")
+    (figures / ".criticism-outputs.json").write_text('["old-study-figure.png"]', encoding="utf-8")
+    run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[_notebook(tmp_path, FIGURE_CELL)],
+              progress=lambda message: None)
+    # A partial run (some notebooks) adds to what the study owns and removes nothing.
+    assert (figures / "old-study-figure.png").exists()
+    assert set(json.loads((figures / ".criticism-outputs.json").read_text(encoding="utf-8"))) >= {
+        "old-study-figure.png", "a-line.png", "a-line.svg", "a-line.pdf", "captions.json", "README.md",
+    }
+    from analysis.study import _publish
+
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    (staged / "a-line.png").write_bytes(b"new")
+    _publish(staged, figures, full_run=True)
+    # A full run removes what the last run wrote and this one did not, never a file it did not write.
+    assert sorted(path.name for path in figures.iterdir()) == [".criticism-outputs.json", "a-line.png", "my-own-drawing.png"]
+
+
+def test_a_failing_run_changes_no_earlier_output(tmp_path, her_corpus):
+    good = _notebook(tmp_path, FIGURE_CELL)
+    run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[good], progress=lambda message: None)
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file() and "notebooks" not in p.parts}
+    broken = _notebook(tmp_path, FIGURE_CELL.replace('print("exported")', "1 / 0"), name="00-tiny.ipynb")
+    with pytest.raises(StudyError, match=r"partial run saved to .*00-tiny.ipynb; no other output changed"):
+        run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[broken], progress=lambda message: None)
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file() and "notebooks" not in p.parts}
+    assert after == before
+    assert not (tmp_path / "out" / ".criticism-run-partial").exists()
+
+
+def test_ctrl_c_during_a_run_leaves_the_earlier_outputs(tmp_path, her_corpus, monkeypatch):
+    from analysis import study
+
+    run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[_notebook(tmp_path, FIGURE_CELL)],
+              progress=lambda message: None)
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("*"))
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(study, "execute_notebook", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[_notebook(tmp_path, FIGURE_CELL)],
+                  progress=lambda message: None)
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("*")) == before
+
+
+def test_two_runs_cannot_write_into_one_folder(tmp_path, her_corpus):
+    from filelock import FileLock
+
+    (tmp_path / "out").mkdir()
+    with FileLock(tmp_path / "out" / ".criticism-run.lock"):
+        with pytest.raises(StudyError) as failure:
+            run_study(corpus_dir=her_corpus.folder, output_dir=tmp_path / "out", notebooks=[_notebook(tmp_path, FIGURE_CELL)],
+                      progress=lambda message: None)
+    assert str(failure.value) == (
+        f"{tmp_path / 'out'}: another run is writing its study there (lock {tmp_path / 'out' / '.criticism-run.lock'})"
+    )
