@@ -2,7 +2,7 @@
 
 Starts JupyterLab on a free local port, opens ``notebooks/05-explore.ipynb`` in headless
 Chromium (driven with Selenium through the system's chromedriver), runs every cell, then uses
-the explorer as a reader would — types *love* in the Words tab, picks *script* and *criticism*
+the explorer as a reader would — types *love* in the Words tab, picks *pacing* and *criticism*
 in the Targets tab, opens a review in the Reader tab — checks what each view shows and saves a
 screenshot of each. Nothing is fetched from the network: the widgets come with JupyterLab.
 
@@ -101,12 +101,12 @@ def check(screenshots: Path, *, chromium: str, chromedriver: str, timeout: float
 
             _tab(driver, "Targets").click()
             target = Select(driver.find_element(By.CSS_SELECTOR, ".jp-OutputArea .widget-dropdown select"))
-            target.select_by_visible_text("script")
+            target.select_by_visible_text("pacing")
             buttons = driver.find_elements(By.CSS_SELECTOR, ".jp-OutputArea button")
             next(button for button in buttons if button.text.strip() == "criticism").click()
             _text_appears(driver, "decided by", timeout)
             driver.save_screenshot(str(screenshots / "explorer-targets.png"))
-            report.append("Targets: 'script' + 'criticism' lists each critic's verdict with its criticism sentences")
+            report.append("Targets: 'pacing' + 'criticism' lists each critic's verdict with its criticism sentences")
 
             _tab(driver, "Reader").click()
             selects = driver.find_elements(By.CSS_SELECTOR, ".jp-OutputArea .widget-dropdown select")
