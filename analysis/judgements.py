@@ -4,7 +4,8 @@ The praise-target table, the sentiment arcs, the readers' response and the ``sen
 command all ask :func:`judge_sentences` for their labels. It runs the classifiers of
 :mod:`analysis.sentiment` only on texts it has not seen: within a process each distinct text is
 judged once, and the models' outputs are also kept on disk across processes and notebooks,
-keyed by the shipped models' fingerprint and the text, so rerunning the study or a second
+keyed by the fingerprint of the shipped models (the n-gram models, the encoder heads and the
+encoder graph with its tokenizer) and the text, so rerunning the study or a second
 command judges nothing again. A rebuilt model changes the fingerprint, so stale judgements are
 never read.
 
@@ -25,6 +26,8 @@ import numpy as np
 import pandas as pd
 from diskcache import Cache
 
+from analysis.encoder import encoder_fingerprint
+from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
@@ -32,7 +35,8 @@ from analysis.sentiment import PROBABILITY_COLUMNS, check_texts, labels_from_pro
 
 # Bump when the labelling code changes what a model's output is for the same text.
 JUDGEMENT_RULES_VERSION = 1
-# Texts judged in one batch: large enough for numpy, small enough for steady progress.
+# Texts judged in one batch: large enough for numpy and the encoder's length-sorted batches,
+# small enough for steady progress.
 BATCH_SIZE = 2000
 
 _judged: dict[str, tuple[float, float, float]] = {}
@@ -40,9 +44,9 @@ _judged: dict[str, tuple[float, float, float]] = {}
 
 @cache
 def judgement_version() -> str:
-    """The cache key prefix: models' fingerprint, rules version, VADER's version."""
-    models = model_fingerprint("subjectivity", "sentence-polarity")
-    return f"{models}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
+    """The cache key prefix: the fingerprints of the n-gram models, encoder heads and encoder; rules and VADER versions."""
+    models = model_fingerprint("subjectivity", "sentence-polarity", HEADS_FILE)
+    return f"{models}-{encoder_fingerprint()}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
 
 
 def _open_cache():

@@ -1,23 +1,44 @@
 """Whole-review polarity: the inferred rating and the n-grams behind it.
 
-The ``review-polarity`` model of :mod:`analysis.sentiment` (NB-weighted logistic regression on
-word n-grams, trained on Pang & Lee's polarity data set v2.0) read on a whole review body gives
-the probability that the review is positive; :func:`review_evidence` lists the n-grams that
-pushed it up or down, so every inferred rating can be audited.
+The probability that a review is positive stacks two readings of the body, both trained on Pang &
+Lee's polarity data set v2.0 (development half): the ``review-polarity`` n-gram model of
+:mod:`analysis.sentiment` (NB-weighted logistic regression on word n-grams) and seven statistics
+of the fine-tuned encoder's praise margins of the review's sentences (:mod:`analysis.encoder`,
+:mod:`analysis.encoder_heads`), so a review of mostly plot summary with a warm closing reads as
+its sentences do. :func:`review_evidence` lists the n-grams that pushed the n-gram model up or
+down, so every inferred rating can be audited beside the sentences' own labels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
+from analysis.encoder import encode
+from analysis.encoder_heads import review_log_odds
 from analysis.features import ngram_counts
-from analysis.sentiment import check_texts, load_model, positive_probabilities
+from analysis.sentiment import check_texts, decision_scores, load_model
+from analysis.tokenization import split_sentences
+
+
+def review_sentence_margins(
+    texts: Sequence[str], *, encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode
+) -> list[np.ndarray]:
+    """The encoder's praise margin of each sentence of each review, sentences in reading order.
+
+    `encoded` gives the encoder's ``(margins, embeddings)`` of a list of sentences
+    (:func:`analysis.encoder.encode`; training passes one that keeps them between runs).
+    """
+    sentences = [[sentence.text for sentence in split_sentences(text)] for text in texts]
+    margins, _ = encoded([sentence for review in sentences for sentence in review])
+    ends = np.cumsum([len(review) for review in sentences])
+    return np.split(margins.astype(float), ends[:-1]) if len(sentences) else []
 
 
 def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None) -> pd.DataFrame:
-    """Score whole reviews with the review-polarity model.
+    """Score whole reviews: the n-gram model stacked with the statistics of their sentences' margins.
 
     Parameters
     ----------
@@ -35,7 +56,9 @@ def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] |
         predicted rating).
     """
     texts = check_texts(texts, "texts")
-    probability = positive_probabilities(load_model("review-polarity"), texts, ngrams=ngrams)
+    ngram_scores = decision_scores(load_model("review-polarity"), texts, ngrams=ngrams)
+    log_odds = review_log_odds(review_sentence_margins(texts), ngram_scores)
+    probability = 1.0 / (1.0 + np.exp(-log_odds))
     return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
 
 

@@ -1,60 +1,68 @@
 """Trained text classifiers: evaluative vs summary sentences, praise vs criticism, review polarity.
 
-Three linear classifiers ship as package data (``analysis/data/models/<name>.json.gz``) and are
-applied with plain dictionaries and numpy, so prediction needs neither scikit-learn nor the
-training data. ``scripts/train_models.py`` rebuilds the files byte for byte from the labelled
-development data; ``scripts/evaluate_models.py`` measures them by stratified cross-validation
-(10 folds; 5 for the praise model, whose teacher is fine-tuned anew in each fold). The
-training code and recipes live in ``training/`` (``recipes.yaml``), not installed with this package.
+Each judgement stacks two models trained on the same labelled data: a small transformer and a
+linear n-gram model. The transformer is all-MiniLM-L6-v2 fine-tuned on praise vs criticism,
+shipped as an int8 ONNX graph and run with onnxruntime (:mod:`analysis.encoder`); one pass per
+sentence gives its praise margin and its 384-d embedding, which small heads read
+(:mod:`analysis.encoder_heads`). The three n-gram models ship as package data
+(``analysis/data/models/<name>.json.gz``) and are applied with plain dictionaries and numpy.
+Prediction needs neither PyTorch nor scikit-learn nor the training data, and downloads nothing.
+``scripts/train_encoder.py`` rebuilds the encoder, ``scripts/train_models.py`` the n-gram models
+(byte for byte) and the heads; ``scripts/evaluate_models.py`` measures all three judgements by
+5-fold stratified cross-validation beside the n-gram models alone. The training code and
+recipes live in ``training/`` (``recipes.yaml``), not installed with this package.
 
 Models
 ------
 ``subjectivity``
     Evaluative (a critic's judgement) vs plot summary, trained on the Subjectivity data set v1.0
-    (Pang & Lee 2004: Rotten Tomatoes snippets vs IMDb plot sentences).
+    (Pang & Lee 2004: Rotten Tomatoes snippets vs IMDb plot sentences). Stacked with a logistic
+    regression on the standardised sentence embedding.
 ``sentence-polarity``
     Praise vs criticism of one sentence, trained on Sentence polarity v1.0 (Pang & Lee 2005).
+    Stacked with the fine-tuned encoder's margin.
 ``review-polarity``
     Positive vs negative whole review, trained on Polarity data set v2.0 (Pang & Lee 2004).
+    Stacked with statistics of the margins of the review's sentences
+    (:mod:`analysis.review_polarity`).
 
 Features
 --------
-Every model reads the same kind of features, built by :func:`analysis.features.text_features` from
-:func:`analysis.tokenization.word_tokens`, lower-cased (the training data are lower-case, our
-reviews are not): the *set* of word n-grams (presence, not counts), after negation marking
-(Das & Chen 2001; Pang, Lee & Vaithyanathan 2002): tokens after a cue in
-``data/negation-cues.txt`` up to the next ``. , : ; ! ?`` get the suffix ``_NEG``. Some models
-add VADER's compound, positive and negative scores (Hutto & Gilbert 2014) as three more inputs,
-from the lexicon that ships inside the ``vaderSentiment`` package. Each model file records its
-recipe, so training and use cannot drift apart.
+Every n-gram model reads the same kind of features, built by
+:func:`analysis.features.text_features` from :func:`analysis.tokenization.word_tokens`,
+lower-cased (the training data are lower-case, our reviews are not): the *set* of word n-grams
+(presence, not counts), after negation marking (Das & Chen 2001; Pang, Lee & Vaithyanathan 2002):
+tokens after a cue in ``data/negation-cues.txt`` up to the next ``. , : ; ! ?`` get the suffix
+``_NEG``. Some models add VADER's compound, positive and negative scores (Hutto & Gilbert 2014)
+as three more inputs, from the lexicon that ships inside the ``vaderSentiment`` package. Each
+model file records its recipe, so training and use cannot drift apart.
 
-A model's decision score is ``bias + sum(weight[f] for f in features) + sum(vader weights x
-VADER scores)``, the log-odds of the positive class; a probability is ``sigmoid(slope *
-score)``, with the slope fitted on out-of-fold cross-validation scores (Platt 1999 scaling
-without an intercept, i.e. temperature scaling, Guo et al. 2017), so that Naive Bayes's
-over-confident log-odds become honest probabilities while the decision boundary (score 0,
-probability 0.5) stays the cross-validated one. The classifiers are multinomial Naive Bayes on
-binary features (Wang & Manning 2012's MNB) or NB-weighted logistic regression (their NBSVM
-with the logistic loss); the sentence-polarity model also reads a lexicon of n-gram log-count
-ratios learnt from the sentences of the 1,400 labelled reviews, folded into its n-gram weights
-(see ``training/data.py``), and learnt from review lines with the soft labels of a fine-tuned
-transformer teacher besides its gold sentences (knowledge distillation, see
-``training/distillation.py``; the teacher is used in training only). Each model file says what
-it is.
+An n-gram model's decision score is ``bias + sum(weight[f] for f in features) + sum(vader
+weights x VADER scores)``, the log-odds of the positive class; alone, a probability is
+``sigmoid(slope * score)`` with the slope fitted on out-of-fold scores (temperature scaling,
+Guo et al. 2017). The classifiers are multinomial Naive Bayes on binary features (Wang &
+Manning 2012's MNB) or NB-weighted logistic regression (their NBSVM with the logistic loss);
+the sentence-polarity model also reads a lexicon of n-gram log-count ratios learnt from the
+sentences of the 1,400 labelled reviews, folded into its n-gram weights (see
+``training/data.py``). In a judgement the stack, a logistic regression on the encoder head's
+score and the n-gram score fitted on out-of-fold scores, gives the log-odds, and its sigmoid the
+probability. Each model file says what it is.
 
 Sentence labels
 ---------------
 :func:`label_sentences` combines two models and one rule. A sentence is ``summary`` when its
 evaluative probability is below 0.5. Contrast: when a sentence contains a cue from
 ``data/contrast-cues.txt`` ("but", "however", "yet", ...) with a word on both sides of the last
-cue, the praise log-odds are ``0.25 x before + 0.75 x after`` (each clause scored on its own),
-following VADER's 0.5/1.5 weighting around "but"; so "great cast, but a dull script" is
-criticism. The label is ``neutral`` for summary sentences and for praise probabilities within
+cue, the praise n-gram score is ``0.25 x before + 0.75 x after`` (each clause scored on its
+own), following VADER's 0.5/1.5 weighting around "but", while the encoder reads the whole
+sentence; so "great cast, but a dull script" is criticism. The label is ``neutral`` for summary sentences and for praise probabilities within
 :data:`NEUTRAL_BAND` of 0.5.
 
-Cautions: these are bag-of-n-gram models trained on film-review snippets of 2002-2005; irony,
-long-range context and unusual vocabulary defeat them, and a probability is a model's
-confidence, not a fact about the critic. A negation scope runs to the next punctuation mark, so
+Cautions: these models were trained on film-review snippets of 2002-2005; irony, long-range
+context and unusual vocabulary can defeat them, and a probability is a model's confidence, not a
+fact about the critic. Int8 arithmetic scales each batch's activations together, so a sentence's
+probabilities can differ in the last digits with the sentences it is judged beside and between
+CPUs; the judgement cache keeps the first. A negation scope runs to the next punctuation mark, so
 in "this doesn't seem to have altered the fact that they have an outstanding connection" the
 praise word is read as negated; a sentence-initial "However" (nothing before it) leaves the
 contrast rule aside. Read the sentences behind any aggregate. Cross-validated accuracies are in
@@ -86,6 +94,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.encoder import encode
+from analysis.encoder_heads import evaluative_log_odds, praise_log_odds
 from analysis.features import contrast_cues, ngram_counts
 from analysis.resources import read_model
 from analysis.tokenization import is_word, word_tokens
@@ -235,18 +245,25 @@ def _contrast_split(text: str) -> tuple[str, str] | None:
     return " ".join(before), " ".join(after)
 
 
-def _praise_log_odds(texts: list[str], vader: np.ndarray) -> np.ndarray:
-    model = load_model("sentence-polarity")
-    log_odds = _calibrated_log_odds(model, decision_scores(model, texts, vader))
+def ngram_praise_scores(
+    model: Mapping[str, Any], texts: Sequence[str], vader: np.ndarray | None = None
+) -> np.ndarray:
+    """The praise n-gram model's decision scores with the contrast rule (module docstring).
+
+    A sentence with a contrast cue between two clauses scores ``0.25 x before + 0.75 x after``,
+    each clause scored on its own; training scores its out-of-fold sentences the same way.
+    """
+    texts = list(texts)
+    scores = decision_scores(model, texts, vader)
     splits = [(i, _contrast_split(text)) for i, text in enumerate(texts)]
     splits = [(i, split) for i, split in splits if split is not None]
     if splits:
         clauses = [clause for _, split in splits for clause in split]
-        clause_log_odds = _calibrated_log_odds(model, decision_scores(model, clauses))
+        clause_scores = decision_scores(model, clauses)
         for k, (i, _) in enumerate(splits):
-            before, after = clause_log_odds[2 * k], clause_log_odds[2 * k + 1]
-            log_odds[i] = (1 - CONTRAST_AFTER_WEIGHT) * before + CONTRAST_AFTER_WEIGHT * after
-    return log_odds
+            before, after = clause_scores[2 * k], clause_scores[2 * k + 1]
+            scores[i] = (1 - CONTRAST_AFTER_WEIGHT) * before + CONTRAST_AFTER_WEIGHT * after
+    return scores
 
 
 def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
@@ -298,8 +315,14 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
     if not texts:
         return pd.DataFrame({column: pd.Series(dtype=float) for column in PROBABILITY_COLUMNS})
     vader = vader_scores(texts)
-    evaluative = positive_probabilities(load_model("subjectivity"), texts)
-    praise = _sigmoid(_praise_log_odds(texts, vader[list(VADER_FEATURES)].to_numpy()))
+    margins, embeddings = encode(texts)
+    evaluative = _sigmoid(
+        evaluative_log_odds(embeddings, decision_scores(load_model("subjectivity"), texts))
+    )
+    praise_ngrams = ngram_praise_scores(
+        load_model("sentence-polarity"), texts, vader[list(VADER_FEATURES)].to_numpy()
+    )
+    praise = _sigmoid(praise_log_odds(margins, praise_ngrams))
     # A text without a word gives a model nothing to read: no probabilities, no verdict.
     wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
     evaluative[wordless] = np.nan

@@ -5,12 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from analysis.sentiment import MODEL_NAMES, load_model, scores_from_features
-from training.build import model_bytes
-from training.data import CV_SEED, TASKS, TEACHER_FOLDS, Task, load_task
-from training.distillation import _pool_fingerprint, load_teacher_labels, transfer_pool
-from training.evaluate import nested_transfer_weight
-from training.fit import Transfer, _splits, cross_validate, fit, teacher_probabilities
+from analysis import encoder_heads
+from analysis.sentiment import MODEL_NAMES, load_model, ngram_praise_scores, scores_from_features
+from training.data import CV_SEED, ENCODER_FOLDS, HEADS, TASKS, load_task, model_bytes
+from training.encoder import load_fold_margins
+from training.fit import _splits, cross_validate, fit
+from training.heads import fit_linear_head, fit_stack, linear_scores, stacked_cross_validation
 
 NB = {"classifier": "multinomial naive bayes", "ngram_max": 1, "negation": False, "min_df": 1,
       "alpha": 1.0, "vader": False}
@@ -58,112 +58,57 @@ def test_load_task_names_the_missing_folder(tmp_path):
         load_task("polarity", tmp_path)
 
 
-NBLR = {"classifier": "nb-weighted logistic regression", "ngram_max": 1, "negation": False,
-        "min_df": 1, "alpha": 1.0, "C": 1.0, "vader": False}
+def test_praise_cross_validation_scores_contrast_sentences_as_prediction_does():
+    # The fold's model read through the contrast rule: 0.25 x "great cast" + 0.75 x "a dull script".
+    features = [["great"], ["dull"]] * 5
+    labels = np.array([1, 0] * 5)
+    recipe = {**NB, "negation": False}
+    seen = []
+
+    def score(model, test):
+        seen.append(test.tolist())
+        return ngram_praise_scores({**model, "recipe": recipe}, ["great, but dull"] * len(test))
+
+    accuracies, scores = cross_validate(features, labels, None, recipe, folds=5, score=score)
+    assert sorted(i for fold in seen for i in fold) == list(range(10))
+    assert (scores < 0).all()  # the clause after "but" decides
+    assert accuracies == [0.5] * 5
 
 
-def _transfer(feature_sets, probabilities, weight):
-    return Transfer(feature_sets, np.zeros((len(feature_sets), 3)), np.array(probabilities), weight)
+def test_a_linear_head_is_applied_at_prediction_as_it_was_fitted():
+    rng = np.random.default_rng(0)
+    inputs = rng.normal(size=(60, 4)) * [1.0, 10.0, 0.1, 0.0]
+    labels = (inputs[:, 0] + inputs[:, 1] / 10 > 0).astype(int)
+    head = fit_linear_head(inputs, labels, 1.0)
+    assert head["scale"][3] == 1.0  # a constant input is left harmless, not divided by zero
+    fitted = linear_scores(head, inputs)
+    assert (((fitted > 0).astype(int)) == labels).mean() > 0.9
+    shipped = {"embedding": head, "stack": {"weights": [1.0, 0.0], "bias": 0.0}}
+    assert encoder_heads.stacked_log_odds(shipped["stack"], fitted, np.zeros(60)) == pytest.approx(fitted)
+    assert encoder_heads._linear(head, inputs) == pytest.approx(fitted)
 
 
-def test_transfer_texts_count_with_their_weight_in_naive_bayes():
-    gold = [["good"], ["dull"]]
-    transfer = _transfer([["superb"], ["superb", "dull"]], [1, 0], 0.5)
-    model = fit(gold, np.array([1, 0]), None, NB, transfer=transfer)
-    # counts + 1, positive: good 2, superb 1.5, dull 1 (sum 4.5); negative: dull 2.5,
-    # superb 1.5, good 1 (sum 5); the prior is 1.5 : 1.5
-    assert model["weights"]["good"] == pytest.approx(math.log((2 / 4.5) / (1 / 5)), rel=1e-5)
-    assert model["weights"]["superb"] == pytest.approx(math.log((1.5 / 4.5) / (1.5 / 5)), rel=1e-5)
-    assert model["bias"] == 0.0
+def test_the_stack_is_cross_validated_on_out_of_fold_pairs():
+    labels = np.array([1, 0] * 10)
+    head = np.where(labels == 1, 1.0, -1.0)
+    head[:4] = -head[:4]  # the head misreads four texts; the n-gram model reads all
+    ngram = np.where(labels == 1, 0.5, -0.5)
+    rows = stacked_cross_validation(head, ngram, labels, folds=5)
+    assert np.mean(rows["encoder head"]) == pytest.approx(0.8)
+    assert rows["n-gram"] == [1.0] * 5
+    stack = fit_stack(head, ngram, labels)
+    assert stack["weights"][1] > stack["weights"][0] > 0
 
 
-def test_a_transfer_text_counts_for_each_class_by_the_teachers_probability():
-    gold = [["good"], ["dull"]]
-    # superb: positive 1 + 0.75, negative 1 + 0.25; an even 0.5 shifts no n-gram
-    model = fit(gold, np.array([1, 0]), None, NB, transfer=_transfer([["superb"]], [0.75], 1.0))
-    assert model["weights"]["superb"] == pytest.approx(math.log((1.75 / 4.75) / (1.25 / 4.25)), rel=1e-5)
-    even = fit(gold, np.array([1, 0]), None, NB, transfer=_transfer([["superb"]], [0.5], 1.0))
-    assert "superb" not in even["weights"]
-    assert even["weights"]["good"] == fit(gold, np.array([1, 0]), None, NB)["weights"]["good"]
-
-
-def test_teacher_probabilities_are_the_logistic_of_the_margin():
-    assert teacher_probabilities([0.0, math.log(3), -math.log(3)]).tolist() == pytest.approx(
-        [0.5, 0.75, 0.25]
-    )
-
-
-def test_a_transfer_set_teaches_ngrams_the_gold_texts_lack():
-    gold = [["good"], ["good", "film"], ["dull"], ["dull", "film"]]
-    transfer = _transfer([["superb"]] * 3 + [["tedious"]] * 3, [1] * 3 + [0] * 3, 0.3)
-    model = fit(gold, np.array([1, 1, 0, 0]), None, NBLR, transfer=transfer)
-    assert model["weights"]["superb"] > 0 > model["weights"]["tedious"]
-    assert "superb" not in fit(gold, np.array([1, 1, 0, 0]), None, NBLR)["weights"]
-
-
-def test_each_fold_learns_from_its_own_transfer_set():
-    features = [["good"]] * 10 + [["dull"]] * 10
-    labels = np.array([1] * 10 + [0] * 10)
-    # A heavy transfer set that calls "good" criticism overturns the gold labels.
-    misleading = _transfer([["good"], ["dull"]] * 10, [0, 1] * 10, 10.0)
-    honest = _transfer([["good"], ["dull"]] * 10, [1, 0] * 10, 10.0)
-    accuracies, _ = cross_validate(features, labels, None, NBLR, folds=2,
-                                   transfers=[misleading, honest])
-    assert accuracies == [0.0, 1.0]
-
-
-def _reviews(root, lines_by_file):
-    for name, lines in lines_by_file.items():
-        path = root / "movie-review-polarity-dev" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def test_transfer_pool_takes_every_long_line_pos_first_files_in_name_order(tmp_path):
-    _reviews(tmp_path, {
-        "neg/cv000.txt": ["a b c d neg", "too short"],
-        "pos/cv001.txt": ["a b c d second", "x y z w third"],
-        "pos/cv000.txt": ["a b c d first", "no"],
-    })
-    assert transfer_pool(tmp_path) == ["a b c d first", "a b c d second", "x y z w third", "a b c d neg"]
-    with pytest.raises(FileNotFoundError, match="no folder 'movie-review-polarity-dev'"):
-        transfer_pool(tmp_path / "elsewhere")
-
-
-def test_stored_teacher_labels_must_match_the_pool_and_folds(tmp_path, monkeypatch):
-    _reviews(tmp_path, {"pos/cv000.txt": ["one two three four", "five six seven eight"]})
+def test_stored_fold_margins_must_match_todays_folds(tmp_path):
     labels = np.array([1] * 5 + [0] * 5)
-    tests = [test.tolist() for _, test in _splits(labels, TEACHER_FOLDS, CV_SEED)]
-    pool = transfer_pool(tmp_path)
-    content = {
-        "transfer_pool": {"sha256": _pool_fingerprint(pool)},
-        "folds": [{"test": test} for test in tests],
-    }
-    path = tmp_path / "teacher.json.gz"
+    tests = [test.tolist() for _, test in _splits(labels, ENCODER_FOLDS, CV_SEED)]
+    content = {"folds": [{"test": test, "margins": [float(i) for i in test]} for test in tests]}
+    path = tmp_path / "folds.json.gz"
     path.write_bytes(model_bytes(content))
-    assert load_teacher_labels(tmp_path, labels, path)["pool"] == pool
+    assert load_fold_margins(labels, path).tolist() == list(map(float, range(10)))
     with pytest.raises(ValueError, match="its folds differ"):
-        load_teacher_labels(tmp_path, np.array([1, 0] * 5), path)
-    _reviews(tmp_path, {"pos/cv000.txt": ["a changed line of words"]})
-    with pytest.raises(ValueError, match="the transfer pool has changed"):
-        load_teacher_labels(tmp_path, labels, path)
-
-
-def test_nested_choice_keeps_the_transfer_weight_that_inner_folds_prefer():
-    features = [["good"]] * 20 + [["dull"]] * 20
-    labels = np.array([1] * 20 + [0] * 20)
-    misleading = _transfer([["good"], ["dull"]] * 10, [0, 1] * 10, 1.0)
-    evaluation = {
-        "task": Task("toy", "", "", "", "", "", "", "", NBLR),
-        "labels": labels, "feature_sets": features, "vader": None, "lexicon": None,
-        "folds": 2, "fold_transfers": [misleading, misleading],
-    }
-    rows = nested_transfer_weight(evaluation, [10.0, 0.01], inner_folds=2)
-    assert [row["chosen_weight"] for row in rows] == [0.01, 0.01]
-    assert [row["outer_accuracy"] for row in rows] == [1.0, 1.0]
-    assert rows[0]["inner_accuracy"] == {10.0: 0.0, 0.01: 1.0}
-    with pytest.raises(ValueError, match="needs an evaluation with a teacher"):
-        nested_transfer_weight({**evaluation, "fold_transfers": None}, [1.0])
+        load_fold_margins(np.array([1, 0] * 5), path)
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES)
@@ -193,3 +138,7 @@ def test_analysis_does_not_import_the_training_code():
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'training'))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_recipes_name_the_review_statistics_the_package_computes():
+    assert HEADS["review-polarity"]["statistics"] == list(encoder_heads.STATISTICS)

@@ -3,23 +3,24 @@
 :func:`build_model` cross-validates and calibrates a task (:func:`training.evaluate.evaluate_task`),
 fits it on all its data and returns the model file's content: its recipe (from
 ``training/recipes.yaml``) with the tokenizer it was built with, the training data, the
-cross-validation figures, the calibration slope and the weights. :func:`model_bytes` writes it
-as JSON with sorted keys into a gzip stream with no time stamp or file name, so rebuilding gives
-the same bytes.
+cross-validation figures, the calibration slope and the weights. :func:`build_heads` does the
+same for the encoder heads and their stacks (:func:`training.evaluate.evaluate_stack`).
+:func:`training.data.model_bytes` writes either as JSON with sorted keys into a gzip stream with
+no time stamp or file name, so rebuilding gives the same bytes.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from analysis.features import marked_tokens
-from training.data import CV_SEED, FORMAT_VERSION, Task
-from training.evaluate import evaluate_task
+from analysis.encoder import encoder_fingerprint
+from analysis.encoder_heads import STATISTICS
+from training.data import CV_SEED, ENCODER_FILES, FORMAT_VERSION, HEADS, PROJECT_ROOT, TASKS, Task
+from training.evaluate import evaluate_stack, evaluate_task
 from training.fit import _round, calibration_slope, fit
 
 # Tokenized into each model file; a test re-tokenizes it, so a change to the tokenizer that
@@ -41,7 +42,6 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
         evaluation["vader"] if use_vader else None,
         task.recipe,
         evaluation["lexicon"],
-        evaluation["transfer"],
     )
     accuracies = evaluation["fold_accuracies"]
     return {
@@ -63,11 +63,6 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
                 "; lexicon_weight x review-sentence NB log-count ratios folded into weights"
                 if task.recipe.get("lexicon")
                 else ""
-            )
-            + (
-                "; trained also on a transfer set with the soft labels of a fine-tuned transformer teacher"
-                if evaluation["transfer"] is not None
-                else ""
             ),
         },
         "training_data": {
@@ -88,38 +83,15 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
                 if task.recipe.get("lexicon")
                 else {}
             ),
-            **(
-                {
-                    # "analysis.distillation" was the teacher module's name (now
-                    # training.distillation) when the shipped files were built; kept so that
-                    # they rebuild byte for byte.
-                    "transfer_data": f"{len(evaluation['transfer'].feature_sets)} lines of "
-                    "movie-review-polarity-dev with the soft labels of the teacher in "
-                    "scripts/data/sentence-polarity-teacher.json.gz (analysis.distillation), "
-                    f"each weighing {evaluation['transfer'].weight} of a gold sentence"
-                }
-                if evaluation["transfer"] is not None
-                else {}
-            ),
         },
         "cross_validation": {
             "folds": evaluation["folds"],
             "seed": CV_SEED,
-            "scheme": "stratified k-fold, shuffled; vocabulary and weights refit in each fold"
-            + ("; the teacher too" if evaluation["transfer"] is not None else ""),
+            "scheme": "stratified k-fold, shuffled; vocabulary and weights refit in each fold",
             "fold_accuracies": [_round(a) for a in accuracies],
             "accuracy_mean": _round(float(np.mean(accuracies))),
             "accuracy_sd": _round(float(np.std(accuracies, ddof=1))),
             "vader_baseline_accuracy": _round(evaluation["vader_baseline_accuracy"]),
-            **(
-                {
-                    "teacher_fold_accuracies": [
-                        _round(a) for a in evaluation["teacher_fold_accuracies"]
-                    ]
-                }
-                if evaluation["teacher_fold_accuracies"] is not None
-                else {}
-            ),
         },
         "calibration": {
             "slope": calibration_slope(evaluation["out_of_fold_scores"], labels),
@@ -129,7 +101,35 @@ def build_model(name: str, datasets_dir: Path) -> dict[str, Any]:
     }
 
 
-def model_bytes(model: dict[str, Any]) -> bytes:
-    """The model as gzipped JSON, identical bytes for identical models (no time stamp)."""
-    text = json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+# Where analysis.encoder_heads finds each fitted head in its task's entry.
+HEAD_KEYS = {"subjectivity": "embedding", "review-polarity": "statistics"}
+
+
+def build_heads(datasets_dir: Path, progress=print) -> dict[str, Any]:
+    """The encoder heads file's content: each task's head and stack, and their cross-validation."""
+    content: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "encoder": {
+            "files": [str(ENCODER_FILES[key].relative_to(PROJECT_ROOT)) for key in ("model", "tokenizer")],
+            "sha256": encoder_fingerprint(),
+        },
+        "review_statistics": list(STATISTICS),
+    }
+    for name in TASKS:
+        progress(f"{name}: cross-validating the encoder head and the stack")
+        evaluation = evaluate_stack(name, datasets_dir)
+        figures = {
+            method: {
+                "fold_accuracies": [_round(a) for a in accuracies],
+                "accuracy_mean": _round(float(np.mean(accuracies))),
+                "accuracy_sd": _round(float(np.std(accuracies, ddof=1))),
+            }
+            for method, accuracies in evaluation["fold_accuracies"].items()
+        }
+        content[name] = {
+            "recipe": HEADS[name],
+            **({} if evaluation["head"] is None else {HEAD_KEYS[name]: evaluation["head"]}),
+            "stack": evaluation["stack"],
+            "cross_validation": {"folds": evaluation["folds"], "seed": CV_SEED, **figures},
+        }
+    return content

@@ -2,13 +2,15 @@
 
 The recipes live in ``training/recipes.yaml`` (data, not code): for each of the three models
 that :mod:`analysis.sentiment` ships, its data set and classes and the ``recipe`` its model file
-records; the cross-validation folds and seed; and the praise model's teacher. This module reads
+records; the cross-validation folds and seed; and the sentence encoder and its heads. This module reads
 them once, at import, into :data:`TASKS` and the constants below, and loads a task's texts and
 the review-sentence lexicon of the praise model.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,8 +28,14 @@ RECIPES: dict[str, Any] = yaml.safe_load(RECIPES_FILE.read_text(encoding="utf-8"
 DEFAULT_DATASETS = (PROJECT_ROOT / RECIPES["datasets"]).resolve()
 CV_FOLDS: int = RECIPES["cross_validation"]["folds"]
 CV_SEED: int = RECIPES["cross_validation"]["seed"]
-TEACHER_FOLDS: int = RECIPES["cross_validation"]["teacher_folds"]
-# Version of the files written from here (model files, the teacher's stored labels).
+ENCODER_FOLDS: int = RECIPES["cross_validation"]["encoder_folds"]
+# The shipped encoder graph and tokenizer, and the stored fold-wise margins.
+ENCODER_FILES: dict[str, Path] = {
+    key: PROJECT_ROOT / RECIPES["encoder"][key] for key in ("model", "tokenizer", "fold_margins")
+}
+# Each task's encoder head (analysis.encoder_heads): its input and regularisation.
+HEADS: dict[str, dict[str, Any]] = RECIPES["heads"]
+# Version of the files written from here (model files, the encoder's stored fold margins).
 FORMAT_VERSION = 1
 
 
@@ -100,3 +108,9 @@ def review_sentence_lexicon(datasets_dir: Path, recipe: dict[str, Any]) -> dict[
     q = 1.0 + np.array([negative.get(f, 0) for f in vocabulary], dtype=float)
     ratios = np.log(p / p.sum()) - np.log(q / q.sum())
     return dict(zip(vocabulary, ratios.tolist(), strict=True))
+
+
+def model_bytes(content: dict[str, Any]) -> bytes:
+    """`content` as gzipped JSON, identical bytes for identical content (no time stamp)."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)

@@ -1,48 +1,49 @@
-"""Evaluating a model's whole training pipeline by cross-validation, on the development data.
+"""Evaluating each task's pipeline by cross-validation, on the development data.
 
-:func:`evaluate_task` reads a task's texts (and, for the praise model, its lexicon and its
-teacher's stored labels) and cross-validates its recipe (:mod:`training.fit`); its result is
-also what :func:`training.build.build_model` fits the shipped model on.
-:func:`nested_transfer_weight` checks the choice of the praise model's transfer weight.
+:func:`evaluate_task` cross-validates a task's n-gram model (:mod:`training.fit`);
+:func:`evaluate_stack` adds the encoder head and the stack of the two
+(:mod:`training.heads`). Their results are also what :mod:`training.build` fits the shipped
+files on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from analysis.encoder import encode, encoder_fingerprint
+from analysis.encoder_heads import margin_statistics
 from analysis.features import text_features
-from analysis.sentiment import scores_from_features
+from analysis.review_polarity import review_sentence_margins
+from analysis.sentiment import ngram_praise_scores
 from training.data import (
     CV_FOLDS,
-    CV_SEED,
+    ENCODER_FOLDS,
+    HEADS,
     TASKS,
-    TEACHER_FOLDS,
     _vader_matrix,
     load_task,
     review_sentence_lexicon,
 )
-from training.distillation import load_teacher_labels
-from training.fit import (
-    Transfer,
-    _splits,
-    cross_validate,
-    fit,
-    sign_accuracy,
-    teacher_probabilities,
-    vader_baseline,
+from training.encoder import load_fold_margins
+from training.fit import cross_validate, vader_baseline
+from training.heads import (
+    fit_linear_head,
+    fit_stack,
+    out_of_fold_head_scores,
+    stacked_cross_validation,
 )
 
 
-def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dict[str, Any]:
-    """Cross-validate task `name`'s whole pipeline; returns the figures and the inputs to build.
+def evaluate_task(name: str, datasets_dir: Path, *, folds: int = CV_FOLDS) -> dict[str, Any]:
+    """Cross-validate task `name`'s n-gram pipeline; returns the figures and the inputs to build.
 
-    A task whose recipe has a ``distillation`` entry is cross-validated with the
-    :data:`TEACHER_FOLDS` folds of its stored teacher labels; ``teacher=False`` leaves the
-    transfer set out on the same folds, to measure what it adds.
+    The praise model's out-of-fold scores apply the contrast rule of
+    :func:`analysis.sentiment.ngram_praise_scores`, as prediction does.
     """
     task = TASKS[name]
     texts, labels = load_task(name, datasets_dir)
@@ -51,25 +52,13 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
     lexicon = (
         review_sentence_lexicon(datasets_dir, task.recipe) if task.recipe.get("lexicon") else None
     )
-    distillation = task.recipe.get("distillation")
-    folds = TEACHER_FOLDS if distillation else CV_FOLDS
-    teacher_content, fold_transfers, transfer = None, None, None
-    if distillation and teacher:
-        teacher_content = load_teacher_labels(datasets_dir, labels)
-        pool = teacher_content["pool"]
-        pool_features = [text_features(text, task.recipe) for text in pool]
-        pool_vader = _vader_matrix(pool)
+    score = None
+    if name == "sentence-polarity":
 
-        def labelled_pool(margins: list[float]) -> Transfer:
-            return Transfer(
-                pool_features,
-                pool_vader,
-                teacher_probabilities(margins),
-                distillation["transfer_weight"],
-            )
+        def score(model, test):
+            fitted = {**model, "recipe": task.recipe}
+            return ngram_praise_scores(fitted, [texts[i] for i in test], vader[test])
 
-        fold_transfers = [labelled_pool(fold["pool_margins"]) for fold in teacher_content["folds"]]
-        transfer = labelled_pool(teacher_content["all"]["pool_margins"])
     accuracies, scores = cross_validate(
         feature_sets,
         labels,
@@ -77,14 +66,8 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
         task.recipe,
         lexicon,
         folds=folds,
-        transfers=fold_transfers,
+        score=score,
     )
-    teacher_accuracies = None
-    if teacher_content is not None:
-        teacher_accuracies = [
-            sign_accuracy(fold["test_margins"], labels[fold["test"]])
-            for fold in teacher_content["folds"]
-        ]
     return {
         "task": task,
         "texts": texts,
@@ -92,66 +75,57 @@ def evaluate_task(name: str, datasets_dir: Path, *, teacher: bool = True) -> dic
         "feature_sets": feature_sets,
         "vader": vader,
         "lexicon": lexicon,
-        "transfer": transfer,
-        "fold_transfers": fold_transfers,
         "folds": folds,
         "fold_accuracies": accuracies,
-        "teacher_fold_accuracies": teacher_accuracies,
         "out_of_fold_scores": scores,
         "vader_baseline_accuracy": vader_baseline(vader, labels),
     }
 
 
-def nested_transfer_weight(
-    evaluation: dict[str, Any], weights: Sequence[float], *, inner_folds: int = 4
-) -> list[dict[str, Any]]:
-    """Choose the transfer set's weight inside each outer fold, then score that fold (nested CV).
+def _encoded(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The shipped encoder's outputs for `texts`, kept in the temporary folder between scripts.
 
-    For each outer fold of `evaluation` (:func:`evaluate_task` with a teacher), every weight is
-    scored by an `inner_folds` cross-validation of the outer training part, the best (ties to
-    the smaller weight) is refit on the whole training part and scored on the outer test part,
-    which neither the teacher nor the choice has seen. The inner folds reuse the outer fold's
-    teacher labels, so inside the choice the teacher has seen the inner test sentences.
-
-    Returns
-    -------
-    list of dict
-        One per outer fold: ``fold``, ``inner_accuracy`` (weight -> mean inner accuracy),
-        ``chosen_weight``, ``outer_accuracy``.
+    Fitting the heads (scripts/train_models.py) and measuring them (scripts/evaluate_models.py)
+    read the same 56,000 sentences; the file is keyed by the encoder's fingerprint and the texts.
     """
-    if evaluation["fold_transfers"] is None:
-        raise ValueError("nested_transfer_weight needs an evaluation with a teacher's labels")
-    labels = evaluation["labels"]
-    feature_sets = evaluation["feature_sets"]
-    recipe = evaluation["task"].recipe
-    vader = evaluation["vader"] if recipe["vader"] else None
-    rows = []
-    splits = _splits(labels, evaluation["folds"], CV_SEED)
-    for k, ((train, test), transfer) in enumerate(zip(splits, evaluation["fold_transfers"])):
-        train_features = [feature_sets[i] for i in train]
-        train_vader = None if vader is None else vader[train]
-        inner_accuracy = {}
-        for weight in weights:
-            weighted = transfer._replace(weight=weight)
-            accuracies, _ = cross_validate(
-                train_features, labels[train], train_vader, recipe, evaluation["lexicon"],
-                folds=inner_folds, transfers=[weighted] * inner_folds,
+    digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"criticism-encoded-{encoder_fingerprint()}-{digest}.npz"
+    if path.is_file():
+        with np.load(path) as stored:
+            return stored["margins"], stored["embeddings"]
+    margins, embeddings = encode(texts)
+    np.savez(path, margins=margins, embeddings=embeddings)
+    return margins, embeddings
+
+
+def evaluate_stack(name: str, datasets_dir: Path) -> dict[str, Any]:
+    """Cross-validate task `name`'s encoder head, its n-gram model and their stack (5 folds).
+
+    Returns the per-fold accuracies (``fold_accuracies``: head, n-gram, stacked), the head
+    fitted on all texts (None for the praise model, whose head is the margin itself) and the
+    stack fitted on every out-of-fold pair.
+    """
+    ngram = evaluate_task(name, datasets_dir, folds=ENCODER_FOLDS)
+    texts, labels = ngram["texts"], ngram["labels"]
+    recipe = HEADS[name]
+    head = None
+    if name == "sentence-polarity":
+        head_scores = load_fold_margins(labels)
+    else:
+        if name == "subjectivity":
+            inputs = _encoded(texts)[1].astype(float)
+        else:
+            inputs = np.array(
+                [margin_statistics(m) for m in review_sentence_margins(texts, encoded=_encoded)]
             )
-            inner_accuracy[weight] = float(np.mean(accuracies))
-        chosen = max(weights, key=lambda weight: (inner_accuracy[weight], -weight))
-        model = fit(
-            train_features, labels[train], train_vader, recipe, evaluation["lexicon"],
-            transfer._replace(weight=chosen),
-        )
-        scores = scores_from_features(
-            model, [feature_sets[i] for i in test], None if vader is None else vader[test]
-        )
-        rows.append(
-            {
-                "fold": k + 1,
-                "inner_accuracy": inner_accuracy,
-                "chosen_weight": chosen,
-                "outer_accuracy": sign_accuracy(scores, labels[test]),
-            }
-        )
-    return rows
+        head_scores = out_of_fold_head_scores(inputs, labels, recipe["C"])
+        head = fit_linear_head(inputs, labels, recipe["C"])
+    return {
+        "task": ngram["task"],
+        "n_texts": len(labels),
+        "folds": ENCODER_FOLDS,
+        "fold_accuracies": stacked_cross_validation(head_scores, ngram["out_of_fold_scores"], labels),
+        "head": head,
+        "stack": fit_stack(head_scores, ngram["out_of_fold_scores"], labels),
+        "vader_baseline_accuracy": ngram["vader_baseline_accuracy"],
+    }

@@ -14,7 +14,7 @@ Weights are rounded to 6 significant digits, so rebuilding gives the same number
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -39,38 +39,18 @@ def _design_matrix(feature_sets: Sequence[Sequence[str]], index: dict[str, int])
     return sparse.csr_matrix((data, (rows, columns)), shape=(len(feature_sets), len(index)))
 
 
-class Transfer(NamedTuple):
-    """Unlabelled texts with a teacher's soft labels, learnt from beside the gold labels."""
-
-    feature_sets: list[list[str]]
-    vader: np.ndarray
-    positive_probabilities: np.ndarray  # the teacher's probability of the positive class
-    weight: float  # each text's weight; a gold text weighs 1
-
-
-def teacher_probabilities(margins: Sequence[float]) -> np.ndarray:
-    """A teacher's probability of the positive class from its margin (logit difference)."""
-    return 1.0 / (1.0 + np.exp(-np.asarray(margins, dtype=float)))
-
-
 def fit(
     feature_sets: Sequence[Sequence[str]],
     labels: np.ndarray,
     vader: np.ndarray | None,
     recipe: dict[str, Any],
     lexicon: dict[str, float] | None = None,
-    transfer: Transfer | None = None,
 ) -> dict[str, Any]:
     """Fit one model on texts already turned into features; returns bias and weights.
 
     With a `lexicon` (n-gram -> score), the sum of a text's lexicon scores is one more input;
     its fitted coefficient ``lexicon_weight`` times each score is folded into the n-gram
-    weights, so prediction stays one dictionary look-up per n-gram. With a `transfer` set, its
-    texts join the n-gram vocabulary, and each counts in the log-count ratios and the regression
-    twice: as positive with weight ``transfer.weight`` x the teacher's probability and as
-    negative with ``transfer.weight`` x (1 - probability). That is training on the teacher's
-    soft targets (Hinton, Vinyals & Dean 2015): the cross-entropy against the teacher's
-    probability, so a line the teacher is unsure of pulls on no n-gram.
+    weights, so prediction stays one dictionary look-up per n-gram.
 
     Returns
     -------
@@ -80,34 +60,22 @@ def fit(
         without a lexicon).
     """
     labels = np.asarray(labels)
-    sample_weights = np.ones(len(labels))
     document_frequency: dict[str, int] = {}
-    for features in list(feature_sets) + ([] if transfer is None else transfer.feature_sets):
+    for features in feature_sets:
         for feature in features:
             document_frequency[feature] = document_frequency.get(feature, 0) + 1
-    if transfer is not None:
-        probabilities = np.asarray(transfer.positive_probabilities, dtype=float)
-        feature_sets = list(feature_sets) + transfer.feature_sets * 2
-        labels = np.concatenate(
-            [labels, np.ones(len(probabilities), int), np.zeros(len(probabilities), int)]
-        )
-        sample_weights = np.concatenate(
-            [sample_weights, transfer.weight * probabilities, transfer.weight * (1 - probabilities)]
-        )
-        if vader is not None:
-            vader = np.vstack([vader, transfer.vader, transfer.vader])
     vocabulary = sorted(f for f, n in document_frequency.items() if n >= recipe["min_df"])
     index = {feature: i for i, feature in enumerate(vocabulary)}
     matrix = _design_matrix(feature_sets, index)
     alpha = recipe["alpha"]
-    p = alpha + matrix.T @ (sample_weights * (labels == 1))
-    q = alpha + matrix.T @ (sample_weights * (labels == 0))
+    p = alpha + matrix.T @ (labels == 1).astype(float)
+    q = alpha + matrix.T @ (labels == 0).astype(float)
     ratios = np.log(p / p.sum()) - np.log(q / q.sum())
     vader_weights: dict[str, float] = {}
     lexicon_weight = None
     if recipe["classifier"] == "multinomial naive bayes":
         weights = dict(zip(vocabulary, ratios, strict=True))
-        bias = float(np.log(sample_weights[labels == 1].sum() / sample_weights[labels == 0].sum()))
+        bias = float(np.log((labels == 1).sum() / (labels == 0).sum()))
     elif recipe["classifier"] == "nb-weighted logistic regression":
         from sklearn.linear_model import LogisticRegression
 
@@ -120,11 +88,7 @@ def fit(
         classifier = LogisticRegression(
             C=recipe["C"], solver="liblinear", max_iter=1000, random_state=CV_SEED
         )
-        classifier.fit(
-            sparse.hstack(blocks).tocsr(),
-            labels,
-            sample_weight=None if transfer is None else sample_weights,
-        )
+        classifier.fit(sparse.hstack(blocks).tocsr(), labels)
         coefficients = classifier.coef_.ravel()
         weights = dict(zip(vocabulary, ratios * coefficients[: len(vocabulary)], strict=True))
         bias = float(classifier.intercept_[0])
@@ -170,28 +134,31 @@ def cross_validate(
     *,
     folds: int = CV_FOLDS,
     seed: int = CV_SEED,
-    transfers: Sequence[Transfer] | None = None,
+    score=None,
 ) -> tuple[list[float], np.ndarray]:
     """Stratified k-fold accuracies and out-of-fold decision scores, refitting per fold.
 
-    `transfers`, one per fold, are transfer sets labelled by a teacher trained without that
-    fold's test texts.
+    `score`, if given, is called as ``score(model, test_indices)`` and returns the test texts'
+    decision scores (the praise model scores clauses of contrast sentences too); by default
+    they are :func:`analysis.sentiment.scores_from_features` of the test features.
     """
     labels = np.asarray(labels)
     scores = np.zeros(len(labels))
     accuracies = []
-    for k, (train, test) in enumerate(_splits(labels, folds, seed)):
+    for train, test in _splits(labels, folds, seed):
         model = fit(
             [feature_sets[i] for i in train],
             labels[train],
             None if vader is None else vader[train],
             recipe,
             lexicon,
-            None if transfers is None else transfers[k],
         )
-        fold_scores = scores_from_features(
-            model, [feature_sets[i] for i in test], None if vader is None else vader[test]
-        )
+        if score is None:
+            fold_scores = scores_from_features(
+                model, [feature_sets[i] for i in test], None if vader is None else vader[test]
+            )
+        else:
+            fold_scores = score(model, test)
         scores[test] = fold_scores
         accuracies.append(sign_accuracy(fold_scores, labels[test]))
     return accuracies, scores
