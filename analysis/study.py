@@ -35,7 +35,7 @@ from pathlib import Path
 from analysis.corpus import load_corpus
 from analysis.export import write_table_index
 from analysis.film import film_label
-from analysis.report import write_report
+from analysis.report import WIDGET_MIME, write_report
 from analysis.paths import (
     CAPTIONS_FILE,
     CORPUS_ENV_VAR,
@@ -145,8 +145,19 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int, own_finding
         destination.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, destination)
         raise StudyError(f"{path.name}: {where} failed: {error_line}") from None
+    _forget_widget_ids(notebook)
     destination.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, destination)
+
+
+def _forget_widget_ids(notebook) -> None:
+    """Blank the model id of each widget output: a new random one at every run, and meaningless
+    in a saved notebook (widget state is not stored), it would be the one byte that differs."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_MIME)
+            if view is not None:
+                view["model_id"] = ""
 
 
 def write_figure_index(folder: Path) -> Path:
