@@ -12,7 +12,8 @@ import pytest
 
 from analysis.corpus import load_corpus
 from analysis.paths import CACHE_ENV_VAR, CORPUS_ENV_VAR, DEFAULT_FIGURES_DIR, FIGURES_ENV_VAR, PROJECT_ROOT
-from analysis.study import FIGURE_SUFFIXES, study_notebooks
+from analysis.plots import FIGURE_FORMATS
+from analysis.study import study_notebooks
 
 CORPORA = PROJECT_ROOT / "tests" / "data" / "corpora"
 TABLES_DIR = PROJECT_ROOT / "tables"
@@ -20,7 +21,7 @@ MAX_SVG_BYTES = 5 * 1024 * 1024
 
 
 def _figure_names(folder):
-    return sorted(p.name for p in folder.iterdir() if p.suffix in FIGURE_SUFFIXES)
+    return sorted(p.name for p in folder.iterdir() if p.suffix[1:] in FIGURE_FORMATS)
 
 
 def test_eight_reviews_corpus_loads_with_manifest_and_comments():
