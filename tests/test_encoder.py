@@ -1,7 +1,7 @@
 """The shipped sentence encoder and its heads: shapes, order, truncation, fingerprints, statistics.
 
-Int8 arithmetic may differ in the last digits between CPUs and with the batch a sentence is run
-in, so values are compared with tolerances.
+Int8 arithmetic may differ in the last digits between CPUs, so values are compared with
+tolerances; on one machine a text's outputs are exactly the same whatever it is judged beside.
 """
 
 import gzip
@@ -34,6 +34,15 @@ def test_outputs_come_back_in_input_order():
     reversed_margins, reversed_embeddings = encode(texts[::-1])
     assert reversed_margins[::-1] == pytest.approx(margins, abs=0.05)
     assert np.allclose(reversed_embeddings[::-1], embeddings, atol=0.02)
+
+
+def test_a_text_is_judged_the_same_whatever_it_is_judged_beside():
+    # Dynamic int8 scales a batch by its whole range: each text runs alone, so company is no factor.
+    text = "Joaquin Phoenix's portrayal of Theodore Twombly in 'Her' is remarkable."
+    alone_margin, alone_embedding = encode([text])
+    crowd = ["a dull, lifeless, dreadful script!!!", "ok", "the best film of the decade " * 5]
+    margins, embeddings = encode([*crowd, text])
+    assert margins[-1] == alone_margin[0] and np.array_equal(embeddings[-1], alone_embedding[0])
 
 
 def test_texts_are_cut_at_64_word_pieces():

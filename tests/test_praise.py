@@ -155,13 +155,13 @@ def test_her_corpus_praise(her_corpus):
     assert great["label"] == "praise"
     assert {"review_id", "target", "mentions", "verdict", "evidence"} <= set(phoenix)
     assert phoenix["mentions"] == len(phoenix["evidence"])
-    # Review 001's hedged fault: the classifier reads criticism (p about 0.28; int8 may move the
+    # Review 001's hedged fault: the classifier reads criticism (p about 0.32; int8 may move the
     # last digits); the reservation cue makes it criticism whatever p is, and says so.
     pacing = records[("001", "pacing")]["evidence"]
     assert [(e["sentence_index"], e["label"], e["label_source"]) for e in pacing] == [
         (17, "criticism", "reservation cue: can feel slow at times")
     ]
-    assert pacing[0]["praise_probability"] == pytest.approx(0.28, abs=0.03)
+    assert pacing[0]["praise_probability"] == pytest.approx(0.32, abs=0.03)
     # "great" is a judgement cue: it decides the label, and the evidence says so.
     assert great["label_source"] == "judgement cue: great"
 
