@@ -18,7 +18,7 @@ Only the models' probabilities are stored; the labels are derived from them each
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.metadata import version
 
@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from diskcache import Cache
 
-from analysis.encoder import encoder_fingerprint
+from analysis.encoder import encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
@@ -40,6 +40,7 @@ JUDGEMENT_RULES_VERSION = 1
 BATCH_SIZE = 2000
 
 _judged: dict[str, tuple[float, float, float]] = {}
+_margins: dict[str, float] = {}
 
 
 @cache
@@ -79,22 +80,46 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
 
 def _judge(texts: list[str]) -> None:
     """Fill the in-process table with `texts`: from the disk cache where it has them, else the models."""
+
+    def probabilities(batch: list[str]) -> list[tuple[float, ...]]:
+        return [tuple(float(value) for value in row) for row in sentence_probabilities(batch).to_numpy(dtype=float)]
+
+    _fill(texts, _judged, judgement_version() + "\x1f", probabilities, description="judging sentences")
+
+
+def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The encoder's praise margin of each text, each distinct text run once and kept on disk.
+
+    Review polarity reads the margins of every sentence of every review; without a cache a
+    second command would run the encoder over them all again. Returns ``(margins, embeddings)``
+    like :func:`analysis.encoder.encode`, with an empty ``[n, 0]`` embedding matrix: the review
+    heads read margins only.
+    """
+    texts = list(texts)
+    missing = [text for text in dict.fromkeys(texts) if text not in _margins]
+    if missing:
+        _fill(missing, _margins, f"margin-{encoder_fingerprint()}\x1f", lambda batch: encode(batch)[0].tolist(),
+              description="encoding sentences")
+    return np.array([_margins[text] for text in texts], dtype=np.float32), np.zeros((len(texts), 0), dtype=np.float32)
+
+
+def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str]], list], *, description: str) -> None:
+    """Put each of `texts` into `memo`: from the disk cache (keys `prefix` + text) where it has
+    them, else from `compute` on batches, storing what it computes."""
     disk = _open_cache()
-    prefix = judgement_version() + "\x1f"
-    unjudged = texts
+    unknown = texts
     if disk is not None:
-        unjudged = []
+        unknown = []
         for text in texts:
             stored = disk.get(prefix + text)
             if stored is None:
-                unjudged.append(text)
+                unknown.append(text)
             else:
-                _judged[text] = stored
-    batches = [unjudged[start : start + BATCH_SIZE] for start in range(0, len(unjudged), BATCH_SIZE)]
-    for batch in progress(batches, description="judging sentences", unit="batch"):
-        probabilities = sentence_probabilities(batch).to_numpy(dtype=float)
-        fresh = {text: tuple(float(value) for value in row) for text, row in zip(batch, probabilities)}
-        _judged.update(fresh)
+                memo[text] = stored
+    batches = [unknown[start : start + BATCH_SIZE] for start in range(0, len(unknown), BATCH_SIZE)]
+    for batch in progress(batches, description=description, unit="batch"):
+        fresh = dict(zip(batch, compute(batch)))
+        memo.update(fresh)
         if disk is not None:
             try:
                 with disk.transact():

@@ -32,6 +32,7 @@ from analysis.rating_context import stated_scale
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
 from analysis.features import NEGATION_SUFFIX, ngram_counts
+from analysis.judgements import encoded_margins
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
 
@@ -116,7 +117,7 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
     """
-    scores = score_reviews([review.body for review in corpus.reviews], ngrams=_body_ngrams(corpus))
+    scores = score_reviews([review.body for review in corpus.reviews], ngrams=_body_ngrams(corpus), encoded=encoded_margins)
     scores.insert(0, "review_id", corpus.review_ids)
     return scores
 

@@ -37,7 +37,12 @@ def review_sentence_margins(
     return np.split(margins.astype(float), ends[:-1]) if len(sentences) else []
 
 
-def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None) -> pd.DataFrame:
+def score_reviews(
+    texts: Sequence[str],
+    *,
+    ngrams: Sequence[Mapping[str, int]] | None = None,
+    encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode,
+) -> pd.DataFrame:
     """Score whole reviews: the n-gram model stacked with the statistics of their sentences' margins.
 
     Parameters
@@ -47,6 +52,9 @@ def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] |
     ngrams : sequence of mappings, optional
         Each text's :func:`analysis.features.ngram_counts` under the model's recipe, when the
         caller has them already (they are computed otherwise).
+    encoded : callable
+        Gives the encoder's ``(margins, embeddings)`` of a list of sentences, as for
+        :func:`review_sentence_margins` (the corpus tables pass one that keeps them on disk).
 
     Returns
     -------
@@ -57,7 +65,7 @@ def score_reviews(texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] |
     """
     texts = check_texts(texts, "texts")
     ngram_scores = decision_scores(load_model("review-polarity"), texts, ngrams=ngrams)
-    log_odds = review_log_odds(review_sentence_margins(texts), ngram_scores)
+    log_odds = review_log_odds(review_sentence_margins(texts, encoded=encoded), ngram_scores)
     probability = 1.0 / (1.0 + np.exp(-log_odds))
     return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
 

@@ -99,3 +99,18 @@ def test_the_cache_key_changes_with_the_encoder_and_its_heads():
     key = judgements.judgement_version()
     assert encoder_fingerprint() in key
     assert key.startswith(model_fingerprint("subjectivity", "sentence-polarity", HEADS_FILE))
+
+
+def test_encoder_margins_are_computed_once_and_kept_on_disk(monkeypatch, tmp_path):
+    from analysis import judgements
+
+    monkeypatch.setenv("CRITICISM_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(judgements, "_margins", {})
+    texts = ["A remarkable, tender film.", "A dull script.", "A remarkable, tender film."]
+    margins, embeddings = judgements.encoded_margins(texts)
+    assert embeddings.shape == (3, 0) and margins[0] == margins[2] and margins[0] > 0 > margins[1]
+    calls = []
+    monkeypatch.setattr(judgements, "encode", lambda batch: calls.append(batch))
+    monkeypatch.setattr(judgements, "_margins", {})  # a new process: only the disk remembers
+    again, _ = judgements.encoded_margins(texts)
+    assert calls == [] and again.tolist() == margins.tolist()
