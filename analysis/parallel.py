@@ -74,24 +74,29 @@ def worker_count() -> int:
 
 
 def ordered_map(
-    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews"
+    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews", unit: str = "review"
 ) -> list[Result]:
     """``[function(item) for item in items]``, over worker processes where that pays.
 
     `function` must be defined at module level (workers find it by name). Its exceptions reach
     the caller as they would from a serial loop. On a terminal a progress bar named
-    `description` counts the items done.
+    `description` counts the items done, each a `unit`.
 
     >>> ordered_map(abs, [-2, 1, -3])
     [2, 1, 3]
     """
     workers = min(worker_count(), len(items) // MIN_ITEMS_PER_WORKER)
     if workers < 2 or _in_worker or not sys.platform.startswith("linux"):
-        return [function(item) for item in progress(items, description=description, unit="review")]
+        return [function(item) for item in progress(items, description=description, unit=unit)]
     chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
         done = pool.imap(function, items, chunksize=chunk)
-        return list(progress(done, description=description, unit="review", total=len(items)))
+        return list(progress(done, description=description, unit=unit, total=len(items)))
+
+
+def in_worker() -> bool:
+    """Whether this process is one of :func:`ordered_map`'s workers."""
+    return _in_worker
 
 
 def _mark_worker() -> None:
