@@ -36,6 +36,9 @@ import numpy as np
 from analysis.parallel import in_worker, ordered_map
 
 MAX_WORD_PIECES = 64
+# Names how texts go through the graph; change it whenever that changes what a text's outputs are
+# (anything that keeps encoder outputs, such as the training scripts' files, keys on it).
+ENCODING_MODE = "one-text-per-run"
 EMBEDDING_SIZE = 384
 # Threads for one process's session; a worker process, one of several sharing the cores, uses one.
 THREADS = 2
