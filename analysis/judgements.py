@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from diskcache import Cache
 
-from analysis.encoder import encode, encoder_fingerprint
+from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
@@ -45,9 +45,10 @@ _margins: dict[str, float] = {}
 
 @cache
 def judgement_version() -> str:
-    """The cache key prefix: the fingerprints of the n-gram models, encoder heads and encoder; rules and VADER versions."""
+    """The cache key prefix: the fingerprints of the n-gram models, encoder heads and encoder; the
+    encoding mode; rules and VADER versions."""
     models = model_fingerprint("subjectivity", "sentence-polarity", HEADS_FILE)
-    return f"{models}-{encoder_fingerprint()}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
+    return f"{models}-{encoder_fingerprint()}-{ENCODING_MODE}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
 
 
 def _open_cache():
@@ -98,7 +99,7 @@ def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     texts = list(texts)
     missing = [text for text in dict.fromkeys(texts) if text not in _margins]
     if missing:
-        _fill(missing, _margins, f"margin-{encoder_fingerprint()}\x1f", lambda batch: encode(batch)[0].tolist(),
+        _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", lambda batch: encode(batch)[0].tolist(),
               description="encoding sentences")
     return np.array([_margins[text] for text in texts], dtype=np.float32), np.zeros((len(texts), 0), dtype=np.float32)
 
