@@ -244,8 +244,7 @@ def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
     if not any(s.label == "body" and s.text.strip() for s in segments):
         return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
-    review_id = row.get("review_id") or str(row["row"])
-    return Review(id=review_id, file=place, raw=raw, segments=segments, **metadata)
+    return Review(id=row["review_id"], file=place, raw=raw, segments=segments, **metadata)
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
