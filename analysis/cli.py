@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import io
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -177,7 +179,7 @@ def _run_sentences(args: argparse.Namespace) -> int:
     source = "standard input" if args.file is None else str(args.file)
     if args.file is not None and (problem := _check_file(args.file)):
         return _error(f"{args.file}: {problem}")
-    stream = sys.stdin if args.file is None else args.file.open(encoding="utf-8-sig")
+    stream = _standard_input() if args.file is None else args.file.open(encoding="utf-8-sig")
     try:
         reports = sentence_reports(_lines(stream))
         first = next(reports, None)
@@ -192,9 +194,17 @@ def _run_sentences(args: argparse.Namespace) -> int:
     except UnicodeDecodeError as problem:
         return _error(f"{source}: not valid UTF-8 ({problem.reason})")
     finally:
-        if stream is not sys.stdin:
+        if args.file is not None:
             stream.close()
     return 0
+
+
+def _standard_input() -> TextIO:
+    """Standard input decoded as strict UTF-8 whatever the locale: under the C locale Python
+    would decode bad bytes to lone surrogates, which no model can read."""
+    if not hasattr(sys.stdin, "buffer"):  # already text (a test's StringIO)
+        return sys.stdin
+    return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
 
 
 def _output_problem(folder: Path) -> str | None:
