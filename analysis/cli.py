@@ -80,12 +80,18 @@ def _print_tables(tables: dict, *, header: bool = True) -> None:
             print(_printable_table(table).to_string(index=False, header=header) if len(table) else "(none)")
 
 
+def _json(value: object) -> str:
+    """`value` as indented JSON that stays valid UTF-8: the bytes of a file name that are not
+    UTF-8 (held as lone surrogates) are written as \\u escapes rather than raw."""
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _print_json_records(batches: Iterable[list[dict]]) -> None:
     """Print records as one indented JSON list, batch by batch, exactly as ``json.dumps(all, indent=2)``."""
     separator = "[\n"
     for records in batches:
         for record in records:
-            text = json.dumps(record, indent=2, ensure_ascii=False)
+            text = _json(record)
             sys.stdout.write(separator + "\n".join("  " + line for line in text.splitlines()))
             separator = ",\n"
     sys.stdout.write("[]\n" if separator == "[\n" else "\n]\n")
@@ -104,7 +110,7 @@ def _run_analysis(name: str, args: argparse.Namespace) -> int:
     build, _ = ANALYSES[name]
     report = build(corpus)
     if args.json:
-        print(json.dumps(_json_document(report.records, corpus), indent=2, ensure_ascii=False))
+        print(_json(_json_document(report.records, corpus)))
     else:
         _print_tables(report.tables)
     return _report_unread(corpus)

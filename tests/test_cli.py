@@ -1,5 +1,6 @@
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -250,3 +251,26 @@ def test_ctrl_c_during_run_is_one_line_and_exit_130(monkeypatch, capsys):
     monkeypatch.setattr("analysis.cli.run_study", interrupted)
     assert main(["run"]) == 130
     assert capsys.readouterr() == ("", "interrupted: run stopped before it finished\n")
+
+
+def test_file_names_that_are_not_utf8_stay_valid_json(tmp_path):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("A dull film. Thin script.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "analysis", "corpus", str(tmp_path), "--json"],
+                            capture_output=True, timeout=300)
+    assert result.returncode == 0
+    document = json.loads(result.stdout.decode("utf-8"))  # strict: any raw byte 0xe9 would fail here
+    assert [(record["review_id"], record["file"]) for record in document["records"]] == [
+        ("caf\udce9", "caf\udce9.txt"), ("good", "good.txt"),
+    ]
+    assert b'"caf\\udce9.txt"' in result.stdout
+
+
+def test_run_refuses_a_read_only_output_folder(tmp_path, monkeypatch, capsys):
+    # The tests may run as root, for whom no folder is read-only: the refusal is simulated.
+    def refused(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pathlib.Path.write_bytes", refused)
+    assert main(["run", "--output", str(tmp_path)]) == 2
+    assert capsys.readouterr() == ("", f"error: {tmp_path}: cannot be written to (Permission denied)\n")
