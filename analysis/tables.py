@@ -25,15 +25,10 @@ class TableError(ValueError):
 
 
 class Expected(NamedTuple):
-    """An argument that must be an instance of `kind`, described to the caller as `description`.
-
-    With `items`, the argument is a collection (a list, tuple or pandas Series; never a bare str)
-    and every item must be an instance of `items`.
-    """
+    """An argument that must be an instance of `kind`, described to the caller as `description`."""
 
     kind: type | tuple[type, ...]
     description: str
-    items: type | None = None
 
 
 def check_table(table: Any, columns: Iterable[str], *, function: str, argument: str) -> None:
@@ -66,14 +61,13 @@ def check_instance(value: Any, expected: Expected | type, *, function: str, argu
     ...
     TypeError: judgement_cues: text must be a str, got NoneType
     """
-    if isinstance(expected, type):
-        expected = Expected(expected, f"a {expected.__name__}")
-    if not isinstance(value, expected.kind) or (expected.items is not None and isinstance(value, str)):
+    expected = _expected(expected)
+    if not isinstance(value, expected.kind):
         raise TypeError(f"{function}: {argument} must be {expected.description}, got {type(value).__name__}")
-    if expected.items is not None:
-        wrong = [type(item).__name__ for item in value if not isinstance(item, expected.items)]
-        if wrong:
-            raise TypeError(f"{function}: {argument} must be {expected.description}, got an item of type {wrong[0]}")
+
+
+def _expected(contract: Expected | type) -> Expected:
+    return Expected(contract, f"a {contract.__name__}") if isinstance(contract, type) else contract
 
 
 def check_texts(texts: Any, *, function: str, argument: str = "texts") -> list[str]:
@@ -108,6 +102,8 @@ def checks(**contracts: Iterable[str] | type | Expected) -> Callable[[Callable],
         for argument, contract in contracts.items():
             parameter = parameters[argument]
             position = list(parameters).index(argument) if parameter.kind is Parameter.POSITIONAL_OR_KEYWORD else None
+            if isinstance(contract, (type, Expected)):
+                contract = _expected(contract)  # built once, not at every call
             places.append((argument, position, parameter.default, contract))
 
         @wraps(function)
@@ -121,7 +117,7 @@ def checks(**contracts: Iterable[str] | type | Expected) -> Callable[[Callable],
                     continue
                 if value is default and default is not Parameter.empty:
                     continue
-                if isinstance(contract, (type, Expected)):
+                if isinstance(contract, Expected):
                     check_instance(value, contract, function=function.__name__, argument=argument)
                 else:
                     check_table(value, contract, function=function.__name__, argument=argument)
