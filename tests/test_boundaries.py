@@ -21,6 +21,7 @@ from analysis import (
     review_polarity, sentiment, signals, targets, vocabulary,
 )
 from analysis.concordance import focus_words
+from analysis.explore import Explorer
 from analysis.corpus import SENTENCE_COLUMNS, TOKEN_COLUMNS, sentence_table, token_table
 from analysis.film import film_from_manifest
 from analysis.plots import corpus as corpus_plots
@@ -492,6 +493,10 @@ CASES = [
      empty("review_id", "term", "count"), ('ndarray', 1),
      'plot_word_clouds: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'plot_word_clouds: counts lacks the column(s) review_id, term, count (it has x)'),
+    (CORPUS, lambda value, corpus: Explorer(value),
+     None, None,
+     'Explorer: corpus must be a Corpus (from load_corpus), got NoneType',
+     'Explorer: corpus must be a Corpus (from load_corpus), got DataFrame'),
 ]
 
 
