@@ -17,8 +17,8 @@ import pytest
 from matplotlib.axes import Axes
 
 from analysis import (
-    arcs, concordance, export, judgements, keyness, overview, passages, plots, praise, ratings, readers,
-    review_polarity, sentiment, signals, targets, vocabulary,
+    arcs, concordance, export, judgements, keyness, overview, passages, plots, praise, rating_parser, ratings, readers,
+    review_polarity, segmentation, sentiment, signals, targets, tokenization, vocabulary,
 )
 from analysis.concordance import focus_words
 from analysis.explore import Explorer
@@ -493,6 +493,42 @@ CASES = [
      empty("review_id", "term", "count"), ('ndarray', 1),
      'plot_word_clouds: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'plot_word_clouds: counts lacks the column(s) review_id, term, count (it has x)'),
+    (TEXT, lambda value, corpus: segmentation.segment(value),
+     '', ('list', 0),
+     'segment: raw must be a str, got NoneType',
+     'segment: raw must be a str, got bytes'),
+    (TEXT, lambda value, corpus: tokenization.split_sentences(value),
+     '', ('list', 0),
+     'split_sentences: text must be a str, got NoneType',
+     'split_sentences: text must be a str, got bytes'),
+    (TEXT, lambda value, corpus: tokenization.word_tokens(value),
+     '', ('list', 0),
+     'word_tokens: text must be a str, got NoneType',
+     'word_tokens: text must be a str, got bytes'),
+    (TEXT, lambda value, corpus: tokenization.is_heading(value),
+     '', True,
+     'is_heading: sentence must be a str, got NoneType',
+     'is_heading: sentence must be a str, got bytes'),
+    (TEXT, lambda value, corpus: tokenization.content_terms(value),
+     '', ('list', 0),
+     'content_terms: text must be a str, got NoneType',
+     'content_terms: text must be a str, got bytes'),
+    (TEXT, lambda value, corpus: rating_parser.parse_explicit_ratings(value),
+     '', ('list', 0),
+     'parse_explicit_ratings: text must be a str, got NoneType',
+     'parse_explicit_ratings: text must be a str, got bytes'),
+    (TEXT, lambda value, corpus: rating_parser.parse_headline_rating(value),
+     '', None,
+     'parse_headline_rating: line must be a str, got NoneType',
+     'parse_headline_rating: line must be a str, got bytes'),
+    (TEXT, lambda value, corpus: rating_parser.rejected_ratings(value),
+     '', ('list', 0),
+     'rejected_ratings: text must be a str, got NoneType',
+     'rejected_ratings: text must be a str, got bytes'),
+    (TEXT, lambda value, corpus: rating_parser.is_rating_line(value),
+     '', False,
+     'is_rating_line: line must be a str, got NoneType',
+     'is_rating_line: line must be a str, got bytes'),
     (CORPUS, lambda value, corpus: Explorer(value),
      None, None,
      'Explorer: corpus must be a Corpus (from load_corpus), got NoneType',
@@ -539,10 +575,10 @@ def test_an_empty_table_or_text_gives_an_empty_result(case, her_corpus, recwarn)
 MODULES = [
     "praise", "targets", "ratings", "arcs", "readers", "signals", "overview", "review_polarity", "judgements",
     "passages", "sentiment", "vocabulary", "keyness", "concordance", "quality", "corpus", "export", "plots",
-    "plots.corpus", "plots.praise", "plots.ratings", "plots.vocabulary",
+    "plots.corpus", "plots.praise", "plots.ratings", "plots.vocabulary", "segmentation", "tokenization", "rating_parser",
 ]
 CHECKED_TYPES = {"pd.DataFrame", "pd.DataFrame | None", "pd.Series", "Corpus", "Review", "Film"}
-TEXT_NAMES = {"text", "texts", "word", "sentence", "scope"}
+TEXT_NAMES = {"text", "texts", "word", "sentence", "scope", "raw"}
 
 
 def test_every_public_function_taking_a_table_text_or_corpus_has_a_case():
