@@ -196,7 +196,11 @@ def find_mentions(
     Raises
     ------
     ValueError
-        `case` is not one of the three options, or `sentences` lacks a needed column.
+        `case` is not one of the three options.
+    analysis.tables.TableError
+        `sentences` is not a table or lacks one of its three columns (a ValueError too).
+    TypeError
+        `film` is not a Film.
     """
     if case not in ("auto", "sensitive", "insensitive"):
         raise ValueError(f"case must be 'auto', 'sensitive' or 'insensitive', got {case!r}")
