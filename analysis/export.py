@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import CAPTIONS_FILE, study_figures_dir
+from analysis.tables import checks
 
 TABLE_SUFFIXES = (".csv", ".tex")
 # A notebook shows at most this many rows of a table; its CSV keeps them all.
@@ -44,6 +45,7 @@ def record_caption(folder: Path, name: str, *, caption: str, notebook: str) -> N
     index_path.write_text(json.dumps(index, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+@checks(table=[])
 def with_critics(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     """`table` with a ``critic`` column (:func:`analysis.plots.critic_labels`) after ``review_id``.
 
@@ -88,6 +90,7 @@ class ShownTable:
         return f"{len(self.table)} rows x {len(self.table.columns)} columns: {', '.join(map(str, self.table.columns))}"
 
 
+@checks(table=[])
 def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_ROWS, uuid: str = "table",
              align_right: Sequence[str] = ()):
     """A Styler that shows `table` whole and legible: long text left-aligned and wrapped.
@@ -175,6 +178,7 @@ class TableExporter:
         return readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
 
 
+@checks(table=[])
 def to_latex(table: pd.DataFrame, *, caption: str, label: str, decimals: int = 3) -> str:
     """A booktabs LaTeX table of `table` (no index), special characters escaped, long text in
     wrapping ``p`` columns, so it drops into a paper with ``\\usepackage{booktabs}``."""

@@ -31,7 +31,8 @@ from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
-from analysis.sentiment import PROBABILITY_COLUMNS, check_texts, labels_from_probabilities, sentence_probabilities
+from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_probabilities
+from analysis.tables import check_texts
 
 # Bump when the labelling code changes what a model's output is for the same text.
 JUDGEMENT_RULES_VERSION = 1
@@ -71,7 +72,7 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
         ``text``, ``evaluative_probability``, ``kind``, ``praise_probability``,
         ``vader_compound``, ``polarity_score``, ``label``.
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="judge_sentences")
     missing = [text for text in dict.fromkeys(texts) if text not in _judged]
     if missing:
         _judge(missing)
@@ -96,7 +97,7 @@ def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     like :func:`analysis.encoder.encode`, with an empty ``[n, 0]`` embedding matrix: the review
     heads read margins only.
     """
-    texts = list(texts)
+    texts = check_texts(texts, function="encoded_margins")
     missing = [text for text in dict.fromkeys(texts) if text not in _margins]
     if missing:
         _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", lambda batch: encode(batch)[0].tolist(),

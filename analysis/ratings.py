@@ -27,7 +27,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.corpus import Corpus, once_per_corpus
+from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
@@ -36,6 +36,7 @@ from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.judgements import encoded_margins
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
+from analysis.tables import checks
 
 
 EXPLICIT_COLUMNS = [
@@ -88,6 +89,7 @@ def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
 
 
+@checks(explicit=["review_id", "segment", "start", "role"])
 def overall_explicit_ratings(explicit: pd.DataFrame) -> pd.DataFrame:
     """One explicit rating per review: the last labelled as the overall one, else the last rating
     line (its own segment or a headline), else the last one in the body; never a sub-score.
@@ -229,6 +231,7 @@ def review_signals(corpus: Corpus) -> pd.DataFrame:
     return find_signals(corpus.sentences)
 
 
+@checks(corpus=CORPUS)
 def rating_comparison(corpus: Corpus) -> pd.DataFrame:
     """Explicit rating, inferred rating and signal counts, one row per review.
 

@@ -1,10 +1,14 @@
 """The headless runner: a tiny notebook exported twice must give byte-identical figures."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
+from analysis.paths import PROJECT_ROOT
 from analysis.study import StudyError, run_study, study_notebooks
 
 FIGURE_CELL = """\
@@ -159,3 +163,14 @@ def test_two_runs_cannot_write_into_one_folder(tmp_path, her_corpus):
     assert str(failure.value) == (
         f"{tmp_path / 'out'}: another run is writing its study there (lock {tmp_path / 'out' / '.criticism-run.lock'})"
     )
+
+
+def test_processes_the_tests_start_write_outside_the_repository():
+    # nbval's notebook kernels inherit the session's environment (conftest.py at the root), so
+    # they export and cache into the session's own folders while nbval compares their outputs.
+    code = ("from analysis.export import study_tables_dir; from analysis.paths import judgement_cache_dir, "
+            "study_figures_dir; print(study_figures_dir(), study_tables_dir(), judgement_cache_dir(), sep='\\n')")
+    folders = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert [Path(folder).name for folder in folders] == ["figures", "tables", "judgement-cache"]
+    assert [Path(folder).is_relative_to(PROJECT_ROOT) for folder in folders] == [False, False, False]
+    assert Path(folders[0]).parent.name.startswith("criticism-tests-")

@@ -27,6 +27,7 @@ import seaborn as sns
 
 from analysis.export import record_caption
 from analysis.paths import study_figures_dir
+from analysis.tables import Expected, checks
 
 DPI = 300
 SVG_HASH_SALT = "comparative-criticism"
@@ -122,6 +123,7 @@ def small_multiples(
     return figure, axes
 
 
+@checks(sizes=Expected(pd.Series, "a Series of sizes indexed by review id"))
 def reviews_to_show(sizes: pd.Series, *, limit: int = MAX_PANELS) -> list[str]:
     """Every review when they fit in `limit` panels, else the `limit` largest by `sizes`.
 
@@ -177,6 +179,7 @@ def labelled(review_ids: Iterable[str], labels: Mapping[str, str] | None) -> lis
     return [labels.get(review_id, review_id) for review_id in review_ids]
 
 
+@checks(matrix=[])
 def cluster_order(matrix: pd.DataFrame, *, metric: str = "euclidean") -> list:
     """The rows of `matrix` in the leaf order of an average-linkage clustering.
 
