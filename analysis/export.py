@@ -23,6 +23,9 @@ import pandas as pd
 from analysis.paths import CAPTIONS_FILE, study_figures_dir
 
 TABLE_SUFFIXES = (".csv", ".tex")
+# The key of a notebook output's metadata that names the table or figure it shows and its
+# caption, so the reports (analysis.report) can caption it; nbval does not compare metadata.
+OUTPUT_METADATA_KEY = "analysis"
 # A notebook shows at most this many rows of a table; its CSV keeps them all.
 DISPLAY_ROWS = 200
 # Text columns whose values are longer than this are shown wrapped and left-aligned.
@@ -69,20 +72,35 @@ def _long_text_columns(table: pd.DataFrame) -> list:
     ]
 
 
+def output_metadata(kind: str, name: str, caption: str) -> dict:
+    """The metadata of a notebook output that shows the table or figure `name` (``kind``:
+    ``"table"`` or ``"figure"``) with its caption."""
+    return {OUTPUT_METADATA_KEY: {"kind": kind, "name": name, "caption": caption}}
+
+
 class ShownTable:
     """A table as a notebook shows it: the Styler's HTML, and a plain-text line that names the
     table's size and columns (a Styler's own text is its memory address, different every run).
+    An exported table also carries its name and caption in the output's metadata.
     """
 
-    def __init__(self, styler, table: pd.DataFrame) -> None:
+    def __init__(self, styler, table: pd.DataFrame, *, name: str | None = None, caption: str | None = None) -> None:
         self.styler = styler
         self.table = table
+        self.name = name
+        self.caption = caption
 
     def to_html(self) -> str:
         return self.styler.to_html()
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"text/html": self.to_html(), "text/plain": repr(self)}
+        if self.name is None:
+            return data
+        return data, output_metadata("table", self.name, self.caption or "")
 
     def __repr__(self) -> str:
         return f"{len(self.table)} rows x {len(self.table.columns)} columns: {', '.join(map(str, self.table.columns))}"
@@ -172,7 +190,9 @@ class TableExporter:
             (self.folder / f"{name}.tex").write_text(to_latex(tidy, caption=caption, label=name, decimals=decimals),
                                                      encoding="utf-8")
         record_caption(self.folder, name, caption=caption, notebook=self.notebook)
-        return readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
+        shown = readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
+        shown.name, shown.caption = name, caption
+        return shown
 
 
 def to_latex(table: pd.DataFrame, *, caption: str, label: str, decimals: int = 3) -> str:

@@ -4,6 +4,7 @@ import json
 
 import nbformat
 import pytest
+from pypdf import PdfReader
 
 from analysis.study import StudyError, run_study, study_notebooks
 
@@ -60,6 +61,10 @@ def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<title>Comparative criticism: Her" in report and "exported" in report
     assert "TableExporter" not in report  # no code
+    assert "<p class='caption'>A line, for the test.</p>" in report
+    pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "report.pdf").pages).replace("\xa0", " ")
+    assert "Comparative criticism: Her" in pdf and "exported" in pdf and "Figure 1. A line, for the test." in pdf
+    assert "TableExporter" not in pdf
 
 
 def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):

@@ -15,6 +15,7 @@ while the cells are large enough to read them (:func:`cells_legible`).
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from analysis.export import record_caption
+from analysis.export import output_metadata, record_caption
 from analysis.paths import study_figures_dir
 
 DPI = 300
@@ -76,8 +77,10 @@ class FigureExporter:
     def __call__(self, figure: mpl.figure.Figure, name: str, *, caption: str) -> None:
         """Save `figure` as ``name.png`` (300 dpi), ``name.svg`` and ``name.pdf``; record its caption.
 
-        Returns nothing, so that a notebook cell ending in this call shows no file paths (they
-        would differ between checkouts and break nbval's comparison).
+        In a notebook the figure is shown here, with its name and caption in the output's
+        metadata (the reports caption it and the PDF report embeds ``name.pdf``), and closed, so
+        it is not shown twice. Returns nothing, so that a notebook cell ending in this call shows
+        no file paths (they would differ between checkouts and break nbval's comparison).
         """
         self.folder.mkdir(parents=True, exist_ok=True)
         figure.savefig(self.folder / f"{name}.png", dpi=DPI, metadata={"Software": None})
@@ -85,6 +88,20 @@ class FigureExporter:
             figure.savefig(self.folder / f"{name}.svg", metadata={"Date": None, "Creator": None})
         figure.savefig(self.folder / f"{name}.pdf", metadata={"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None})
         record_caption(self.folder, name, caption=caption, notebook=self.notebook)
+        _show_with_caption(figure, name, caption)
+
+
+def _show_with_caption(figure: mpl.figure.Figure, name: str, caption: str) -> None:
+    # IPython is loaded whenever a kernel runs; outside one (scripts, tests) there is nothing to show.
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+    from IPython.display import display
+
+    if get_ipython() is None:
+        return
+    display(figure, metadata=output_metadata("figure", name, caption))
+    plt.close(figure)
 
 
 def new_figure(width: float = FULL_WIDTH, height: float = 3.5) -> tuple[mpl.figure.Figure, mpl.axes.Axes]:
