@@ -38,12 +38,12 @@ def study_tables_dir() -> Path:
     return study_figures_dir().parent / "tables"
 
 
-def record_caption(folder: Path, name: str, *, caption: str, notebook: str) -> None:
-    """Add `name`'s caption and notebook to ``captions.json`` in `folder` (sorted, so reruns
-    write the same bytes)."""
+def record_caption(folder: Path, name: str, *, caption: str, notebook: str, width: float | None = None) -> None:
+    """Add `name`'s caption and notebook (and a figure's `width` in inches) to ``captions.json``
+    in `folder` (sorted, so reruns write the same bytes)."""
     index_path = folder / CAPTIONS_FILE
     index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
-    index[name] = {"caption": caption, "notebook": notebook}
+    index[name] = {"caption": caption, "notebook": notebook} | ({"width": width} if width is not None else {})
     index_path.write_text(json.dumps(index, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -28,8 +28,10 @@ _MARKUP = set("\\*_`#$@<>[]~/=-+.")
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = 595.3, 841.9, 42.5
 # DejaVu Sans's average advance, in ems, to estimate how wide a column's text runs.
 _CHARACTER_EMS = 0.52
-# A long text column (a sentence, a comment) needs this many characters a line to read well.
+# A long text column (a sentence, a comment) needs this many characters a line to read well;
+# in a short table fewer will do, which spares it a landscape page of its own.
 _LONG_COLUMN_CHARACTERS = 45
+_SHORT_TABLE_LONG_COLUMN_CHARACTERS = 25
 # Cell text longer than this is long text, as in analysis.export.
 _LONG_TEXT = 30
 # A column name longer than this breaks after its underscores.
@@ -250,9 +252,11 @@ def table_layout(head: list[list[_Cell]], body: list[list[_Cell]]) -> TableLayou
                             numeric[position] = False
                 position += cell.colspan
     long_text = [length > _LONG_TEXT for length in longest]
-    needed = sum(max(min(length, _LONG_COLUMN_CHARACTERS), word) if is_long else max(length, word)
+    short = len(body) <= _SHORT_TABLE_ROWS
+    line = _SHORT_TABLE_LONG_COLUMN_CHARACTERS if short else _LONG_COLUMN_CHARACTERS
+    needed = sum(max(min(length, line), word) if is_long else max(length, word)
                  for length, word, is_long in zip(longest, longest_word, long_text))
-    layouts = _LAYOUTS if len(body) > _SHORT_TABLE_ROWS else (*_LAYOUTS[:2], ("portrait", 6.0), *_LAYOUTS[2:])
+    layouts = (*_LAYOUTS[:2], ("portrait", 6.0), *_LAYOUTS[2:]) if short else _LAYOUTS
     for orientation, size in layouts:
         width = (_PAGE_HEIGHT if orientation == "landscape" else _PAGE_WIDTH) - 2 * _MARGIN
         if needed * _CHARACTER_EMS * size + _CELL_PADDING * count <= width:

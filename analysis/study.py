@@ -163,19 +163,28 @@ def _forget_widget_ids(notebook) -> None:
 
 
 def write_figure_index(folder: Path) -> Path:
-    """Write ``README.md`` in `folder` from the captions the notebooks recorded."""
+    """Write ``README.md`` in `folder` from the captions (and widths) the notebooks recorded."""
     captions = json.loads((folder / CAPTIONS_FILE).read_text(encoding="utf-8"))
     lines = [
         "# Figures",
         "",
         "Written by `python -m analysis run`; each figure is a 300 dpi PNG, an SVG (text kept as text) and a PDF.",
         "",
-        "| figure | caption | notebook |",
-        "| --- | --- | --- |",
+        "Each is made at the width it will be printed: **one column** (3.5 in) of a two-column paper for the",
+        "compact charts with one Axes, **two columns** (7 in, also about the text width of a one-column",
+        "paper) for small multiples, heatmaps and charts with text beside their rows. The files are exactly",
+        "that wide, so `\\includegraphics[width=\\columnwidth]` (one column) or `[width=\\textwidth]`",
+        "(`figure*`, two columns) prints their text at its own size: 7-7.7 pt, annotations 6 pt, nothing",
+        "smaller (the exporter refuses a figure that breaks this).",
+        "",
+        "| figure | width | caption | notebook |",
+        "| --- | --- | --- | --- |",
     ]
     for name in sorted(captions, key=lambda n: (captions[n]["notebook"], n)):
         entry = captions[name]
-        lines.append(f"| [{name}]({name}.png) ([svg]({name}.svg), [pdf]({name}.pdf)) | {entry['caption']} | `{entry['notebook']}` |")
+        width = entry.get("width")
+        column = "" if width is None else f"{'one column' if width <= 3.5 else 'two columns'}, {width:g} in"
+        lines.append(f"| [{name}]({name}.png) ([svg]({name}.svg), [pdf]({name}.pdf)) | {column} | {entry['caption']} | `{entry['notebook']}` |")
     path = folder / "README.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

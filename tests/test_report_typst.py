@@ -24,7 +24,7 @@ def _executed(folder):
     """A notebook as a run leaves it: prose, a printed line, an exported table and figure, a widget."""
     shown = TableExporter("01-tiny", folder=folder / "tables")(EVIDENCE, "criticism-evidence", caption="Every criticism sentence.")
     data, metadata = shown._repr_mimebundle_()
-    figure, ax = plt.subplots(figsize=(3.5, 2))
+    figure, ax = plt.subplots(figsize=(3.5, 2), layout="constrained")
     ax.plot([1, 2, 3], [3, 1, 2])
     FigureExporter("01-tiny", folder=folder / "figures")(figure, "a-line", caption="A line with a caption.")
     notebook = nbformat.v4.new_notebook()
@@ -92,9 +92,9 @@ def test_wide_tables_turn_landscape_and_narrow_ones_stay_portrait():
     # A sentence column wraps in the width the short columns leave it.
     evidence = table_layout([], rows(3, 12, 200))
     assert evidence.orientation == "portrait" and evidence.columns == ("auto", "auto", "80fr")
-    wide = table_layout([], rows(*[14] * 7, 200))
+    wide = table_layout([], rows(*[14] * 8, 200))
     assert (wide.orientation, wide.size) == ("landscape", 7.0)
-    short = table_layout([], rows(*[14] * 7, 200, count=3))
+    short = table_layout([], rows(*[14] * 8, 200, count=3))
     assert (short.orientation, short.size) == ("portrait", 6.0)  # a short table: smaller type, no page of its own
     assert table_layout([], rows(*[14] * 12, 200)).size == 6.0
 

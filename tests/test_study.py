@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.export import TableExporter
 from analysis.plots import FigureExporter, new_figure, set_style
 set_style()
-fig, ax = new_figure(4, 3)
+fig, ax = new_figure(3.5, 3)
 ax.plot([1, 2, 3], [3, 1, 2])
 ax.set_title("a line")
 FigureExporter("00-tiny")(fig, "a-line", caption="A line, for the test.")
@@ -43,11 +43,14 @@ def test_rerun_gives_byte_identical_figures_and_an_index(tmp_path, her_corpus):
     # SVG text stays text, editable in a drawing program.
     assert b">a line</text>" in hashes[0]["a-line.svg"]
     index = (tmp_path / "out" / "figures" / "README.md").read_text(encoding="utf-8")
-    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | A line, for the test. | `00-tiny` |" in index
+    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | one column, 3.5 in | A line, for the test. | `00-tiny` |" in index
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
-    assert executed.cells[0].outputs[0]["text"] == "exported\n"
+    figure, printed = executed.cells[0].outputs
+    # The exporter shows the figure with its name and caption for the reports.
+    assert figure["metadata"]["analysis"] == {"kind": "figure", "name": "a-line", "caption": "A line, for the test."}
+    assert printed["text"] == "exported\n"
     captions = json.loads((tmp_path / "out" / "figures" / "captions.json").read_text(encoding="utf-8"))
-    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny"}}
+    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny", "width": 3.5}}
 
 
 def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
