@@ -29,7 +29,7 @@ OUTPUT_METADATA_KEY = "analysis"
 # A notebook shows at most this many rows of a table; its CSV keeps them all.
 DISPLAY_ROWS = 200
 # Text columns whose values are longer than this are shown wrapped and left-aligned.
-_LONG_TEXT = 30
+LONG_TEXT = 30
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -68,7 +68,7 @@ def _long_text_columns(table: pd.DataFrame) -> list:
     return [
         column for column in table.columns
         if _is_text(table[column])
-        and table[column].map(lambda value: isinstance(value, str) and len(value) > _LONG_TEXT).any()
+        and table[column].map(lambda value: isinstance(value, str) and len(value) > LONG_TEXT).any()
     ]
 
 
@@ -92,9 +92,6 @@ class ShownTable:
 
     def to_html(self) -> str:
         return self.styler.to_html()
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/html": self.to_html(), "text/plain": repr(self)}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from analysis.export import LONG_TEXT
 from analysis.report import Block, Section, read_notebook
 
 # Characters that mean something in Typst markup; a backslash makes each literal.
@@ -32,15 +33,13 @@ _CHARACTER_EMS = 0.52
 # in a short table fewer will do, which spares it a landscape page of its own.
 _LONG_COLUMN_CHARACTERS = 45
 _SHORT_TABLE_LONG_COLUMN_CHARACTERS = 25
-# Cell text longer than this is long text, as in analysis.export.
-_LONG_TEXT = 30
 # A column name longer than this breaks after its underscores.
 _HEADER_BREAK = 12
 # A cell's inset, left and right, in points (the table's ``inset`` below).
 _CELL_PADDING = 6
 # Portrait first, then smaller type, then landscape: the first layout the table fits.
 _LAYOUTS = (("portrait", 8.0), ("portrait", 7.0), ("landscape", 7.0), ("landscape", 6.0))
-# A table this short is set at 6 pt on a portrait page rather than given a landscape page.
+# A table this short tries 6 pt on a portrait page before a landscape page of its own.
 _SHORT_TABLE_ROWS = 12
 
 PREAMBLE = """#set document(title: {title}, date: none)
@@ -52,7 +51,6 @@ PREAMBLE = """#set document(title: {title}, date: none)
 #show heading.where(level: 2): set text(size: 12pt)
 #show heading.where(level: 3): set text(size: 10pt)
 #set table(stroke: (x, y) => (bottom: 0.4pt + luma(200)), inset: (x: 3pt, y: 2pt))
-#show table.cell.where(y: 0): set text(weight: "bold")
 #show figure.where(kind: table): set figure.caption(position: top)
 #show figure: set block(breakable: true)
 #set figure.caption(separator: [. ])
@@ -251,7 +249,7 @@ def table_layout(head: list[list[_Cell]], body: list[list[_Cell]]) -> TableLayou
                         if cell.text.strip() and not _is_number(cell.text.strip()):
                             numeric[position] = False
                 position += cell.colspan
-    long_text = [length > _LONG_TEXT for length in longest]
+    long_text = [length > LONG_TEXT for length in longest]
     short = len(body) <= _SHORT_TABLE_ROWS
     line = _SHORT_TABLE_LONG_COLUMN_CHARACTERS if short else _LONG_COLUMN_CHARACTERS
     needed = sum(max(min(length, line), word) if is_long else max(length, word)
@@ -279,7 +277,7 @@ def table_typst(block: Block) -> str:
     def cells(row: list[_Cell], *, header: bool) -> str:
         parts = []
         for cell in row:
-            text = _header_text(cell.text) if header else _cell_text(cell.text)
+            text = f"#strong[{_header_text(cell.text)}]" if header else _cell_text(cell.text)
             parts.append(f"table.cell(colspan: {cell.colspan})[{text}]" if cell.colspan > 1 else f"[{text}]")
         return ", ".join(parts)
 
