@@ -11,14 +11,16 @@ column of a two-column page) or :data:`DOUBLE_COLUMN` (7 in, both columns or a o
 wide, and the files are exactly that wide (constrained layout, no tight cropping), so a figure
 placed at its column's width prints its text at its own size, never under
 :data:`MIN_FONT_SIZE` points; heights follow the data, SVG text is kept as text so it stays
-editable. :class:`FigureExporter` refuses a figure that breaks these rules. Reviews are labelled by critic (:func:`critic_labels`), and heatmaps
-order their rows by clustering (:func:`cluster_order`) and write numbers in their cells only
-while the cells are large enough to read them (:func:`cells_legible`).
+editable. :class:`FigureExporter` refuses a figure that breaks these rules. Reviews are
+labelled by critic (:func:`critic_labels`), and heatmaps order their rows by clustering
+(:func:`cluster_order`) and write numbers in their cells only while the cells are large enough
+to read them (:func:`cells_legible`).
 """
 
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -122,8 +124,6 @@ def _texts(figure: mpl.figure.Figure) -> list:
 def wrap_labels(figure: mpl.figure.Figure) -> None:
     """Wrap every title, axis label and figure-wide label of `figure` to the width its Axes
     (or the figure) leaves it, at word boundaries, so none runs past the figure's edge."""
-    import textwrap
-
     figure.draw_without_rendering()  # lays the figure out, so each Axes has its final size
     width_points = figure.get_figwidth() * 72
     labelled = [(text, figure.get_figheight() * 72 if text is getattr(figure, "_supylabel", None) else width_points)
@@ -132,8 +132,7 @@ def wrap_labels(figure: mpl.figure.Figure) -> None:
     for ax in figure.axes:
         box = ax.get_position()
         across, up = box.width * width_points, box.height * figure.get_figheight() * 72
-        labelled += [(ax.title, across), (ax._left_title, across), (ax._right_title, across),
-                     (ax.xaxis.label, across), (ax.yaxis.label, up)]
+        labelled += [(ax.title, across), (ax.xaxis.label, across), (ax.yaxis.label, up)]
     for text, room in labelled:
         characters = max(12, int(room / (_CHARACTER_EMS * text.get_fontsize())))
         lines = text.get_text().split("\n")
