@@ -7,7 +7,7 @@ notebook's PNG — with the captions the exporters recorded. Tables fit the page
 take their width, long text columns share the rest and wrap, and a table too wide for a portrait
 page at 7 pt is set on a landscape page, at 6 pt if need be. Fonts are matplotlib's DejaVu files
 (the figures' font), system fonts are ignored and the document has no date, so the same study
-gives the same bytes on any machine.
+gives the same bytes whatever fonts are installed.
 """
 
 from __future__ import annotations
