@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from pypdf import PdfReader
 
 from analysis.paths import PROJECT_ROOT
 from analysis.study import StudyError, run_study, study_notebooks
@@ -16,7 +17,7 @@ import pandas as pd
 from analysis.export import TableExporter
 from analysis.plots import FigureExporter, new_figure, set_style
 set_style()
-fig, ax = new_figure(4, 3)
+fig, ax = new_figure(3.5, 3)
 ax.plot([1, 2, 3], [3, 1, 2])
 ax.set_title("a line")
 FigureExporter("00-tiny")(fig, "a-line", caption="A line, for the test.")
@@ -46,11 +47,14 @@ def test_rerun_gives_byte_identical_figures_and_an_index(tmp_path, her_corpus):
     # SVG text stays text, editable in a drawing program.
     assert b">a line</text>" in hashes[0]["a-line.svg"]
     index = (tmp_path / "out" / "figures" / "README.md").read_text(encoding="utf-8")
-    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | A line, for the test. | `00-tiny` |" in index
+    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | one column, 3.5 in | A line, for the test. | `00-tiny` |" in index
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
-    assert executed.cells[0].outputs[0]["text"] == "exported\n"
+    figure, printed = executed.cells[0].outputs
+    # The exporter shows the figure with its name and caption for the reports.
+    assert figure["metadata"]["analysis"] == {"kind": "figure", "name": "a-line", "caption": "A line, for the test."}
+    assert printed["text"] == "exported\n"
     captions = json.loads((tmp_path / "out" / "figures" / "captions.json").read_text(encoding="utf-8"))
-    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny"}}
+    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny", "width": 3.5}}
 
 
 def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
@@ -64,6 +68,10 @@ def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<title>Comparative criticism: Her" in report and "exported" in report
     assert "TableExporter" not in report  # no code
+    assert "<p class='caption'>A line, for the test.</p>" in report
+    pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "report.pdf").pages).replace("\xa0", " ")
+    assert "Comparative criticism: Her" in pdf and "exported" in pdf and "Figure 1. A line, for the test." in pdf
+    assert "TableExporter" not in pdf
 
 
 def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from analysis.plots import labelled
+from analysis.plots import labelled, legend_outside
 from analysis.tables import checks
 
 # Stacking order: the review itself first, then what surrounds it on the page.
@@ -53,6 +53,5 @@ def plot_segment_composition(
     ax.set_xlabel(f"{value} in the raw file")
     ax.set_ylabel("review")
     ax.set_title(f"What each review file contains ({value} by segment label)")
-    if kinds:  # an empty table draws no bar to name
-        ax.legend(title=f"segment ({value} in all files)", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title=f"segment ({value} in all files)")
     return ax

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
-from analysis.plots import cells_legible, cluster_order, labelled
+from analysis.plots import cells_legible, cluster_order, labelled, legend_outside
 from analysis.praise import VERDICTS
 from analysis.tables import checks
 
@@ -173,5 +173,5 @@ def plot_dissent(
     ax.set_yticks(positions, labels=order)
     ax.invert_yaxis()
     ax.set_xlim(0, len(review_ids))
-    ax.legend(title="verdict", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title="verdict")
     return ax

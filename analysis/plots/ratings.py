@@ -10,8 +10,9 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
-from analysis.plots import labelled
+from analysis.plots import labelled, legend_outside
 from analysis.signals import SIGNAL_KINDS
 from analysis.tables import checks
 
@@ -60,7 +61,9 @@ def plot_explicit_vs_inferred(
     ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = 5 x P(positive)")
     ax.set_ylabel("review")
     ax.set_title("Explicit and inferred rating per review")
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.15 - 0.6 / max(len(rows), 1)), ncols=2, frameon=False)
+    # Under the x label whatever the number of rows: placed in points below the Axes.
+    below = offset_copy(ax.transAxes, fig=ax.figure, y=-30, units="points")
+    ax.legend(loc="upper left", bbox_to_anchor=(0, 0), bbox_transform=below, ncols=2, frameon=False)
     return ax
 
 
@@ -116,8 +119,7 @@ def plot_signals_by_kind(
     ax.set_xlabel(f"sum of cue weights{per} (left of 0: reservations and criticism, hatched)")
     ax.set_ylabel("review")
     ax.set_title("Verdict signals in the prose, by kind")
-    if ax.get_legend_handles_labels()[0]:  # no signal, no bar to name
-        ax.legend(title="signal kind", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title="signal kind")
     return ax
 
 

@@ -76,7 +76,8 @@ def plot_diversity_by_length(
     window = int(measures["mattr_window"].iloc[0]) if len(measures) else 50
     ax.vlines(measures["tokens"], measures["ttr"], measures["mattr"], color="0.8", linewidth=1, zorder=1)
     for column, label, marker in (("ttr", "type-token ratio", "o"), ("mattr", f"MATTR (window {window})", "s")):
-        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2)
+        # Unclipped: a marker on the frame (the largest value) stays whole.
+        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2, clip_on=False)
     _label_points(ax, measures["tokens"], measures["mattr"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel("ratio of types to tokens")
@@ -103,7 +104,7 @@ def plot_mtld_by_length(
     if ax is None:
         ax = plt.gca()
     threshold = float(measures["mtld_threshold"].iloc[0]) if len(measures) else 0.72
-    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2")
+    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2", clip_on=False)
     _label_points(ax, measures["tokens"], measures["mtld"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel(f"MTLD (TTR threshold {threshold:g})")
