@@ -246,6 +246,17 @@ def praise_table(evidence: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+@checks(table=["review_id", "target", "verdict"])
+def verdict_matrix(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
+    """Each review's verdict on each target: targets as rows in the table's order, one column per
+    review of `review_ids`, blank where the review does not mention the target."""
+    matrix = table.pivot(index="target", columns="review_id", values="verdict").reindex(
+        index=list(dict.fromkeys(table["target"])), columns=list(review_ids)
+    )
+    # A review that names no target gives an all-missing float column; blanks need text columns.
+    return matrix.astype(object).where(matrix.notna(), "")
+
+
 @checks(table=["review_id", "target", "target_kind", "net_judgement", "verdict"])
 def consensus(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
     """Where the critics agree and where they split, per target.

@@ -41,6 +41,11 @@ _CELL_PADDING = 6
 _LAYOUTS = (("portrait", 8.0), ("portrait", 7.0), ("landscape", 7.0), ("landscape", 6.0))
 # A table this short tries 6 pt on a portrait page before a landscape page of its own.
 _SHORT_TABLE_ROWS = 12
+# Past these a table shows its start and names the CSV that holds all of it: a PDF page holds no
+# more, and a corpus-sized table typeset whole costs gigabytes (a 300 x 300 similarity matrix
+# took Typst 2.7 GB).
+PDF_MAX_ROWS = 60
+PDF_MAX_COLUMNS = 12
 
 PREAMBLE = """#set document(title: {title}, date: none)
 #set page(paper: "a4", margin: 15mm, numbering: "1")
@@ -271,7 +276,11 @@ def table_typst(block: Block) -> str:
     reader.feed(block.content)
     if not reader.head and not reader.body:
         return f"#raw(block: true, {_string(block.plain)})"
-    layout = table_layout(reader.head, reader.body)
+    rows = [row for row in reader.body if row]
+    columns = max(sum(cell.colspan for cell in row) for row in reader.head + rows)
+    head_rows = [_first_columns(row, PDF_MAX_COLUMNS) for row in reader.head]
+    body_rows = [_first_columns(row, PDF_MAX_COLUMNS) for row in rows[:PDF_MAX_ROWS]]
+    layout = table_layout(head_rows, body_rows)
     align = ", ".join("right" if right else "left" for right in layout.right_aligned)
 
     def cells(row: list[_Cell], *, header: bool) -> str:
@@ -281,10 +290,10 @@ def table_typst(block: Block) -> str:
             parts.append(f"table.cell(colspan: {cell.colspan})[{text}]" if cell.colspan > 1 else f"[{text}]")
         return ", ".join(parts)
 
-    head = ", ".join(cells(row, header=True) for row in reader.head)
-    body = ",\n  ".join(cells(row, header=False) for row in reader.body if row)
+    head = ", ".join(cells(row, header=True) for row in head_rows)
+    body = ",\n  ".join(cells(row, header=False) for row in body_rows)
     note = escape(reader.caption.strip())
-    caption = " ".join(part for part in (escape(block.caption or ""), note) if part)
+    caption = " ".join(part for part in (escape(block.caption or ""), note, escape(_cut_note(block.name, len(rows), columns))) if part)
     # Fractional columns share the width of their container: a full-width block, not the figure's.
     width = "100%" if any(column.endswith("fr") for column in layout.columns) else "auto"
     table = (f"#figure(kind: table, caption: [{caption}], block(width: {width})[\n#set text(size: {layout.size}pt)\n"
@@ -294,6 +303,27 @@ def table_typst(block: Block) -> str:
     if layout.orientation == "landscape":
         return f"#page(flipped: true)[\n{table}\n]"
     return table
+
+
+def _first_columns(row: list[_Cell], limit: int) -> list[_Cell]:
+    """The cells of `row` that start within its first `limit` columns."""
+    kept, width = [], 0
+    for cell in row:
+        if width >= limit:
+            break
+        kept.append(cell)
+        width += cell.colspan
+    return kept
+
+
+def _cut_note(name: str | None, rows: int, columns: int) -> str:
+    """What a cut table leaves out and where the whole of it is ("" for a table shown whole)."""
+    cuts = [f"the first {limit} of the notebook's {count} {what}"
+            for limit, count, what in ((PDF_MAX_ROWS, rows, "rows"), (PDF_MAX_COLUMNS, columns, "columns")) if count > limit]
+    if not cuts:
+        return ""
+    whole = f"tables/{name}.csv" if name else "the notebook"
+    return f"Shown here: {' and '.join(cuts)}; all of it is in {whole}."
 
 
 # --- The document ---------------------------------------------------------------------------

@@ -191,8 +191,10 @@ def vocabulary_spread(counts: pd.DataFrame) -> pd.DataFrame:
             "count_total": wide.sum(axis=1).to_numpy(),
         }
     )
-    for review_id in review_ids:
-        spread[f"count_{review_id}"] = wide[review_id].to_numpy()
+    # One frame of every review's counts: a column added at a time fragments the frame (pandas
+    # warns past about a hundred reviews).
+    per_review = pd.DataFrame(wide.to_numpy(), columns=[f"count_{review_id}" for review_id in review_ids])
+    spread = pd.concat([spread, per_review], axis=1)
     return spread.sort_values(
         ["reviews", "count_total", "term"], ascending=[False, False, True], kind="mergesort"
     ).reset_index(drop=True)

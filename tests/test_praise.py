@@ -331,3 +331,13 @@ def test_her_003_script_verdict_is_praise(her_corpus):
     records = {(r["review_id"], r["target"]): r for r in praise_report(her_corpus).records}
     assert records[("003", "script")]["verdict"] == "praise"
     assert records[("003", "Spike Jonze")]["verdict"] == "praise"
+
+
+def test_the_verdict_matrix_leaves_a_review_without_targets_blank():
+    from analysis.praise import verdict_matrix
+
+    table = pd.DataFrame({"review_id": ["a", "a", "b"], "target": ["script", "music", "script"],
+                          "verdict": ["praise", "mixed", "criticism"]})
+    matrix = verdict_matrix(table, ["a", "b", "c"])
+    assert matrix.index.tolist() == ["script", "music"]
+    assert matrix.to_dict("list") == {"a": ["praise", "mixed"], "b": ["criticism", ""], "c": ["", ""]}
