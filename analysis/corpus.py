@@ -9,6 +9,12 @@ Raw files are never changed. Each is split into labelled segments
 missing file, bytes that are not UTF-8, an empty text or body) is skipped with the reason kept
 in :attr:`Corpus.skipped`; a problem with the corpus as a whole (no folder, a malformed
 manifest, no readable review) raises :class:`CorpusError`, whose message names the file.
+
+Importing this module keeps pandas' text columns in Python string objects
+(``mode.string_storage = "python"``), as pandas stores them when pyarrow is absent: with
+pyarrow installed pandas would store them as Arrow strings, which made the token table and the
+vocabulary measures about 50 % slower and 50 % larger here (the row-by-row work reads
+single strings back out of the columns). The values, and every output, are the same either way.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ MAX_REVIEW_BYTES = 10 * 2**20
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 _REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
+
+pd.set_option("mode.string_storage", "python")
 
 
 class CorpusError(Exception):
