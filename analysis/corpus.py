@@ -64,6 +64,8 @@ class Review:
     publication: str | None = None
     date: str | None = None
     provenance: str | None = None
+    # A table file's ``film`` cell; a folder's reviews are all of the corpus's film.
+    film: str | None = None
 
     def segments_labelled(self, label: str) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.label == label)
@@ -248,7 +250,7 @@ def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
         return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
     review_id = row.get("review_id") or str(row["row"])
-    return Review(id=review_id, file=place, raw=raw, segments=segments, **metadata)
+    return Review(id=review_id, file=place, raw=raw, segments=segments, film=row.get("film"), **metadata)
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
