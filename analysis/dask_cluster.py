@@ -23,7 +23,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from analysis.paths import DASK_ENV_VAR, WORKERS_ENV_VAR
@@ -159,13 +160,27 @@ def map_partitions(
     items = list(items)
     if not items:
         return []
-    size = partition_size(len(items), len(client.scheduler_info()["workers"]))
+    workers = len(client.scheduler_info()["workers"])
+    size = partition_size(len(items), workers)
     partitions = [items[start : start + size] for start in range(0, len(items), size)]
-    futures = client.map(_run_task, partitions, function=function, pure=False)
     results: list[Result] = []
-    for future in progress(futures, description=description, unit="partition"):
-        results += future.result()
+    done = _results_in_order(client, partitions, function, window=2 * max(1, workers) * PARTITIONS_PER_WORKER)
+    for partition_results in progress(done, description=description, unit="partition", total=len(partitions)):
+        results += partition_results
     return results
+
+
+def _results_in_order(client, partitions: list[list], function: Callable[[list], list], *, window: int) -> Iterator[list]:
+    """Each partition's results, in order. Partitions are submitted as earlier ones finish, so the
+    scheduler never holds more than `window` of them: a collection's text never sits in its
+    memory all at once."""
+    pending: deque = deque()
+    for partition in partitions:
+        pending.append(client.submit(_run_task, partition, function=function, pure=False))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def apply_each(partition: list[Item], function: Callable[[Item], Result]) -> list[Result]:

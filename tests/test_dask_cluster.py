@@ -13,7 +13,7 @@ import pytest
 from analysis import judgements
 from analysis.cli import ANALYSES, main
 from analysis.dask_cluster import partition_size
-from analysis.paths import DASK_ENV_VAR, DEFAULT_CORPUS_DIR
+from analysis.paths import DASK_ENV_VAR, DEFAULT_CORPUS_DIR, NO_CACHE_ENV_VAR
 
 EIGHT_REVIEWS = "tests/data/corpora/eight-reviews"
 
@@ -33,6 +33,7 @@ def _records(command, corpus, capsys, monkeypatch, *, scheduler=None):
         monkeypatch.delenv(DASK_ENV_VAR, raising=False)
     else:
         monkeypatch.setenv(DASK_ENV_VAR, scheduler)
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")  # what --no-cache sets; undone after the test
     monkeypatch.setattr(judgements, "_judged", {})
     monkeypatch.setattr(judgements, "_margins", {})
     assert main([command, str(corpus), "--json", "--no-cache"]) == 0
@@ -105,3 +106,16 @@ def test_an_address_without_a_port_is_one_error_line(capsys):
 
 def test_partitions_are_a_few_per_worker_and_bounded():
     assert [partition_size(n, 2) for n in (0, 7, 8, 1400, 4000, 10**6)] == [1, 1, 1, 175, 500, 500]
+
+
+def test_many_partitions_come_back_in_order_through_the_window(two_worker_cluster, monkeypatch):
+    from functools import partial
+
+    from analysis.dask_cluster import apply_each, close_client, map_partitions
+
+    monkeypatch.setenv(DASK_ENV_VAR, two_worker_cluster.scheduler_address)
+    items = list(range(-10_000, 10_000))  # 40 partitions of 500, more than the window of 16
+    try:
+        assert map_partitions(partial(apply_each, function=abs), items, description="test") == [abs(i) for i in items]
+    finally:
+        close_client()
