@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.judgements import judge_sentences
+from analysis.tables import checks
 from analysis.tokenization import is_heading
 
 ARC_FRACTION = 0.2
@@ -73,6 +74,7 @@ def sentiment_arc(corpus: Corpus, *, fraction: float = ARC_FRACTION) -> pd.DataF
     return arc
 
 
+@checks(arc=["review_id", "sentence_index", "position", "text", "judgement", "smoothed_judgement"])
 def arc_turns(arc: pd.DataFrame) -> pd.DataFrame:
     """Where each review's smoothed judgement peaks, bottoms out and falls most steeply.
 

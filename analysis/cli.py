@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import io
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -84,12 +86,18 @@ def _print_tables(tables: dict, *, header: bool = True) -> None:
             print(_printable_table(table).to_string(index=False, header=header) if len(table) else "(none)")
 
 
+def _json(value: object) -> str:
+    """`value` as indented JSON that stays valid UTF-8: the bytes of a file name that are not
+    UTF-8 (held as lone surrogates) are written as \\u escapes rather than raw."""
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _print_json_records(batches: Iterable[list[dict]]) -> None:
     """Print records as one indented JSON list, batch by batch, exactly as ``json.dumps(all, indent=2)``."""
     separator = "[\n"
     for records in batches:
         for record in records:
-            text = json.dumps(record, indent=2, ensure_ascii=False)
+            text = _json(record)
             sys.stdout.write(separator + "\n".join("  " + line for line in text.splitlines()))
             separator = ",\n"
     sys.stdout.write("[]\n" if separator == "[\n" else "\n]\n")
@@ -108,7 +116,7 @@ def _run_analysis(name: str, args: argparse.Namespace) -> int:
     build, _ = ANALYSES[name]
     report = build(corpus)
     if args.json:
-        print(json.dumps(_json_document(report.records, corpus), indent=2, ensure_ascii=False))
+        print(_json(_json_document(report.records, corpus)))
     else:
         _print_tables(report.tables)
     return _report_unread(corpus)
@@ -183,7 +191,7 @@ def _run_sentences(args: argparse.Namespace) -> int:
     source = "standard input" if args.file is None else str(args.file)
     if args.file is not None and (problem := _check_file(args.file)):
         return _error(f"{args.file}: {problem}")
-    stream = sys.stdin if args.file is None else args.file.open(encoding="utf-8-sig")
+    stream = _standard_input() if args.file is None else args.file.open(encoding="utf-8-sig")
     try:
         reports = sentence_reports(_lines(stream))
         first = next(reports, None)
@@ -198,9 +206,17 @@ def _run_sentences(args: argparse.Namespace) -> int:
     except UnicodeDecodeError as problem:
         return _error(f"{source}: not valid UTF-8 ({problem.reason})")
     finally:
-        if stream is not sys.stdin:
+        if args.file is not None:
             stream.close()
     return 0
+
+
+def _standard_input() -> TextIO:
+    """Standard input decoded as strict UTF-8 whatever the locale: under the C locale Python
+    would decode bad bytes to lone surrogates, which no model can read."""
+    if not hasattr(sys.stdin, "buffer"):  # already text (a test's StringIO)
+        return sys.stdin
+    return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
 
 
 def _output_problem(folder: Path) -> str | None:

@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.film import Film
-from analysis.tables import check_table
+from analysis.film import FILM, Film
+from analysis.tables import check_table, checks
 
 CONCORDANCE_WIDTH = 8
 COLLOCATION_WINDOW = 5
@@ -37,12 +37,13 @@ _TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term",
 
 def _query_term(tokens: pd.DataFrame, word: str, *, function: str) -> str:
     check_table(tokens, _TOKEN_COLUMNS, function=function, argument="tokens")
-    if not isinstance(word, str) or not word.strip():
-        raise ValueError(f"word must be a non-empty string, got {word!r}")
+    if not word.strip():
+        raise ValueError(f"{function}: word must be a non-empty string, got {word!r}")
     word = word.strip()
     return word if (tokens["term"] == word).any() else word.lower()
 
 
+@checks(word=str)
 def concordance(
     tokens: pd.DataFrame, word: str, *, width: int = CONCORDANCE_WIDTH, review_id: str | None = None
 ) -> pd.DataFrame:
@@ -94,6 +95,7 @@ def concordance(
     return pd.DataFrame(rows, columns=columns)
 
 
+@checks(word=str)
 def collocations(
     tokens: pd.DataFrame,
     word: str,
@@ -133,7 +135,7 @@ def collocations(
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, got {min_count!r}")
     term = _query_term(tokens, word, function="collocations")
-    kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
+    kept = tokens[(tokens["is_content"] if content_only else tokens["is_word"]).astype(bool)]
     words: list[str | None] = []
     # Padding between sentences keeps every window inside one sentence (NLTK skips None).
     for _, sentence in kept.groupby(["review_id", "sentence_index"], sort=True):
@@ -189,7 +191,7 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
     """
     check_table(tokens, _TOKEN_COLUMNS, function="dispersion_table", argument="tokens")
     queries = [_query_term(tokens, word, function="dispersion_table") for word in words]
-    word_tokens = tokens[tokens["is_word"]].copy()
+    word_tokens = tokens[tokens["is_word"].astype(bool)].copy()
     word_tokens["word_offset"] = word_tokens.groupby("review_id").cumcount()
     word_tokens["review_words"] = word_tokens.groupby("review_id")["term"].transform("size")
     hits = word_tokens[word_tokens["term"].isin(queries)].copy()
@@ -208,6 +210,7 @@ class FocusWords(NamedTuple):
     dispersion: list[str]
 
 
+@checks(counts=["review_id", "term", "count"], distinctive=["review_id", "term", "rank", "g2"], film=FILM)
 def focus_words(counts: pd.DataFrame, distinctive: pd.DataFrame, film: Film, *, words: int = 5) -> FocusWords:
     """Which words to follow in context, chosen by stated rules so any film's corpus gets its own.
 
@@ -232,8 +235,6 @@ def focus_words(counts: pd.DataFrame, distinctive: pd.DataFrame, film: Film, *, 
         :func:`analysis.vocabulary.distinctive_terms`.
     film : analysis.film.Film
     """
-    check_table(counts, ["review_id", "term", "count"], function="focus_words", argument="counts")
-    check_table(distinctive, ["review_id", "term", "rank"], function="focus_words", argument="distinctive")
     totals = counts.groupby("term", sort=True).agg(reviews=("review_id", "nunique"), count=("count", "sum")).reset_index()
     ranked = totals.sort_values(["reviews", "count", "term"], ascending=[False, False, True], kind="mergesort")
     by_count = totals.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")

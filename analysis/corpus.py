@@ -33,6 +33,7 @@ from analysis.paths import study_corpus_dir
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
 from analysis.table_files import TableFileError, is_table_file, read_review_rows
+from analysis.tables import Expected, check_instance, checks
 from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
@@ -141,6 +142,11 @@ class Corpus:
         return sentences, tokens
 
 
+# What a function given a corpus or a review expects (see analysis.tables.checks).
+CORPUS = Expected(Corpus, "a Corpus (from load_corpus)")
+REVIEW = Expected(Review, "a Review (from a Corpus's reviews)")
+
+
 def _split_body(body: tuple[Segment, ...]) -> tuple[list[tuple[int, int, str, int]], str]:
     """A review's body sentences (start and end in the raw file, text, token count) and its tokens."""
     sentences, tokens = [], []
@@ -163,8 +169,7 @@ def once_per_corpus(function: Callable) -> Callable:
 
     @wraps(function)
     def computed(corpus: Corpus, *args, **options):
-        if not isinstance(corpus, Corpus):
-            raise TypeError(f"{function.__name__}: corpus must be a Corpus (from load_corpus), got {type(corpus).__name__}")
+        check_instance(corpus, CORPUS, function=function.__name__, argument="corpus")
         store = corpus.__dict__.setdefault("_computed", {})
         key = (function.__module__, function.__qualname__, args, tuple(sorted(options.items())))
         if key not in store:
@@ -249,8 +254,7 @@ def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
     if not any(s.label == "body" and s.text.strip() for s in segments):
         return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
-    review_id = row.get("review_id") or str(row["row"])
-    return Review(id=review_id, file=place, raw=raw, segments=segments, film=row.get("film"), **metadata)
+    return Review(id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"), **metadata)
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
@@ -386,6 +390,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
     return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, **metadata)
 
 
+@checks(corpus=CORPUS)
 def sentence_table(corpus: Corpus) -> pd.DataFrame:
     """The body sentences of every review, split once per corpus.
 
@@ -398,6 +403,7 @@ def sentence_table(corpus: Corpus) -> pd.DataFrame:
     return corpus.sentences.copy(deep=False)
 
 
+@checks(corpus=CORPUS)
 def token_table(corpus: Corpus) -> pd.DataFrame:
     """The body tokens of every review, one row per token, tokenized once per corpus.
 

@@ -15,11 +15,17 @@ changed label when judged beside 600 other sentences). One text per run makes ev
 function of its own text only, whatever a command judged before or the disk cache holds, at
 about half the throughput of batches of 64. Int8 arithmetic may still differ in the last digits
 between CPUs.
+
+Many texts are shared out over worker processes (:func:`analysis.parallel.ordered_map`), each
+with its own session on one thread: a sentence is too small a graph run for two threads to
+share well, so two single-threaded processes judge about twice as many sentences a second as
+one process with two threads. A text's result does not depend on which process ran it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -27,8 +33,14 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.parallel import in_worker, ordered_map
+
 MAX_WORD_PIECES = 64
+# Names how texts go through the graph; change it whenever that changes what a text's outputs are
+# (anything that keeps encoder outputs, such as the training scripts' files, keys on it).
+ENCODING_MODE = "one-text-per-run"
 EMBEDDING_SIZE = 384
+# Threads for one process's session; a worker process, one of several sharing the cores, uses one.
 THREADS = 2
 MODEL_FILE = "models/sentence-encoder.onnx"
 TOKENIZER_FILE = "models/tokenizer.json"
@@ -44,7 +56,7 @@ class Encoder:
         ``margin`` and ``embedding``) and its ``tokenizers`` JSON file.
     """
 
-    def __init__(self, model_path: Path, tokenizer_path: Path):
+    def __init__(self, model_path: Path, tokenizer_path: Path, *, threads: int = THREADS):
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -52,7 +64,7 @@ class Encoder:
             if not Path(path).is_file():
                 raise FileNotFoundError(f"{argument}: no file at {path}")
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = THREADS
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
             str(model_path), options, providers=["CPUExecutionProvider"]
@@ -84,15 +96,33 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("analysis.data").joinpath(name)))
 
 
-@cache
+_encoders: dict[int, Encoder] = {}
+
+
 def shipped_encoder() -> Encoder:
-    """The package's encoder, loaded on first use (about 0.2 s) and kept for the process."""
-    return Encoder(_data_path(MODEL_FILE), _data_path(TOKENIZER_FILE))
+    """The package's encoder, loaded on first use in each process (about 0.2 s) and kept.
+
+    A forked worker loads its own: a session's thread pool does not survive the fork."""
+    process = os.getpid()
+    if process not in _encoders:
+        threads = 1 if in_worker() else THREADS
+        _encoders[process] = Encoder(_data_path(MODEL_FILE), _data_path(TOKENIZER_FILE), threads=threads)
+    return _encoders[process]
 
 
 def encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Margins and embeddings of `texts` from the shipped encoder (see :class:`Encoder`)."""
-    return shipped_encoder().encode(texts)
+    """Margins and embeddings of `texts` from the shipped encoder (see :class:`Encoder`), over
+    worker processes when there are enough texts to share."""
+    texts = list(texts)
+    if not texts:
+        return np.zeros(0, dtype=np.float32), np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+    results = ordered_map(_encode_one, texts, description="encoding sentences", unit="sentence")
+    return np.array([margin for margin, _ in results], dtype=np.float32), np.stack([embedding for _, embedding in results])
+
+
+def _encode_one(text: str) -> tuple[float, np.ndarray]:
+    margins, embeddings = shipped_encoder().encode([text])
+    return margins[0], embeddings[0]
 
 
 @cache

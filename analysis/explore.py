@@ -23,7 +23,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import CORPUS, Corpus
 from analysis.passages import (
     CONCORDANCE_COLUMNS,
     hit_counts,
@@ -37,6 +37,7 @@ from analysis.passages import (
 from analysis.plots import critic_labels
 from analysis.praise import praise_analysis
 from analysis.ratings import explicit_rating_table
+from analysis.tables import check_instance
 from analysis.vocabulary import term_counts
 
 # Words offered in the word box: the corpus's most frequent content words.
@@ -77,6 +78,7 @@ class Explorer:
     """
 
     def __init__(self, corpus: Corpus, *, word: str | None = None) -> None:
+        check_instance(corpus, CORPUS, function="Explorer", argument="corpus")
         self.corpus = corpus
         self.labels = critic_labels(corpus.reviews)
         tables = praise_analysis(corpus)

@@ -23,14 +23,18 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import CAPTIONS_FILE, study_figures_dir
+from analysis.tables import checks
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".tex")
 # From this many rows a table is also written as Parquet; the study's own tables stay CSV only.
 PARQUET_ROWS = 10_000
+# The key of a notebook output's metadata that names the table or figure it shows and its
+# caption, so the reports (analysis.report) can caption it; nbval does not compare metadata.
+OUTPUT_METADATA_KEY = "analysis"
 # A notebook shows at most this many rows of a table; its CSV keeps them all.
 DISPLAY_ROWS = 200
 # Text columns whose values are longer than this are shown wrapped and left-aligned.
-_LONG_TEXT = 30
+LONG_TEXT = 30
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -39,15 +43,16 @@ def study_tables_dir() -> Path:
     return study_figures_dir().parent / "tables"
 
 
-def record_caption(folder: Path, name: str, *, caption: str, notebook: str) -> None:
-    """Add `name`'s caption and notebook to ``captions.json`` in `folder` (sorted, so reruns
-    write the same bytes)."""
+def record_caption(folder: Path, name: str, *, caption: str, notebook: str, width: float | None = None) -> None:
+    """Add `name`'s caption and notebook (and a figure's `width` in inches) to ``captions.json``
+    in `folder` (sorted, so reruns write the same bytes)."""
     index_path = folder / CAPTIONS_FILE
     index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
-    index[name] = {"caption": caption, "notebook": notebook}
+    index[name] = {"caption": caption, "notebook": notebook} | ({"width": width} if width is not None else {})
     index_path.write_text(json.dumps(index, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+@checks(table=[])
 def with_critics(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     """`table` with a ``critic`` column (:func:`analysis.plots.critic_labels`) after ``review_id``.
 
@@ -69,29 +74,42 @@ def _long_text_columns(table: pd.DataFrame) -> list:
     return [
         column for column in table.columns
         if _is_text(table[column])
-        and table[column].map(lambda value: isinstance(value, str) and len(value) > _LONG_TEXT).any()
+        and table[column].map(lambda value: isinstance(value, str) and len(value) > LONG_TEXT).any()
     ]
+
+
+def output_metadata(kind: str, name: str, caption: str) -> dict:
+    """The metadata of a notebook output that shows the table or figure `name` (``kind``:
+    ``"table"`` or ``"figure"``) with its caption."""
+    return {OUTPUT_METADATA_KEY: {"kind": kind, "name": name, "caption": caption}}
 
 
 class ShownTable:
     """A table as a notebook shows it: the Styler's HTML, and a plain-text line that names the
     table's size and columns (a Styler's own text is its memory address, different every run).
+    An exported table also carries its name and caption in the output's metadata.
     """
 
-    def __init__(self, styler, table: pd.DataFrame) -> None:
+    def __init__(self, styler, table: pd.DataFrame, *, name: str | None = None, caption: str | None = None) -> None:
         self.styler = styler
         self.table = table
+        self.name = name
+        self.caption = caption
 
     def to_html(self) -> str:
         return self.styler.to_html()
 
-    def _repr_html_(self) -> str:
-        return self.to_html()
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"text/html": self.to_html(), "text/plain": repr(self)}
+        if self.name is None:
+            return data
+        return data, output_metadata("table", self.name, self.caption or "")
 
     def __repr__(self) -> str:
         return f"{len(self.table)} rows x {len(self.table.columns)} columns: {', '.join(map(str, self.table.columns))}"
 
 
+@checks(table=[])
 def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_ROWS, uuid: str = "table",
              align_right: Sequence[str] = ()):
     """A Styler that shows `table` whole and legible: long text left-aligned and wrapped.
@@ -181,7 +199,9 @@ class TableExporter:
             (self.folder / f"{name}.tex").write_text(to_latex(tidy, caption=caption, label=name, decimals=decimals),
                                                      encoding="utf-8")
         record_caption(self.folder, name, caption=caption, notebook=self.notebook)
-        return readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
+        shown = readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
+        shown.name, shown.caption = name, caption
+        return shown
 
 
 def write_parquet(table: pd.DataFrame, path: Path) -> None:
@@ -197,6 +217,7 @@ def write_parquet(table: pd.DataFrame, path: Path) -> None:
         as_text.to_parquet(path, index=False)
 
 
+@checks(table=[])
 def to_latex(table: pd.DataFrame, *, caption: str, label: str, decimals: int = 3) -> str:
     """A booktabs LaTeX table of `table` (no index), special characters escaped, long text in
     wrapping ``p`` columns, so it drops into a paper with ``\\usepackage{booktabs}``."""

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from analysis.resources import read_yaml
+from analysis.tables import Expected
 
 _TEXT_FIELDS = ("title", "director", "writer", "composer", "cinematographer")
 _CREDITED_ROLES = ("director", "writer", "composer", "cinematographer")
@@ -112,6 +113,10 @@ class Film:
     other_people: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     aspects: Mapping[str, Aspect] = field(default_factory=aspect_lexicon)
+
+
+# What a function given a film expects (see analysis.tables.checks).
+FILM = Expected(Film, "a Film (from film_from_manifest)")
 
 
 def film_label(film: Film) -> str:

@@ -29,12 +29,13 @@ import pandas as pd
 from diskcache import Cache
 
 from analysis.dask_cluster import map_partitions
-from analysis.encoder import encode, encoder_fingerprint
+from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
-from analysis.sentiment import PROBABILITY_COLUMNS, check_texts, labels_from_probabilities, sentence_probabilities
+from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_probabilities
+from analysis.tables import check_texts
 
 # Bump when the labelling code changes what a model's output is for the same text.
 JUDGEMENT_RULES_VERSION = 1
@@ -48,9 +49,10 @@ _margins: dict[str, float] = {}
 
 @cache
 def judgement_version() -> str:
-    """The cache key prefix: the fingerprints of the n-gram models, encoder heads and encoder; rules and VADER versions."""
+    """The cache key prefix: the fingerprints of the n-gram models, encoder heads and encoder; the
+    encoding mode; rules and VADER versions."""
     models = model_fingerprint("subjectivity", "sentence-polarity", HEADS_FILE)
-    return f"{models}-{encoder_fingerprint()}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
+    return f"{models}-{encoder_fingerprint()}-{ENCODING_MODE}-r{JUDGEMENT_RULES_VERSION}-vader{version('vaderSentiment')}"
 
 
 def _open_cache():
@@ -73,7 +75,7 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
         ``text``, ``evaluative_probability``, ``kind``, ``praise_probability``,
         ``vader_compound``, ``polarity_score``, ``label``.
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="judge_sentences")
     missing = [text for text in dict.fromkeys(texts) if text not in _judged]
     if missing:
         _judge(missing)
@@ -104,10 +106,11 @@ def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     like :func:`analysis.encoder.encode`, with an empty ``[n, 0]`` embedding matrix: the review
     heads read margins only.
     """
-    texts = list(texts)
+    texts = check_texts(texts, function="encoded_margins")
     missing = [text for text in dict.fromkeys(texts) if text not in _margins]
     if missing:
-        _fill(missing, _margins, f"margin-{encoder_fingerprint()}\x1f", _margins_of, description="encoding sentences")
+        _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", _margins_of,
+              description="encoding sentences")
     return np.array([_margins[text] for text in texts], dtype=np.float32), np.zeros((len(texts), 0), dtype=np.float32)
 
 

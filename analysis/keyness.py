@@ -248,7 +248,7 @@ def fightin_words(
     pooled = counts.groupby("term")["count"].sum()
     corpus_size = pooled.sum()
     alpha0 = float(corpus_size if prior_strength is None else prior_strength)
-    if alpha0 <= 0:
+    if prior_strength is not None and alpha0 <= 0:
         raise ValueError(f"prior_strength must be positive, got {prior_strength!r}")
     a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
     alpha = alpha0 * pooled.reindex(scored.terms).to_numpy(dtype=float)[scored.term_codes] / corpus_size

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Review, once_per_corpus
+from analysis.corpus import CORPUS, REVIEW, Corpus, Review, once_per_corpus
 from analysis.quality import quality_report
+from analysis.tables import checks
 from analysis.tokenization import is_word, word_tokens
 
 
@@ -72,6 +73,7 @@ def _body_words_by_segment(corpus: Corpus) -> dict[tuple[str, int], int]:
     return counts
 
 
+@checks(corpus=CORPUS)
 def review_lengths(corpus: Corpus) -> pd.Series:
     """Word tokens in each review body, indexed by review id in corpus order (named ``body_words``).
 
@@ -81,6 +83,7 @@ def review_lengths(corpus: Corpus) -> pd.Series:
     return words.reindex(corpus.review_ids, fill_value=0).rename("body_words")
 
 
+@checks(corpus=CORPUS)
 def comment_table(corpus: Corpus) -> pd.DataFrame:
     """Reader comments, the corpus's second voice.
 
@@ -102,11 +105,13 @@ def comment_table(corpus: Corpus) -> pd.DataFrame:
 REVIEW_METADATA = ("file", "title", "author", "publication", "date")
 
 
+@checks(review=REVIEW)
 def review_metadata(review: Review) -> dict:
     """``review_id`` and the metadata fields of one review, as the tables and records show them."""
     return {"review_id": review.id, **{field: getattr(review, field) for field in REVIEW_METADATA}}
 
 
+@checks(corpus=CORPUS)
 def review_table(corpus: Corpus) -> pd.DataFrame:
     """One row per review: its metadata and the size of each layer.
 

@@ -60,13 +60,13 @@ def unpack_words(packed: str) -> list[str]:
 
 
 def ordered_map(
-    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews"
+    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews", unit: str = "review"
 ) -> list[Result]:
     """``[function(item) for item in items]``, over worker processes where that pays.
 
     `function` must be defined at module level (workers find it by name). Its exceptions reach
     the caller as they would from a serial loop. On a terminal a progress bar named
-    `description` counts the items done.
+    `description` counts the items done, each a `unit`.
 
     With a Dask cluster (``--dask``, :mod:`analysis.dask_cluster`) the items go to its workers
     in partitions instead, whatever their number.
@@ -78,12 +78,18 @@ def ordered_map(
     if on_cluster is not None:
         return on_cluster
     workers = min(worker_count(), len(items) // MIN_ITEMS_PER_WORKER)
-    if workers < 2 or _in_worker or in_task() or not sys.platform.startswith("linux"):
-        return [function(item) for item in progress(items, description=description, unit="review")]
+    if workers < 2 or in_worker() or not sys.platform.startswith("linux"):
+        return [function(item) for item in progress(items, description=description, unit=unit)]
     chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
         done = pool.imap(function, items, chunksize=chunk)
-        return list(progress(done, description=description, unit="review", total=len(items)))
+        return list(progress(done, description=description, unit=unit, total=len(items)))
+
+
+def in_worker() -> bool:
+    """Whether this process works for another: one of :func:`ordered_map`'s forked workers, or a
+    Dask worker running a task (:mod:`analysis.dask_cluster`). Work in it stays in it."""
+    return _in_worker or in_task()
 
 
 def _mark_worker() -> None:

@@ -21,14 +21,20 @@ from typing import Literal
 
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import CORPUS, Corpus
 from analysis.judgements import judge_sentences
+from analysis.tables import Expected, checks
 from analysis.text import normalise
 
 CONCORDANCE_COLUMNS = [
     "review_id", "critic", "left", "keyword", "right", "start", "end", "paragraph_start", "paragraph_end",
 ]
 SORTS = ("text", "left", "right")
+# The evidence columns target_verdicts reads (analysis.praise.judge_mentions gives them all).
+TARGET_EVIDENCE_COLUMNS = [
+    "review_id", "target", "sentence_index", "sentence", "scope", "matched_text", "label", "label_source", "rule",
+    "praise_probability",
+]
 CONTEXT_CHARACTERS = 60
 # Shading of a sentence by judgement (evaluative probability x polarity score, -1..1).
 _PRAISE_RGB = "33, 102, 172"
@@ -37,8 +43,8 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
 def _pattern(word: str, match_case: bool) -> re.Pattern:
-    if not isinstance(word, str) or not word.strip():
-        raise ValueError(f"word must be a non-empty string, got {word!r}")
+    if not word.strip():
+        raise ValueError(f"raw_concordance: word must be a non-empty string, got {word!r}")
     phrase = r"\s+".join(re.escape(part) for part in normalise(word).split())
     return re.compile(rf"(?<![\w'-]){phrase}(?![\w-])", 0 if match_case else re.IGNORECASE)
 
@@ -47,6 +53,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+@checks(corpus=CORPUS, word=str)
 def raw_concordance(
     corpus: Corpus,
     word: str,
@@ -98,6 +105,7 @@ def _context_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(normalise(text))]
 
 
+@checks(lines=["left", "right"])
 def sort_concordance(lines: pd.DataFrame, *, by: Literal["text", "left", "right"] = "text") -> pd.DataFrame:
     """`lines` in text order, or sorted by the words nearest the keyword on the left (the first
     word to the left, then the second ...) or on the right; ties keep text order.
@@ -118,6 +126,7 @@ def sort_concordance(lines: pd.DataFrame, *, by: Literal["text", "left", "right"
     return lines.iloc[order].reset_index(drop=True)
 
 
+@checks(lines=["review_id"], corpus=CORPUS)
 def hit_counts(lines: pd.DataFrame, corpus: Corpus, *, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Hits per critic, absolute and per 1,000 body words, every review listed (0 where none).
 
@@ -139,6 +148,7 @@ def hit_counts(lines: pd.DataFrame, corpus: Corpus, *, labels: Mapping[str, str]
     return table
 
 
+@checks(corpus=CORPUS, line=Expected(pd.Series, "a row of raw_concordance (pandas Series)"))
 def paragraph_html(corpus: Corpus, line: pd.Series) -> str:
     """The paragraph of one concordance line (a row of :func:`raw_concordance`), hit marked."""
     raw = {review.id: review.raw for review in corpus.reviews}[line["review_id"]]
@@ -148,6 +158,7 @@ def paragraph_html(corpus: Corpus, line: pd.Series) -> str:
             f"<mark>{html.escape(raw[line['start']: line['end']])}</mark>{html.escape(after)}</p>")
 
 
+@checks(lines=["critic", "left", "keyword", "right"])
 def kwic_html(lines: pd.DataFrame) -> str:
     """The concordance as an HTML table: left context right-aligned, keyword centred and bold."""
     if lines.empty:
@@ -162,6 +173,7 @@ def kwic_html(lines: pd.DataFrame) -> str:
     return f"<table class='kwic'><tr><th>critic</th><th>left</th><th>keyword</th><th>right</th></tr>{rows}</table>"
 
 
+@checks(table=["review_id", "target", "verdict", "mentions"], evidence=TARGET_EVIDENCE_COLUMNS, target=str)
 def target_verdicts(
     table: pd.DataFrame,
     evidence: pd.DataFrame,
@@ -223,6 +235,7 @@ def _marked(sentence: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
+@checks(corpus=CORPUS, review_id=str, mentions=["review_id", "sentence_index", "target", "start", "end"], explicit=["review_id", "text", "segment", "normalised"])
 def reader_html(
     corpus: Corpus,
     review_id: str,

@@ -62,7 +62,8 @@ from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
 from analysis.signals import mention_verdict
-from analysis.targets import find_mentions
+from analysis.tables import checks
+from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
@@ -86,6 +87,7 @@ CONSENSUS_COLUMNS = [
 ]
 
 
+@checks(mentions=MENTION_COLUMNS[:8])
 def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (review, target, sentence) with the text the target is judged on.
 
@@ -137,6 +139,7 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
+@checks(mentions=MENTION_COLUMNS[:8])
 def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
@@ -201,6 +204,7 @@ def verdict(praise: int, criticism: int) -> str:
     return "mixed"
 
 
+@checks(evidence=["review_id", "target", "target_kind", "label"])
 def praise_table(evidence: pd.DataFrame) -> pd.DataFrame:
     """Counts and verdict per review x target.
 
@@ -242,6 +246,7 @@ def praise_table(evidence: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+@checks(table=["review_id", "target", "target_kind", "net_judgement", "verdict"])
 def consensus(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
     """Where the critics agree and where they split, per target.
 
@@ -299,6 +304,7 @@ def consensus(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFrame:
     return result.drop(columns="agreement_rank").reset_index(drop=True)
 
 
+@checks(evidence=["review_id", "target", "sentence_index", "label", "praise_probability"])
 def strongest_evidence(evidence: pd.DataFrame, *, targets: Sequence[str] | None = None) -> pd.DataFrame:
     """Per target, review and verdict label, the sentence the classifier is surest of.
 
@@ -327,6 +333,7 @@ def strongest_evidence(evidence: pd.DataFrame, *, targets: Sequence[str] | None 
     return judged.drop_duplicates(["target", "review_id", "label"]).drop(columns="confidence").reset_index(drop=True)
 
 
+@checks(table=["target", "target_kind", "mentions"])
 def most_mentioned(table: pd.DataFrame, *, target_kind: str = "person") -> list[str]:
     """Targets of `target_kind`, most mentioned first (ties by name); empty if there are none.
 

@@ -26,6 +26,7 @@ import pandas as pd
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.parallel import ordered_map
 from analysis.segmentation import Segment
+from analysis.tables import checks
 from analysis.text import WORD_CACHE_SIZE
 
 RARE_ZIPF = 1.0
@@ -102,6 +103,7 @@ def _word_flag(word: str) -> tuple[str, str] | None:
     return "fused_or_garbled", detail
 
 
+@checks(text=str)
 def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     """Flag fused, garbled and cut words in `text`.
 

@@ -32,6 +32,7 @@ from typing import Literal
 
 from analysis.rating_context import rating_role, rejection, stated_scale
 from analysis.rating_forms import ExplicitRating, default_scale, rating_from_match, rules
+from analysis.tables import checks
 from analysis.text import normalise
 
 __all__ = [
@@ -149,6 +150,7 @@ def _on_review_scale(rating: ExplicitRating, review_scale: float | None) -> Expl
     return rating._replace(scale=float(review_scale), normalised=rating.value / review_scale, scale_source="stated")
 
 
+@checks(text=str)
 def parse_explicit_ratings(
     text: str,
     *,
@@ -198,6 +200,7 @@ def parse_explicit_ratings(
     return [_on_review_scale(rating, review_scale)._replace(text=text[rating.start : rating.end]) for rating in found]
 
 
+@checks(line=str)
 def parse_headline_rating(
     line: str, *, scales: Mapping[str, float] | None = None, review_scale: float | None = None
 ) -> ExplicitRating | None:
@@ -230,6 +233,7 @@ def parse_headline_rating(
     return _on_review_scale(rating, _check_review_scale(review_scale))._replace(text=line[rating.start : rating.end])
 
 
+@checks(text=str)
 def rejected_ratings(text: str, *, scales: Mapping[str, float] | None = None) -> list[tuple[ExplicitRating, str]]:
     """The rating forms in the prose of `text` that are not the review's rating, each with why.
 
@@ -250,6 +254,7 @@ def rejected_ratings(text: str, *, scales: Mapping[str, float] | None = None) ->
     return found
 
 
+@checks(line=str)
 def is_rating_line(line: str, *, scales: Mapping[str, float] | None = None) -> bool:
     """True iff the whole `line` (after an optional label such as ``Rating:``) is one rating.
 

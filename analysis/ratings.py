@@ -27,7 +27,8 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.corpus import Corpus, once_per_corpus
+from analysis.corpus import CORPUS, Corpus, once_per_corpus
+from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
@@ -35,6 +36,7 @@ from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.judgements import encoded_margins
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
+from analysis.tables import checks
 
 
 EXPLICIT_COLUMNS = [
@@ -87,6 +89,7 @@ def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
 
 
+@checks(explicit=["review_id", "segment", "start", "role"])
 def overall_explicit_ratings(explicit: pd.DataFrame) -> pd.DataFrame:
     """One explicit rating per review: the last labelled as the overall one, else the last rating
     line (its own segment or a headline), else the last one in the body; never a sub-score.
@@ -123,40 +126,48 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
 
 
 def inferred_rating_validation() -> pd.DataFrame:
-    """How well the inferred rating was validated: the shipped model's cross-validation record.
+    """How well the inferred rating was validated: the shipped models' cross-validation records.
 
     Returns
     -------
     pandas.DataFrame
-        One row per method (the model, then the lexicon-only baseline): ``method``,
-        ``training_data``, ``texts``, ``folds``, ``seed``, ``accuracy`` (mean over folds) and
-        ``accuracy_sd`` (missing for the baseline, which is not fitted).
-        ``scripts/evaluate_models.py --only review-polarity`` recomputes these numbers.
+        One row per method: the shipped stack first, then each of its two inputs alone, then the
+        lexicon-only baseline. Columns ``method``, ``training_data``, ``texts``, ``folds``,
+        ``seed``, ``accuracy`` (mean over folds) and ``accuracy_sd`` (missing for the baseline,
+        which is not fitted). ``scripts/evaluate_models.py --only review-polarity`` recomputes
+        the numbers.
     """
-    model = load_model("review-polarity")
-    validation, data = model["cross_validation"], model["training_data"]
-    common = {
-        "training_data": data["citation"],
-        "texts": int(data["n_texts"]),
-        "folds": int(validation["folds"]),
-        "seed": int(validation["seed"]),
-    }
-    return pd.DataFrame(
-        [
-            {
-                "method": f"{model['recipe']['classifier']} (shipped model)",
-                **common,
-                "accuracy": float(validation["accuracy_mean"]),
-                "accuracy_sd": float(validation["accuracy_sd"]),
-            },
-            {
-                "method": "lexicon only: VADER compound >= 0 -> positive",
-                **common,
-                "accuracy": float(validation["vader_baseline_accuracy"]),
-                "accuracy_sd": float("nan"),
-            },
-        ]
+    ngram_model = load_model("review-polarity")
+    validation, data = heads()["review-polarity"]["cross_validation"], ngram_model["training_data"]
+    common = {"training_data": data["citation"], "texts": int(data["n_texts"])}
+    fitted = [
+        ("stacked", "encoder sentence margins stacked with the n-gram model (shipped)"),
+        ("n-gram", f"n-gram model alone ({ngram_model['recipe']['classifier']})"),
+        ("encoder head", "encoder sentence margins alone"),
+    ]
+    rows = [
+        {
+            "method": method,
+            **common,
+            "folds": int(validation["folds"]),
+            "seed": int(validation["seed"]),
+            "accuracy": float(validation[key]["accuracy_mean"]),
+            "accuracy_sd": float(validation[key]["accuracy_sd"]),
+        }
+        for key, method in fitted
+    ]
+    baseline = ngram_model["cross_validation"]
+    rows.append(
+        {
+            "method": "lexicon only: VADER compound >= 0 -> positive",
+            **common,
+            "folds": int(baseline["folds"]),
+            "seed": int(baseline["seed"]),
+            "accuracy": float(baseline["vader_baseline_accuracy"]),
+            "accuracy_sd": float("nan"),
+        }
     )
+    return pd.DataFrame(rows)
 
 
 @once_per_corpus
@@ -220,6 +231,7 @@ def review_signals(corpus: Corpus) -> pd.DataFrame:
     return find_signals(corpus.sentences)
 
 
+@checks(corpus=CORPUS)
 def rating_comparison(corpus: Corpus) -> pd.DataFrame:
     """Explicit rating, inferred rating and signal counts, one row per review.
 

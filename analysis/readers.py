@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.judgements import judge_sentences
+from analysis.tables import checks
 
 
 @once_per_corpus
@@ -37,6 +38,7 @@ def reader_response(corpus: Corpus) -> pd.DataFrame:
     )
 
 
+@checks(response=["review_id", "label", "evaluative_probability", "praise_probability"])
 def reader_response_summary(response: pd.DataFrame, *, review_ids: Iterable[str]) -> pd.DataFrame:
     """Per review: how many comments, how many praise, criticise or are neutral.
 

@@ -19,7 +19,8 @@ import pandas as pd
 from analysis.encoder import encode
 from analysis.encoder_heads import review_log_odds
 from analysis.features import ngram_counts
-from analysis.sentiment import check_texts, decision_scores, load_model
+from analysis.sentiment import decision_scores, load_model
+from analysis.tables import check_texts, checks
 from analysis.tokenization import split_sentences
 
 
@@ -31,6 +32,7 @@ def review_sentence_margins(
     `encoded` gives the encoder's ``(margins, embeddings)`` of a list of sentences
     (:func:`analysis.encoder.encode`; training passes one that keeps them between runs).
     """
+    texts = check_texts(texts, function="review_sentence_margins")
     sentences = [[sentence.text for sentence in split_sentences(text)] for text in texts]
     margins, _ = encoded([sentence for review in sentences for sentence in review])
     ends = np.cumsum([len(review) for review in sentences])
@@ -63,13 +65,14 @@ def score_reviews(
         (``5 * positive_probability``, not rounded: a model's confidence on a star scale, not a
         predicted rating).
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="score_reviews")
     ngram_scores = decision_scores(load_model("review-polarity"), texts, ngrams=ngrams)
     log_odds = review_log_odds(review_sentence_margins(texts, encoded=encoded), ngram_scores)
     probability = 1.0 / (1.0 + np.exp(-log_odds))
     return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
 
 
+@checks(text=str)
 def review_evidence(text: str, *, top: int = 10) -> pd.DataFrame:
     """The n-grams that pushed a review's score up (towards positive) or down.
 

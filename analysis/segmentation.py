@@ -60,6 +60,7 @@ from analysis.line_shapes import (
     word_count,
 )
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
+from analysis.tables import checks
 
 __all__ = ["Comment", "Segment", "SegmentLabel", "comments_from_segments", "parse_comment", "segment"]
 
@@ -272,6 +273,7 @@ def _trailing_rating(line: str, scales: Mapping[str, float] | None) -> int | Non
     return rest
 
 
+@checks(raw=str)
 def segment(raw: str, *, rating_scales: Mapping[str, float] | None = None) -> list[Segment]:
     """Split `raw` into labelled segments whose texts join back into `raw` exactly.
 

@@ -98,6 +98,7 @@ from analysis.encoder import encode
 from analysis.encoder_heads import evaluative_log_odds, praise_log_odds
 from analysis.features import contrast_cues, ngram_counts
 from analysis.resources import read_model
+from analysis.tables import check_texts, checks
 from analysis.tokenization import is_word, word_tokens
 
 MODEL_NAMES = ("subjectivity", "sentence-polarity", "review-polarity")
@@ -130,7 +131,7 @@ def vader_scores(texts: Sequence[str]) -> pd.DataFrame:
         One row per text, in order: ``text``, ``compound`` (-1..1), ``pos``, ``neu``, ``neg``
         (proportions summing to about 1).
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="vader_scores")
     analyzer = _vader_analyzer()
     rows = []
     for text in texts:
@@ -178,7 +179,7 @@ def decision_scores(
     `vader` may pass precomputed VADER ``compound, pos, neg`` rows, one per text, and `ngrams`
     each text's :func:`ngram_counts` under the model's recipe; otherwise they are computed.
     """
-    texts = list(texts)
+    texts = check_texts(texts, function="decision_scores")
     if model["vader_weights"] and vader is None and texts:
         vader = vader_scores(texts)[list(VADER_FEATURES)].to_numpy()
     if ngrams is None:
@@ -216,19 +217,8 @@ def positive_probabilities(
     model: Mapping[str, Any], texts: Sequence[str], *, ngrams: Sequence[Mapping[str, int]] | None = None
 ) -> np.ndarray:
     """Calibrated probability of `model`'s positive class for each text (`ngrams` as in :func:`decision_scores`)."""
+    texts = check_texts(texts, function="positive_probabilities")
     return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts, ngrams=ngrams)))
-
-
-def check_texts(texts: Sequence[str], argument: str) -> list[str]:
-    if isinstance(texts, str):
-        raise TypeError(f"{argument} must be a sequence of strings, not one string: {texts[:40]!r}")
-    texts = list(texts)
-    for index, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise TypeError(
-                f"{argument}[{index}] must be a str; got {type(text).__name__}: {text!r}"
-            )
-    return texts
 
 
 def _contrast_split(text: str) -> tuple[str, str] | None:
@@ -253,7 +243,7 @@ def ngram_praise_scores(
     A sentence with a contrast cue between two clauses scores ``0.25 x before + 0.75 x after``,
     each clause scored on its own; training scores its out-of-fold sentences the same way.
     """
-    texts = list(texts)
+    texts = check_texts(texts, function="ngram_praise_scores")
     scores = decision_scores(model, texts, vader)
     splits = [(i, _contrast_split(text)) for i, text in enumerate(texts)]
     splits = [(i, split) for i, split in splits if split is not None]
@@ -292,7 +282,7 @@ def label_sentences(texts: Sequence[str]) -> pd.DataFrame:
     >>> label_sentences(["a stunning, brilliant performance"]).loc[0, "label"]
     'praise'
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="label_sentences")
     return labels_from_probabilities(texts, sentence_probabilities(texts))
 
 
@@ -311,7 +301,7 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
         One row per text, in order: ``evaluative_probability``, ``praise_probability`` (with
         the contrast rule) and ``vader_compound``; NaN probabilities for a text without a word.
     """
-    texts = check_texts(texts, "texts")
+    texts = check_texts(texts, function="sentence_probabilities")
     if not texts:
         return pd.DataFrame({column: pd.Series(dtype=float) for column in PROBABILITY_COLUMNS})
     vader = vader_scores(texts)
@@ -337,8 +327,10 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
     )
 
 
+@checks(probabilities=["evaluative_probability", "praise_probability", "vader_compound"])
 def labels_from_probabilities(texts: Sequence[str], probabilities: pd.DataFrame) -> pd.DataFrame:
     """:func:`label_sentences`'s table from :func:`sentence_probabilities` (kind, label, polarity)."""
+    texts = check_texts(texts, function="labels_from_probabilities")
     if not len(texts):
         return pd.DataFrame({column: pd.Series(dtype=float) for column in LABEL_COLUMNS}).astype(
             {"text": object, "kind": object, "label": object}

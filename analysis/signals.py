@@ -46,6 +46,7 @@ import pandas as pd
 
 from analysis.genres import genre_spans
 from analysis.resources import read_yaml
+from analysis.tables import checks
 from analysis.text import normalise
 from analysis.tokenization import split_sentences
 
@@ -135,6 +136,7 @@ def _vader_valence() -> dict[str, float]:
     return SentimentIntensityAnalyzer().lexicon
 
 
+@checks(word=str)
 def head_polarity(word: str) -> int:
     """-1 for a negative head word (the cue list's ``negatives`` or negative VADER valence), else 1.
 
@@ -157,6 +159,7 @@ def _judgement_regex() -> re.Pattern:
     return re.compile(rf"{_BEFORE_CUE}(?:{'|'.join(groups)}){_AFTER_CUE}")
 
 
+@checks(text=str)
 def judgement_cues(text: str) -> list[dict]:
     """The words in `text` that judge a performance or craft (``data/judgement-cues.yaml``).
 
@@ -214,6 +217,7 @@ def _is_negated(lowered: str, start: int) -> bool:
     return _negator().search(window) is not None
 
 
+@checks(sentence=str)
 def sentence_signals(sentence: str) -> list[dict]:
     """The verdict signals in one sentence, in order.
 
@@ -260,6 +264,7 @@ def sentence_signals(sentence: str) -> list[dict]:
     return signals
 
 
+@checks(sentences=["review_id", "sentence_index", "text"])
 def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
     """Verdict signals in a table of sentences.
 
@@ -277,11 +282,6 @@ def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
         (after negation), ``negated``, ``cue`` (the pattern that matched). Ordered by review,
         sentence and position.
     """
-    missing = {"review_id", "sentence_index", "text"} - set(sentences.columns)
-    if missing:
-        raise ValueError(
-            f"sentences lacks column(s) {sorted(missing)}; it needs review_id, sentence_index, text"
-        )
     rows = [
         {"review_id": review_id, "sentence_index": index, "sentence": text, **signal}
         for review_id, index, text in sentences[["review_id", "sentence_index", "text"]].itertuples(
@@ -293,6 +293,7 @@ def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
     return table.astype({"sentence_index": "int64", "start": "int64", "end": "int64", "weight": "float64", "negated": "bool"})
 
 
+@checks(text=str)
 def text_signals(text: str, *, review_id: str = "") -> pd.DataFrame:
     """Verdict signals in a plain text, split into sentences by :func:`split_sentences`.
 
@@ -308,6 +309,7 @@ def text_signals(text: str, *, review_id: str = "") -> pd.DataFrame:
     return find_signals(sentences)
 
 
+@checks(signals=["review_id", "kind", "weight"])
 def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Count and total weight of each kind of signal per review, zeros included.
 
@@ -342,6 +344,7 @@ def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = 
     )
 
 
+@checks(scope=str)
 def reservation_cue(scope: str) -> str | None:
     """The reservation signal(s) that make `scope` a criticism, or None.
 
@@ -362,6 +365,7 @@ def reservation_cue(scope: str) -> str | None:
     return "; ".join(s["span_text"] for s in reservations)
 
 
+@checks(scope=str)
 def mention_verdict(
     scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
 ) -> tuple[str, str, str]:

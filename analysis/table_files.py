@@ -33,7 +33,9 @@ def is_table_file(path: Path) -> bool:
 def read_review_rows(path: Path, *, film: str | None = None) -> list[dict[str, str | None]]:
     """The rows of `path` as ``{"row": row number, "text": ..., <metadata column>: ...}``, in file order.
 
-    Row numbers count data rows from 1. Metadata cells that are empty are None.
+    Row numbers count data rows from 1. Metadata cells that are empty are None, but for
+    ``review_id``: a row without one is named by its row number, or, where another row already
+    uses that number as its id, by ``<row>-2`` (``-3`` ...), so every review id is unique.
 
     Raises
     ------
@@ -57,7 +59,7 @@ def read_review_rows(path: Path, *, film: str | None = None) -> list[dict[str, s
         if len(repeated):
             raise TableFileError(f"{path}: review id {repeated.iloc[0]!r} is used twice")
     columns = [column for column in METADATA_COLUMNS if column in table.columns]
-    return [
+    rows = [
         {
             "row": int(row),
             "text": text,
@@ -65,6 +67,24 @@ def read_review_rows(path: Path, *, film: str | None = None) -> list[dict[str, s
         }
         for row, text, *values in zip(table.index + 1, table[TEXT_COLUMN], *(table[c] for c in columns))
     ]
+    given = {row["review_id"] for row in rows if row.get("review_id")}
+    for row in rows:
+        if not row.get("review_id"):
+            row["review_id"] = _unused_id(row["row"], given)
+    return rows
+
+
+def _unused_id(row: int, given: set[str]) -> str:
+    """The row number as an id, with a suffix where a row already has it as its own id.
+
+    A generated id holds no dash unless suffixed, and its row number is its own, so generated
+    ids never meet each other; only the given ids can be in the way.
+    """
+    candidate, suffix = str(row), 1
+    while candidate in given:
+        suffix += 1
+        candidate = f"{row}-{suffix}"
+    return candidate
 
 
 def _read(path: Path):

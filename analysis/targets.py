@@ -74,10 +74,11 @@ from typing import Literal
 
 import pandas as pd
 
-from analysis.film import Aspect, Film
+from analysis.film import FILM, Aspect, Film
 from analysis.genres import genre_spans
 from analysis.names import FuzzyNames, NameForm, name_forms
 from analysis.resources import read_yaml
+from analysis.tables import checks
 from analysis.text import normalise
 
 MENTION_COLUMNS = [
@@ -97,6 +98,7 @@ def mention_rules() -> dict:
     return read_yaml("mention-rules.yaml")
 
 
+@checks(film=FILM)
 def target_inventory(film: Film) -> pd.DataFrame:
     """Every target: the film's people and the craft aspects, with the forms that name them.
 
@@ -164,6 +166,7 @@ def _is_lower_cased(texts: list[str]) -> bool:
     )
 
 
+@checks(sentences=["review_id", "sentence_index", "text"], film=FILM)
 def find_mentions(
     sentences: pd.DataFrame,
     film: Film,
@@ -193,13 +196,14 @@ def find_mentions(
     Raises
     ------
     ValueError
-        `case` is not one of the three options, or `sentences` lacks a needed column.
+        `case` is not one of the three options.
+    analysis.tables.TableError
+        `sentences` is not a table or lacks one of its three columns (a ValueError too).
+    TypeError
+        `film` is not a Film.
     """
     if case not in ("auto", "sensitive", "insensitive"):
         raise ValueError(f"case must be 'auto', 'sensitive' or 'insensitive', got {case!r}")
-    missing = {"review_id", "sentence_index", "text"} - set(sentences.columns)
-    if missing:
-        raise ValueError(f"sentences lacks the column(s) {sorted(missing)}; it needs review_id, sentence_index, text")
     persons = {p.name: p for p in film.people}
     forms = name_forms(film.people)
     aspects = film.aspects

@@ -33,6 +33,7 @@ import numpy as np
 
 from analysis.resources import word_list
 from analysis.sentence_boundaries import sentence_spans
+from analysis.tables import checks
 from analysis.text import WORD_CACHE_SIZE, normalise
 
 _WORD_PATTERN = re.compile(
@@ -72,6 +73,7 @@ def stopwords() -> frozenset[str]:
     return word_list("stopwords-en.txt")
 
 
+@checks(text=str)
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences: at line breaks, then by untrained Punkt within each line.
 
@@ -97,6 +99,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+@checks(text=str)
 def word_tokens(text: str) -> list[str]:
     """Tokenize `text` the Treebank way without any NLTK data; case is kept.
 
@@ -113,6 +116,7 @@ def word_tokens(text: str) -> list[str]:
     return _WORD_PATTERN.findall(normalised)
 
 
+@checks(sentence=str)
 def is_heading(sentence: str) -> bool:
     """A section heading or short list item, not a sentence: at most five words, no closing punctuation.
 
@@ -174,6 +178,7 @@ def _term(token: str) -> tuple[str, bool]:
     return term, is_word(token) and term not in stopwords()
 
 
+@checks(text=str)
 def content_terms(text: str, *, title: str | None = None) -> list[str]:
     """The content-word terms of `text`, in order (see :func:`terms`)."""
     return [term for _, term, is_content in terms(word_tokens(text), title=title) if is_content]

@@ -23,16 +23,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import CORPUS, Corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.parallel import ordered_map, pack_words, unpack_words
-from analysis.tables import check_table
+from analysis.tables import check_table, checks
 from analysis.readability import flesch_reading_ease, syllables_per_token
 
 KEYNESS_MIN_COUNT = 3
 # The tidy counts every comparison of vocabularies reads (term_counts' output).
 COUNT_COLUMNS = ["review_id", "term", "count"]
+MEASURE_COLUMNS = [
+    "review_id", "sentences", "tokens", "types", "content_tokens", "content_types", "mean_sentence_length", "ttr",
+    "mattr", "mattr_window", "mtld", "mtld_threshold", "syllables", "flesch_reading_ease",
+]
+PAIR_COLUMNS = ["review_a", "review_b", "types_a", "types_b", "shared_types", "union_types", "jaccard", "tfidf_cosine"]
+# What the vocabulary plots read of pairwise_similarity and distinctive_terms.
+SIMILARITY_COLUMNS = ["review_a", "review_b", "tfidf_cosine", "jaccard", "shared_types"]
+DISTINCTIVE_COLUMNS = ["review_id", "term", "rank", "significant", "significant_bonferroni", "g2", "log_ratio", "fw_z"]
 
 
 def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
@@ -51,7 +59,8 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFr
         ``review_id``, ``term``, ``count``; sorted by review, then count (descending), then term.
     """
     check_table(tokens, ["review_id", "term", "is_word", "is_content"], function="term_counts", argument="tokens")
-    kept = tokens[tokens["is_content"] if content_only else tokens["is_word"]]
+    # As booleans: the flag columns of an empty table built by hand hold objects.
+    kept = tokens[(tokens["is_content"] if content_only else tokens["is_word"]).astype(bool)]
     counts = kept.groupby(["review_id", "term"], sort=True).size().rename("count").reset_index()
     return counts.sort_values(
         ["review_id", "count", "term"], ascending=[True, False, True], kind="mergesort"
@@ -88,9 +97,9 @@ def vocabulary_measures(
     check_table(sentences, ["review_id"], function="vocabulary_measures", argument="sentences")
     review_ids = pd.unique(sentences["review_id"])
     sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
-    word_rows = tokens[tokens["is_word"]]
+    word_rows = tokens[tokens["is_word"].astype(bool)]
     words = word_rows.groupby("review_id", sort=False)
-    content = tokens[tokens["is_content"]].groupby("review_id", sort=False)["term"]
+    content = tokens[tokens["is_content"].astype(bool)].groupby("review_id", sort=False)["term"]
     counts = pd.DataFrame(
         {
             "tokens": words.size(),
@@ -129,7 +138,7 @@ def vocabulary_measures(
                 "flesch_reading_ease": flesch_reading_ease(int(n_tokens), int(n_sentences), syllables),
             }
         )
-    return pd.DataFrame(measures)
+    return pd.DataFrame(measures, columns=MEASURE_COLUMNS)
 
 
 def _sequence_measures(job: tuple[str, int, float]) -> tuple[float, float, float]:
@@ -139,6 +148,7 @@ def _sequence_measures(job: tuple[str, int, float]) -> tuple[float, float, float
     return type_token_ratio(terms), mattr(terms, window=window), mtld(terms, threshold=threshold)
 
 
+@checks(corpus=CORPUS)
 def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
     """:func:`vocabulary_measures` of every review body in `corpus`, with its metadata.
 
@@ -206,6 +216,8 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
 
     check_table(counts, COUNT_COLUMNS, function="pairwise_similarity", argument="counts")
     wide = counts.pivot_table(index="review_id", columns="term", values="count", aggfunc="sum", fill_value=0)
+    if wide.empty:  # TF-IDF needs at least one review
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     matrix = wide.to_numpy()
     present = (matrix > 0).astype(int)
     shared = present @ present.T
@@ -228,9 +240,10 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
                     "tfidf_cosine": float(cosine[i, j]),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
+@checks(counts=COUNT_COLUMNS)
 def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUNT) -> pd.DataFrame:
     """Each review's over-used terms against the other reviews: G², log ratio and Fightin' Words.
 
@@ -264,6 +277,7 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
     return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
 
 
+@checks(distinctive=["tests"])
 def keyness_tests(distinctive: pd.DataFrame) -> int:
     """How many (review, term) tests the Bonferroni correction of `distinctive` counted; 0 for none."""
     return int(distinctive["tests"].iloc[0]) if len(distinctive) else 0

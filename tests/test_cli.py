@@ -1,5 +1,6 @@
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -218,3 +219,58 @@ def test_run_refuses_an_output_it_cannot_write_before_running_anything(tmp_path,
     output = tmp_path / output
     result = run_cli("run", "--output", output)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: {output}: {problem}\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"A fine film.\n\xff\xfe\n", "invalid start byte"), ("Caf\xe9 society.\n".encode("latin-1"), "invalid continuation byte")],
+)
+def test_sentences_bad_bytes_on_standard_input_exit_2_with_one_line(data, problem):
+    # Read as bytes: a text pipe would decode them by the locale, possibly to lone surrogates.
+    result = subprocess.run([sys.executable, "-m", "analysis", "sentences", "--no-cache"], input=data,
+                            capture_output=True, timeout=300)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (
+        2, b"", f"error: standard input: not valid UTF-8 ({problem})\n"
+    )
+
+
+def test_run_names_every_skipped_review_and_exits_2(tmp_path, monkeypatch, capsys):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff broken")
+    ran = []
+    monkeypatch.setattr("analysis.cli.run_study", lambda **options: ran.append(options["corpus_dir"]))
+    assert main(["run", "--corpus", str(tmp_path)]) == 2
+    assert ran == [tmp_path]
+    assert capsys.readouterr().err == f"skipped {tmp_path / 'bad.txt'}: not valid UTF-8 (byte 0xff at offset 0)\n"
+
+
+def test_ctrl_c_during_run_is_one_line_and_exit_130(monkeypatch, capsys):
+    def interrupted(**options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("analysis.cli.run_study", interrupted)
+    assert main(["run"]) == 130
+    assert capsys.readouterr() == ("", "interrupted: run stopped before it finished\n")
+
+
+def test_file_names_that_are_not_utf8_stay_valid_json(tmp_path):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("A dull film. Thin script.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "analysis", "corpus", str(tmp_path), "--json"],
+                            capture_output=True, timeout=300)
+    assert result.returncode == 0
+    document = json.loads(result.stdout.decode("utf-8"))  # strict: any raw byte 0xe9 would fail here
+    assert [(record["review_id"], record["file"]) for record in document["records"]] == [
+        ("caf\udce9", "caf\udce9.txt"), ("good", "good.txt"),
+    ]
+    assert b'"caf\\udce9.txt"' in result.stdout
+
+
+def test_run_refuses_a_read_only_output_folder(tmp_path, monkeypatch, capsys):
+    # The tests may run as root, for whom no folder is read-only: the refusal is simulated.
+    def refused(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pathlib.Path.write_bytes", refused)
+    assert main(["run", "--output", str(tmp_path)]) == 2
+    assert capsys.readouterr() == ("", f"error: {tmp_path}: cannot be written to (Permission denied)\n")

@@ -47,8 +47,9 @@ def test_collocations_min_count_and_messages(tokens):
     assert len(collocations(tokens, "great", window=2, min_count=2)) == 0
     with pytest.raises(ValueError, match="window must be at least 2 tokens, got 1"):
         collocations(tokens, "great", window=1)
-    with pytest.raises(ValueError, match="word must be a non-empty string"):
+    with pytest.raises(ValueError) as error:
         concordance(tokens, " ")
+    assert str(error.value) == "concordance: word must be a non-empty string, got ' '"
 
 
 def test_dispersion_offsets(tokens):

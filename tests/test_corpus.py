@@ -141,8 +141,10 @@ def test_files_outside_the_corpus_folder_are_refused(tmp_path):
     )
     corpus = load_corpus(folder)
     assert [review.id for review in corpus.reviews] == ["good"]
-    assert [skipped.file for skipped in corpus.skipped] == ["../secret.txt", str(tmp_path / "secret.txt"), "link.txt"]
-    assert all(skipped.reason.startswith("outside the corpus folder") for skipped in corpus.skipped)
+    outside = f"outside the corpus folder ({tmp_path / 'secret.txt'}): only files inside it are read"
+    assert [(skipped.file, skipped.reason) for skipped in corpus.skipped] == [
+        ("../secret.txt", outside), (str(tmp_path / "secret.txt"), outside), ("link.txt", outside),
+    ]
 
 
 def test_a_manifest_with_aliases_is_refused_before_it_can_expand(tmp_path):
@@ -150,8 +152,9 @@ def test_a_manifest_with_aliases_is_refused_before_it_can_expand(tmp_path):
     (tmp_path / "manifest.yaml").write_text(
         "film:\n  title: &a X\n  other_people: [*a, *a]\nreviews:\n  - {file: a.txt}\n", encoding="utf-8"
     )
-    with pytest.raises(CorpusError, match=r"manifest.yaml: malformed YAML: aliases \(\*a\) are not allowed in a manifest, at line 3"):
+    with pytest.raises(CorpusError) as error:
         load_corpus(tmp_path)
+    assert str(error.value) == f"{tmp_path / 'manifest.yaml'}: malformed YAML: aliases (*a) are not allowed in a manifest, at line 3"
 
 
 def test_a_byte_order_mark_is_not_text(tmp_path):
@@ -164,5 +167,40 @@ def test_a_byte_order_mark_is_not_text(tmp_path):
 def test_a_manifest_that_is_a_folder_is_one_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
     (tmp_path / "manifest.yaml").mkdir()
-    with pytest.raises(CorpusError, match=r"manifest.yaml: a folder, not a manifest file$"):
+    with pytest.raises(CorpusError) as error:
         load_corpus(tmp_path)
+    assert str(error.value) == f"{tmp_path / 'manifest.yaml'}: a folder, not a manifest file"
+
+
+def _unreadable(name, monkeypatch):
+    """Make reading the file called `name` fail as a file without read permission does (the
+    tests may run as root, who can read any file)."""
+    from pathlib import Path
+
+    for method in ("read_bytes", "read_text"):
+        original = getattr(Path, method)
+
+        def refused(path, *args, original=original, **kwargs):
+            if path.name == name:
+                raise PermissionError(13, "Permission denied", str(path))
+            return original(path, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, refused)
+
+
+def test_an_unreadable_review_is_skipped_and_the_rest_load(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A dull film.\n", encoding="utf-8")
+    _unreadable("b.txt", monkeypatch)
+    corpus = load_corpus(tmp_path)
+    assert [review.id for review in corpus.reviews] == ["a"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [("b.txt", "cannot be read (Permission denied)")]
+
+
+def test_an_unreadable_manifest_is_one_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("A fine film.\n", encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text("reviews:\n  - {file: a.txt}\n", encoding="utf-8")
+    _unreadable("manifest.yaml", monkeypatch)
+    with pytest.raises(CorpusError) as error:
+        load_corpus(tmp_path)
+    assert str(error.value) == f"{tmp_path / 'manifest.yaml'}: cannot be read (Permission denied)"

@@ -80,3 +80,17 @@ def test_the_shipped_stacks_weigh_both_models_positively():
     for task in ("subjectivity", "sentence-polarity", "review-polarity"):
         weights = encoder_heads.heads()[task]["stack"]["weights"]
         assert len(weights) == 2 and min(weights) > 0, task
+
+
+def test_worker_processes_give_exactly_the_serial_outputs(monkeypatch):
+    # Enough texts to be shared out over two single-threaded workers (see analysis.parallel).
+    from analysis.paths import WORKERS_ENV_VAR
+    from analysis.parallel import MIN_ITEMS_PER_WORKER
+
+    texts = [f"a {adjective} film, number {i}" for i, adjective in enumerate(["dull", "moving", "tender", "lazy"] * MIN_ITEMS_PER_WORKER)]
+    monkeypatch.setenv(WORKERS_ENV_VAR, "1")
+    serial_margins, serial_embeddings = encode(texts)
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    shared_margins, shared_embeddings = encode(texts)
+    assert np.array_equal(shared_margins, serial_margins)
+    assert np.array_equal(shared_embeddings, serial_embeddings)

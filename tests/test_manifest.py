@@ -1,7 +1,5 @@
 """The manifest's schema: every wrongly typed field is one error naming its key path and value."""
 
-import re
-
 import pytest
 import yaml
 
@@ -43,17 +41,25 @@ REVIEWS = "reviews:\n  - {file: a.txt}\n"
          "film.cast[0]: needs a 'actor' (a cast entry with an 'actor' and optionally a 'character' and a 'note')"),
         ("film:\n  title: X\n  cast:\n    - {actor: Ann Lee, character: [Bo, Cy]}\n" + REVIEWS,
          "film.cast[0].character: ['Bo', 'Cy'] is not one character's name"),
+        ("film:\n  title: X\n  cast:\n    - {actor: Ann Lee, character: {Bo: Cy}}\n" + REVIEWS,
+         "film.cast[0].character: {'Bo': 'Cy'} is not one character's name"),
         ("film: {title: X, crew: {sound: null}}\n" + REVIEWS, "film.crew.sound: None is not a name, several separated by commas or \"and\", or a list of names"),
         ("film: {title: X, other_people: Samantha Morton}\n" + REVIEWS,
          "film.other_people: 'Samantha Morton' is not a list of people the reviews name who are not credited"),
         (CAST + "people: {Ann Lee: {aliases: Annie}}\n" + REVIEWS,
          "people.Ann Lee.aliases: 'Annie' is not a list of extra short names ([Theo])"),
+        (CAST + "people: {Ann Lee: {aliases: 5}}\n" + REVIEWS,
+         "people.Ann Lee.aliases: 5 is not a list of extra short names ([Theo])"),
         (CAST + "people: {Ann Lee: {short_names: 'false'}}\n" + REVIEWS,
          "people.Ann Lee.short_names: 'false' is not true or false (false matches only the full name)"),
         (CAST + "people: {Ann Lee: {pronouns: him}}\n" + REVIEWS, "people.Ann Lee.pronouns: 'him' is not he, she or they"),
         ("aspects: {music: ''}\n" + REVIEWS,
          "aspects.music: '' is not a list of cue words, or a mapping with a 'cues' list and 'replace'"),
+        # An empty cue would match every sentence.
+        ("aspects: {music: [score, '']}\n" + REVIEWS,
+         "aspects.music: ['score', ''] is not a list of cue words, or a mapping with a 'cues' list and 'replace'"),
         ("rating_scales: {5: 5}\n" + REVIEWS, "rating_scales: the key 5 is not a name as text"),
+        ("rating_scales: {null: 5}\n" + REVIEWS, "rating_scales: the key None is not a name as text"),
         ("rating_scales: {stars: true}\n" + REVIEWS, "rating_scales.stars: True is not a positive number"),
         ("rating_scales: {stars: .inf}\n" + REVIEWS, "rating_scales.stars: inf is not a positive number"),
         ("rating_scales: {stars: 0}\n" + REVIEWS, "rating_scales.stars: 0 is not a positive number"),
@@ -86,8 +92,9 @@ def test_a_huge_value_is_shown_cut_short():
 
 def test_a_deeply_nested_manifest_is_refused(tmp_path):
     (tmp_path / "manifest.yaml").write_text("film: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=re.escape(f"{tmp_path / 'manifest.yaml'}: nested too deeply to be a manifest")):
+    with pytest.raises(CorpusError) as error:
         load_corpus(tmp_path)
+    assert str(error.value) == f"{tmp_path / 'manifest.yaml'}: nested too deeply to be a manifest"
 
 
 def test_an_oversized_manifest_is_refused_before_it_is_read(tmp_path):

@@ -63,5 +63,5 @@ def test_cells_legible_follows_the_figure_size():
 
 
 def test_grid_size_grows_with_rows_up_to_a_cap():
-    assert grid_size(5, 10) == (6.5, 3.0)
-    assert grid_size(300, 10) == (6.5, 9.0)
+    assert grid_size(5, 10) == (7.0, 3.0)
+    assert grid_size(300, 10) == (7.0, 9.0)

@@ -9,6 +9,7 @@ from analysis.plots.ratings import (
     plot_signals_by_kind,
 )
 from analysis.signals import text_signals
+from analysis.tables import TableError
 
 COMPARISON = pd.DataFrame(
     {
@@ -48,8 +49,11 @@ def test_explicit_vs_inferred_marks_each_rating_and_names_missing_ones():
 
 
 def test_explicit_vs_inferred_names_missing_columns():
-    with pytest.raises(ValueError, match=r"lacks column\(s\) \['explicit_text'\]"):
+    with pytest.raises(TableError) as error:
         plot_explicit_vs_inferred(COMPARISON.drop(columns="explicit_text"))
+    assert str(error.value) == (
+        "plot_explicit_vs_inferred: comparison lacks the column(s) explicit_text (it has review_id, explicit_stars, inferred_stars)"
+    )
 
 
 def test_signals_by_kind_stacks_praise_right_and_reservations_left():

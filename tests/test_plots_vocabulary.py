@@ -120,6 +120,8 @@ def test_dispersion_rows_and_diversity_points(her_corpus, her_tables):
     plt.figure()
     ax = plot_mtld_by_length(measures)
     assert ax.collections[0].get_offsets()[:, 1].tolist() == measures["mtld"].tolist()
+    # The largest MTLD sits on the frame: its marker is drawn whole, not cut by the Axes.
+    assert not ax.collections[0].get_clip_on()
 
 
 def test_word_cloud_is_deterministic():

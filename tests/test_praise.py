@@ -142,7 +142,8 @@ def test_heatmap_and_dissent_axes():
 
 def test_heatmap_bad_column():
     with pytest.raises(ValueError, match="annotate='stars' is not a column of the table"):
-        plot_praise_heatmap(pd.DataFrame(columns=["review_id", "target", "mentions"]), annotate="stars")
+        plot_praise_heatmap(pd.DataFrame(columns=["review_id", "target", "target_kind", "mentions", "praise", "criticism"]),
+                            annotate="stars")
 
 
 def test_her_corpus_praise(her_corpus):

@@ -289,11 +289,13 @@ def test_a_plain_folder_of_text_files_works(tmp_path):
     assert records[0]["signals"][0]["span_text"] == "Skip it"
 
 
-def test_inferred_rating_validation_reports_model_and_baseline():
+def test_inferred_rating_validation_reports_the_shipped_stack_its_inputs_and_baseline():
     table = inferred_rating_validation()
-    assert table["texts"].tolist() == [1400, 1400]
-    assert table["folds"].tolist() == [10, 10]
-    assert table.loc[0, "accuracy"] > table.loc[1, "accuracy"]
+    assert table["method"].str.contains("shipped").tolist() == [True, False, False, False]
+    assert table["texts"].tolist() == [1400] * 4
+    assert table["folds"].tolist()[:3] == [5, 5, 5]
+    stacked, ngram, encoder, lexicon = table["accuracy"]
+    assert stacked > max(ngram, encoder) > lexicon
 
 
 RATING_FORMS = [

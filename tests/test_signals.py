@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import sentence_table
+from analysis.tables import TableError
 from analysis.signals import (
     SIGNAL_COLUMNS,
     SIGNAL_KINDS,
@@ -84,8 +85,9 @@ def test_empty_input_gives_empty_tables_with_columns():
 
 
 def test_missing_columns_are_named():
-    with pytest.raises(ValueError, match=r"lacks column\(s\) \['sentence_index'\]"):
+    with pytest.raises(TableError) as error:
         find_signals(pd.DataFrame({"review_id": ["a"], "text": ["x"]}))
+    assert str(error.value) == "find_signals: sentences lacks the column(s) sentence_index (it has review_id, text)"
 
 
 def test_cue_list_is_package_data():

@@ -1,10 +1,15 @@
 """The headless runner: a tiny notebook exported twice must give byte-identical figures."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
+from pypdf import PdfReader
 
+from analysis.paths import PROJECT_ROOT
 from analysis.study import StudyError, run_study, study_notebooks
 
 FIGURE_CELL = """\
@@ -12,7 +17,7 @@ import pandas as pd
 from analysis.export import TableExporter
 from analysis.plots import FigureExporter, new_figure, set_style
 set_style()
-fig, ax = new_figure(4, 3)
+fig, ax = new_figure(3.5, 3)
 ax.plot([1, 2, 3], [3, 1, 2])
 ax.set_title("a line")
 FigureExporter("00-tiny")(fig, "a-line", caption="A line, for the test.")
@@ -42,11 +47,14 @@ def test_rerun_gives_byte_identical_figures_and_an_index(tmp_path, her_corpus):
     # SVG text stays text, editable in a drawing program.
     assert b">a line</text>" in hashes[0]["a-line.svg"]
     index = (tmp_path / "out" / "figures" / "README.md").read_text(encoding="utf-8")
-    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | A line, for the test. | `00-tiny` |" in index
+    assert "| [a-line](a-line.png) ([svg](a-line.svg), [pdf](a-line.pdf)) | one column, 3.5 in | A line, for the test. | `00-tiny` |" in index
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "00-tiny.ipynb", as_version=4)
-    assert executed.cells[0].outputs[0]["text"] == "exported\n"
+    figure, printed = executed.cells[0].outputs
+    # The exporter shows the figure with its name and caption for the reports.
+    assert figure["metadata"]["analysis"] == {"kind": "figure", "name": "a-line", "caption": "A line, for the test."}
+    assert printed["text"] == "exported\n"
     captions = json.loads((tmp_path / "out" / "figures" / "captions.json").read_text(encoding="utf-8"))
-    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny"}}
+    assert captions == {"a-line": {"caption": "A line, for the test.", "notebook": "00-tiny", "width": 3.5}}
 
 
 def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
@@ -60,6 +68,10 @@ def test_run_writes_tables_with_their_index_and_a_report(tmp_path, her_corpus):
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<title>Comparative criticism: Her" in report and "exported" in report
     assert "TableExporter" not in report  # no code
+    assert "<p class='caption'>A line, for the test.</p>" in report
+    pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "report.pdf").pages).replace("\xa0", " ")
+    assert "Comparative criticism: Her" in pdf and "exported" in pdf and "Figure 1. A line, for the test." in pdf
+    assert "TableExporter" not in pdf
 
 
 def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):
@@ -159,3 +171,14 @@ def test_two_runs_cannot_write_into_one_folder(tmp_path, her_corpus):
     assert str(failure.value) == (
         f"{tmp_path / 'out'}: another run is writing its study there (lock {tmp_path / 'out' / '.criticism-run.lock'})"
     )
+
+
+def test_processes_the_tests_start_write_outside_the_repository():
+    # nbval's notebook kernels inherit the session's environment (conftest.py at the root), so
+    # they export and cache into the session's own folders while nbval compares their outputs.
+    code = ("from analysis.export import study_tables_dir; from analysis.paths import judgement_cache_dir, "
+            "study_figures_dir; print(study_figures_dir(), study_tables_dir(), judgement_cache_dir(), sep='\\n')")
+    folders = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert [Path(folder).name for folder in folders] == ["figures", "tables", "judgement-cache"]
+    assert [Path(folder).is_relative_to(PROJECT_ROOT) for folder in folders] == [False, False, False]
+    assert Path(folders[0]).parent.name.startswith("criticism-tests-")

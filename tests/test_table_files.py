@@ -184,3 +184,17 @@ def test_the_command_line_reads_a_table_of_one_film(two_films, capsys):
     document = json.loads(capsys.readouterr().out)
     assert [r["review_id"] for r in document["records"]] == ["r1", "3"]
     assert document["skipped"] == [{"file": "reviews.csv, row 4", "reason": "empty review"}]
+
+
+def test_a_row_without_an_id_never_takes_another_rows_id(tmp_path):
+    # Row 2 has no id and its number, 2, is row 1's id; row 3's number is free.
+    table = write_csv(tmp_path / "reviews.csv", [
+        {"review_id": "2", "text": "A fine film."},
+        {"review_id": "", "text": "A dull film."},
+        {"review_id": "", "text": "A long film."},
+        {"review_id": "2-2", "text": "A short film."},
+    ], columns=("review_id", "text"))
+    corpus = load_corpus(table)
+    assert [(r.id, r.file) for r in corpus.reviews] == [
+        ("2", "reviews.csv, row 1"), ("2-3", "reviews.csv, row 2"), ("3", "reviews.csv, row 3"), ("2-2", "reviews.csv, row 4"),
+    ]

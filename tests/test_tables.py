@@ -25,7 +25,7 @@ COUNTS = "the columns review_id, term, count"
                                                 "columns review_id, token, term, is_word, is_content; got list"),
         (lambda: vocabulary_spread(NO_TERM), "vocabulary_spread: counts lacks the column(s) term (it has review_id, count)"),
         (lambda: pairwise_similarity(None), f"pairwise_similarity: counts must be a table (pandas DataFrame) with {COUNTS}; got NoneType"),
-        (lambda: distinctive_terms(NO_TERM), "log_likelihood_keyness: counts lacks the column(s) term (it has review_id, count)"),
+        (lambda: distinctive_terms(NO_TERM), "distinctive_terms: counts lacks the column(s) term (it has review_id, count)"),
         (lambda: log_likelihood_keyness(pd.DataFrame()), "log_likelihood_keyness: counts lacks the column(s) review_id, term, count (it has none)"),
         (lambda: fightin_words(None), f"fightin_words: counts must be a table (pandas DataFrame) with {COUNTS}; got NoneType"),
         (lambda: concordance(NO_TERM, "love"), "concordance: tokens lacks the column(s) sentence_index, token_index, token, "

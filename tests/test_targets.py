@@ -195,7 +195,7 @@ def test_her_corpus_mentions(her_corpus):
 
 
 def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
-    """Precision and recall of the person-mention rules on all 191 body sentences of the Her corpus."""
+    """Precision and recall of the person-mention rules on all 184 body sentences of the Her corpus."""
     from pathlib import Path
 
     gold_path = Path(__file__).parent / "data" / "her-person-mentions.csv"

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.encoder import encode, encoder_fingerprint
+from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import margin_statistics
 from analysis.features import text_features
 from analysis.review_polarity import review_sentence_margins
@@ -86,10 +86,11 @@ def _encoded(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The shipped encoder's outputs for `texts`, kept in the temporary folder between scripts.
 
     Fitting the heads (scripts/train_models.py) and measuring them (scripts/evaluate_models.py)
-    read the same 56,000 sentences; the file is keyed by the encoder's fingerprint and the texts.
+    read the same 56,000 sentences; the file is keyed by the encoder's fingerprint, the way texts
+    go through it and the texts.
     """
     digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"criticism-encoded-{encoder_fingerprint()}-{digest}.npz"
+    path = Path(tempfile.gettempdir()) / f"criticism-encoded-{encoder_fingerprint()}-{ENCODING_MODE}-{digest}.npz"
     if path.is_file():
         with np.load(path) as stored:
             return stored["margins"], stored["embeddings"]

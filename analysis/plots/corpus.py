@@ -8,12 +8,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from analysis.plots import labelled
+from analysis.plots import labelled, legend_outside
+from analysis.tables import checks
 
 # Stacking order: the review itself first, then what surrounds it on the page.
 SEGMENT_ORDER = ("header", "body", "rating", "author_bio", "comment", "boilerplate")
 
 
+@checks(segments=["review_id", "label"])
 def plot_segment_composition(
     segments: pd.DataFrame, *, value: str = "words", labels: Mapping[str, str] | None = None, ax: Axes | None = None
 ) -> Axes:
@@ -51,5 +53,5 @@ def plot_segment_composition(
     ax.set_xlabel(f"{value} in the raw file")
     ax.set_ylabel("review")
     ax.set_title(f"What each review file contains ({value} by segment label)")
-    ax.legend(title=f"segment ({value} in all files)", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title=f"segment ({value} in all files)")
     return ax

@@ -11,8 +11,12 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
-from analysis.plots import cells_legible, cluster_order, labelled
+from analysis.plots import cells_legible, cluster_order, labelled, legend_outside
 from analysis.praise import VERDICTS
+from analysis.tables import checks
+
+# The praise-table columns the heatmap reads (analysis.praise.praise_table gives them all).
+PRAISE_TABLE_COLUMNS = ["review_id", "target", "target_kind", "mentions", "praise", "criticism"]
 
 # Verdict colours: praise blue and criticism red as in the heatmap's diverging map, mixed purple,
 # neutral and silence greys.
@@ -40,6 +44,7 @@ def _target_order(table: pd.DataFrame) -> list[str]:
     return list(totals["target"])
 
 
+@checks(table=["praise", "criticism"])
 def judged_balance(table: pd.DataFrame) -> pd.Series:
     """(praise − criticism) / (praise + criticism) per row of a praise table; NaN where no
     sentence is judged either way.
@@ -51,6 +56,7 @@ def judged_balance(table: pd.DataFrame) -> pd.Series:
     return ((table["praise"] - table["criticism"]) / judged.where(judged > 0)).rename("balance")
 
 
+@checks(table=PRAISE_TABLE_COLUMNS)
 def plot_praise_heatmap(
     table: pd.DataFrame,
     *,
@@ -126,6 +132,7 @@ def plot_praise_heatmap(
     return ax
 
 
+@checks(table=["review_id", "target", "target_kind", "mentions", "verdict"])
 def plot_dissent(
     table: pd.DataFrame,
     *,
@@ -166,5 +173,5 @@ def plot_dissent(
     ax.set_yticks(positions, labels=order)
     ax.invert_yaxis()
     ax.set_xlim(0, len(review_ids))
-    ax.legend(title="verdict", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title="verdict")
     return ax

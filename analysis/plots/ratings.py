@@ -10,13 +10,20 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
-from analysis.plots import labelled
+from analysis.plots import labelled, legend_outside
 from analysis.signals import SIGNAL_KINDS
+from analysis.tables import checks
+
+# What the arc plots read of analysis.arcs.sentiment_arc and arc_turns.
+ARC_COLUMNS = ["review_id", "sentence_index", "judgement", "smoothed_judgement"]
+TURN_COLUMNS = ["review_id", "point", "sentence_index", "smoothed_judgement"]
 
 _ARC_POINTS = {"peak": ("^", "tab:green"), "lowest": ("v", "tab:red"), "steepest fall": ("x", "black")}
 
 
+@checks(comparison=["review_id", "inferred_stars", "explicit_stars", "explicit_text"])
 def plot_explicit_vs_inferred(
     comparison: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
 ) -> Axes:
@@ -31,9 +38,6 @@ def plot_explicit_vs_inferred(
         Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
-    missing = {"review_id", "inferred_stars", "explicit_stars", "explicit_text"} - set(comparison.columns)
-    if missing:
-        raise ValueError(f"comparison lacks column(s) {sorted(missing)}; pass rating_comparison() output")
     if ax is None:
         ax = plt.gca()
     rows = comparison.reset_index(drop=True)
@@ -57,10 +61,13 @@ def plot_explicit_vs_inferred(
     ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = 5 x P(positive)")
     ax.set_ylabel("review")
     ax.set_title("Explicit and inferred rating per review")
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.15 - 0.6 / max(len(rows), 1)), ncols=2, frameon=False)
+    # Under the x label whatever the number of rows: placed in points below the Axes.
+    below = offset_copy(ax.transAxes, fig=ax.figure, y=-30, units="points")
+    ax.legend(loc="upper left", bbox_to_anchor=(0, 0), bbox_transform=below, ncols=2, frameon=False)
     return ax
 
 
+@checks(signals=["review_id", "kind", "weight"])
 def plot_signals_by_kind(
     signals: pd.DataFrame,
     *,
@@ -87,9 +94,6 @@ def plot_signals_by_kind(
         Review id -> the name to show (:func:`analysis.plots.critic_labels`).
     ax : Axes, optional
     """
-    missing = {"review_id", "kind", "weight"} - set(signals.columns)
-    if missing:
-        raise ValueError(f"signals lacks column(s) {sorted(missing)}; pass find_signals() output")
     if ax is None:
         ax = plt.gca()
     ids = list(review_ids) if review_ids is not None else sorted(signals["review_id"].unique())
@@ -115,10 +119,11 @@ def plot_signals_by_kind(
     ax.set_xlabel(f"sum of cue weights{per} (left of 0: reservations and criticism, hatched)")
     ax.set_ylabel("review")
     ax.set_title("Verdict signals in the prose, by kind")
-    ax.legend(title="signal kind", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    legend_outside(ax, title="signal kind")
     return ax
 
 
+@checks(arc=ARC_COLUMNS, review_id=str, turns=TURN_COLUMNS)
 def plot_sentiment_arc(
     arc: pd.DataFrame, *, review_id: str, turns: pd.DataFrame | None = None,
     labels: Mapping[str, str] | None = None, ax: Axes | None = None,
@@ -168,6 +173,7 @@ def plot_sentiment_arc(
     return ax
 
 
+@checks(arc=ARC_COLUMNS, turns=TURN_COLUMNS)
 def plot_sentiment_arcs(
     arc: pd.DataFrame,
     *,

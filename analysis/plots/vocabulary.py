@@ -17,6 +17,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from analysis.plots import cells_legible, cluster_order, labelled
+from analysis.tables import checks
+from analysis.vocabulary import DISTINCTIVE_COLUMNS, SIMILARITY_COLUMNS
 
 WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
@@ -30,12 +32,9 @@ SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
 _HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
 _SHORT_LABELS = {"tfidf_cosine": "cosine", "jaccard": "Jaccard", "shared_types": "shared words"}
 _VALUE_LABELS = {
-    "tfidf_cosine": "TF-IDF cosine similarity",
-    "jaccard": "Jaccard index of content-word sets",
-    "shared_types": "content words shared",
-    "g2": "log-likelihood G²",
-    "log_ratio": "log ratio (binary log of the relative-frequency ratio)",
-    "fw_z": "Fightin' Words z-score",
+    "tfidf_cosine": "TF-IDF cosine similarity", "jaccard": "Jaccard index of content-word sets",
+    "shared_types": "content words shared", "g2": "log-likelihood G²",
+    "log_ratio": "log ratio (binary log of the relative-frequency ratio)", "fw_z": "Fightin' Words z-score",
 }
 
 
@@ -54,6 +53,7 @@ def _label_points(ax: Axes, xs, ys, names: list[str]) -> None:
         ax.annotate(name, (x, y), xytext=(4, 3 if rank % 2 == 0 else -9), textcoords="offset points", fontsize=6)
 
 
+@checks(measures=["review_id", "tokens", "ttr", "mattr", "mattr_window"])
 def plot_diversity_by_length(
     measures: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
 ) -> Axes:
@@ -76,7 +76,8 @@ def plot_diversity_by_length(
     window = int(measures["mattr_window"].iloc[0]) if len(measures) else 50
     ax.vlines(measures["tokens"], measures["ttr"], measures["mattr"], color="0.8", linewidth=1, zorder=1)
     for column, label, marker in (("ttr", "type-token ratio", "o"), ("mattr", f"MATTR (window {window})", "s")):
-        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2)
+        # Unclipped: a marker on the frame (the largest value) stays whole.
+        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2, clip_on=False)
     _label_points(ax, measures["tokens"], measures["mattr"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel("ratio of types to tokens")
@@ -86,6 +87,7 @@ def plot_diversity_by_length(
     return ax
 
 
+@checks(measures=["review_id", "tokens", "mtld", "mtld_threshold"])
 def plot_mtld_by_length(
     measures: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax: Axes | None = None
 ) -> Axes:
@@ -102,7 +104,7 @@ def plot_mtld_by_length(
     if ax is None:
         ax = plt.gca()
     threshold = float(measures["mtld_threshold"].iloc[0]) if len(measures) else 0.72
-    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2")
+    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2", clip_on=False)
     _label_points(ax, measures["tokens"], measures["mtld"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel(f"MTLD (TTR threshold {threshold:g})")
@@ -111,6 +113,7 @@ def plot_mtld_by_length(
     return ax
 
 
+@checks(spread=["reviews"])
 def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Bars: how many content words are used by exactly 1, 2, ... reviews.
 
@@ -132,6 +135,7 @@ def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> A
     return ax
 
 
+@checks(similarity=SIMILARITY_COLUMNS)
 def plot_similarity_matrix(
     similarity: pd.DataFrame,
     *,
@@ -167,6 +171,8 @@ def plot_similarity_matrix(
     order = list(order) if order is not None else similarity_order(similarity, value=value)
     wide = wide.reindex(index=order, columns=order)
     wide.index, wide.columns = labelled(order, labels), labelled(order, labels)
+    if wide.empty:  # no review to compare: seaborn cannot draw an empty heatmap
+        return ax
     integer = value == "shared_types"
     diagonal = np.eye(len(wide), dtype=bool)
     off_diagonal = wide.to_numpy()[~diagonal]
@@ -187,6 +193,7 @@ def plot_similarity_matrix(
     return ax
 
 
+@checks(similarity=SIMILARITY_COLUMNS)
 def similarity_order(similarity: pd.DataFrame, *, value: str = "tfidf_cosine") -> list[str]:
     """Review ids in the leaf order of average-linkage clustering on ``1 - value`` (scaled to
     the largest value for ``shared_types``); see :func:`analysis.plots.cluster_order`."""
@@ -198,6 +205,7 @@ def similarity_order(similarity: pd.DataFrame, *, value: str = "tfidf_cosine") -
     return cluster_order(pd.DataFrame(distances, index=wide.index, columns=wide.columns), metric="precomputed")
 
 
+@checks(similarity=SIMILARITY_COLUMNS)
 def plot_similarity_dendrogram(
     similarity: pd.DataFrame, *, value: str = "tfidf_cosine", labels: Mapping[str, str] | None = None,
     ax: Axes | None = None,
@@ -235,6 +243,7 @@ def plot_similarity_dendrogram(
     return ax
 
 
+@checks(distinctive=DISTINCTIVE_COLUMNS, review_id=str)
 def plot_distinctive_terms(
     distinctive: pd.DataFrame,
     *,
@@ -287,6 +296,7 @@ def plot_distinctive_terms(
     return ax
 
 
+@checks(tokens=["term", "token"])
 def written_forms(tokens: pd.DataFrame) -> dict[str, str]:
     """Each term's commonest written form in a token table (:func:`analysis.corpus.token_table`).
 
@@ -298,6 +308,7 @@ def written_forms(tokens: pd.DataFrame) -> dict[str, str]:
     return dict(counts.drop_duplicates("term")[["term", "token"]].itertuples(index=False, name=None))
 
 
+@checks(dispersion=["review_id", "term", "relative_offset"])
 def plot_dispersion(
     dispersion: pd.DataFrame,
     *,
@@ -335,9 +346,9 @@ def plot_dispersion(
         ax.scatter(hits["relative_offset"], np.full(len(hits), y), marker="|", s=60, color=f"C{terms.index(term)}")
     ax.set_yticks(range(len(rows)), [f"\u201c{written.get(term, term)}\u201d · {names[review]} ({counts.get((term, review), 0)})"
                                       for term, review in rows], fontsize=6)
-    for boundary in range(len(reviews), len(rows), len(reviews)):
+    for boundary in range(len(reviews), len(rows), max(len(reviews), 1)):
         ax.axhline(boundary - 0.5, color="0.6", linewidth=0.6)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the review (fraction of its word tokens); (n) = occurrences")
     ax.set_title("Where the words occur")
@@ -362,6 +373,7 @@ def plot_word_cloud(frequencies: Mapping[str, float], *, seed: int = WORD_CLOUD_
     return ax
 
 
+@checks(distinctive=DISTINCTIVE_COLUMNS)
 def plot_distinctive_panels(
     distinctive: pd.DataFrame,
     *,
@@ -394,10 +406,9 @@ def plot_distinctive_panels(
     return axes
 
 
-def plot_word_clouds(
-    counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED,
-    labels: Mapping[str, str] | None = None,
-) -> Sequence[Axes]:
+@checks(counts=["review_id", "term", "count"])
+def plot_word_clouds(counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED,
+                     labels: Mapping[str, str] | None = None) -> Sequence[Axes]:
     """:func:`plot_word_cloud` of each of `review_ids`' term counts (:func:`analysis.vocabulary.term_counts`), one per Axes."""
     by_review = {review_id: group.set_index("term")["count"] for review_id, group in counts.groupby("review_id", sort=False)}
     for ax, review_id in zip(axes, review_ids):
