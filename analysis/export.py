@@ -192,7 +192,7 @@ class TableExporter:
         tidy.to_csv(self.folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
         parquet_path = self.folder / f"{name}.parquet"
         if len(tidy) >= PARQUET_ROWS:
-            write_parquet(tidy, parquet_path)
+            _write_parquet(tidy, parquet_path)
         else:
             parquet_path.unlink(missing_ok=True)  # from an earlier run of a larger corpus
         if latex:
@@ -204,7 +204,7 @@ class TableExporter:
         return shown
 
 
-def write_parquet(table: pd.DataFrame, path: Path) -> None:
+def _write_parquet(table: pd.DataFrame, path: Path) -> None:
     """Write `table` (no index) as Parquet; a text column that also holds other values (numbers
     beside words, lists) is written as text, since a Parquet column has one type."""
     import pyarrow as pa

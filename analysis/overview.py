@@ -102,6 +102,7 @@ def comment_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+GROUP_COLUMNS = ["review_id", "film", "critic"]
 REVIEW_METADATA = ("file", "title", "author", "publication", "date")
 
 
@@ -142,6 +143,7 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@checks(corpus=CORPUS)
 def review_groups(corpus: Corpus) -> pd.DataFrame:
     """Each review's film and critic, the groups a large collection is summarised by.
 
@@ -161,10 +163,11 @@ def review_groups(corpus: Corpus) -> pd.DataFrame:
             }
             for review in corpus.reviews
         ],
-        columns=["review_id", "film", "critic"],
+        columns=GROUP_COLUMNS,
     )
 
 
+@checks(table=["review_id"], groups=GROUP_COLUMNS)
 def summary_by(table: pd.DataFrame, groups: pd.DataFrame, *, by: str | Sequence[str], **aggregations) -> pd.DataFrame:
     """A per-review table summarised per film or critic (or per film and target, ...).
 

@@ -89,9 +89,9 @@ def test_a_table_at_collection_scale_is_also_written_as_parquet(tmp_path):
 
 
 def test_a_column_of_mixed_values_is_written_to_parquet_as_text(tmp_path):
-    from analysis.export import write_parquet
+    from analysis.export import PARQUET_ROWS
 
-    mixed = pd.DataFrame({"value": ["4/5", 3, None], "n": [1, 2, 3]})
-    write_parquet(mixed, tmp_path / "mixed.parquet")
-    values = pd.read_parquet(tmp_path / "mixed.parquet")["value"]
-    assert values[:2].tolist() == ["4/5", "3"] and values.isna().tolist() == [False, False, True]
+    mixed = pd.DataFrame({"value": ["4/5", 3, None] * PARQUET_ROWS, "n": range(3 * PARQUET_ROWS)})
+    TableExporter("04-ratings", folder=tmp_path)(mixed, "ratings-found", caption="Ratings.")
+    values = pd.read_parquet(tmp_path / "ratings-found.parquet")["value"]
+    assert values[:2].tolist() == ["4/5", "3"] and values.isna()[:3].tolist() == [False, False, True]
