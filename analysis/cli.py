@@ -23,7 +23,8 @@ from typing import TextIO
 import pandas as pd
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
-from analysis.paths import DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
+from analysis.dask_cluster import ClusterError, close_client, scheduler_address
+from analysis.paths import DASK_ENV_VAR, DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
 from analysis.reports.aspects import praise_report
 from analysis.reports.corpus import corpus_report
 from analysis.reports.ratings import ratings_report
@@ -44,6 +45,8 @@ ANALYSES = {
     "ratings": (ratings_report, "explicit and inferred ratings with their signals"),
 }
 _NO_CACHE_HELP = "neither read nor write the on-disk cache of sentence judgements"
+_DASK_HELP = ("run the per-review work and sentence judgements on a Dask cluster: 'local' starts one "
+              "on this machine, else the scheduler's address (tcp://HOST:8786)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,16 +61,19 @@ def _parser() -> argparse.ArgumentParser:
                              help="take each row of a table file as the review's body as it is (text that is already clean)")
         command.add_argument("--json", action="store_true", help="print JSON records")
         command.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
+        command.add_argument("--dask", metavar="SCHEDULER", help=_DASK_HELP)
     sentences = commands.add_parser("sentences", help="label sentences, one per line")
     sentences.add_argument("file", nargs="?", type=Path, help="a text file (default: standard input)")
     sentences.add_argument("--json", action="store_true", help="print JSON records")
     sentences.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
+    sentences.add_argument("--dask", metavar="SCHEDULER", help=_DASK_HELP)
     run = commands.add_parser("run", help="execute every notebook and export every figure")
     run.add_argument("--corpus", type=Path, default=study_corpus_dir(), help="corpus folder (default: %(default)s)")
     run.add_argument("--output", type=Path, default=None,
                      help=f"output folder for executed notebooks and figures (default: in place, figures in {DEFAULT_FIGURES_DIR})")
     run.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default: %(default)s)")
     run.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
+    run.add_argument("--dask", metavar="SCHEDULER", help=_DASK_HELP + "; the notebooks' kernels join the same cluster")
     return parser
 
 
@@ -245,6 +251,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.no_cache:
         # An environment variable, so that notebook kernels started by `run` inherit it.
         os.environ[NO_CACHE_ENV_VAR] = "1"
+    if args.dask:
+        os.environ[DASK_ENV_VAR] = args.dask
+    if os.environ.get(DASK_ENV_VAR):
+        try:
+            # Kernels started by `run` join this cluster by its address rather than start their own.
+            os.environ[DASK_ENV_VAR] = scheduler_address()
+        except ClusterError as problem:
+            return _error(str(problem))
     if args.command == "sentences":
         return _run_sentences(args)
     if args.command == "run":
@@ -264,3 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: {args.command} stopped before it finished", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        close_client()
+        if args.dask:
+            del os.environ[DASK_ENV_VAR]

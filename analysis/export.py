@@ -3,8 +3,10 @@
 A notebook shows a table and writes it in one call, ``export_table(table, "name", caption=...)``
 (:class:`TableExporter`): the table goes to ``tables/name.csv`` (UTF-8, tidy, every row and
 column), with ``latex=True`` also to ``tables/name.tex`` (booktabs rules, through pandas'
-Styler), and its caption is recorded for ``tables/README.md``. What the notebook shows is
-:func:`readable`: long text left-aligned and wrapped, never cut, line breaks kept as breaks.
+Styler), and its caption is recorded for ``tables/README.md``. A table at collection scale (at
+least :data:`PARQUET_ROWS` rows) is also written as ``tables/name.parquet`` beside its CSV:
+typed columns, compressed, read back by pandas or Dask without parsing text. What the notebook
+shows is :func:`readable`: long text left-aligned and wrapped, never cut, line breaks kept as breaks.
 
 The table folder sits beside the figure folder (``tables/`` beside ``figures/``, or
 ``OUTPUT/tables/`` in a run with ``--output``), so the same notebooks write another corpus's
@@ -23,7 +25,9 @@ import pandas as pd
 from analysis.paths import CAPTIONS_FILE, study_figures_dir
 from analysis.tables import checks
 
-TABLE_SUFFIXES = (".csv", ".tex")
+TABLE_SUFFIXES = (".csv", ".parquet", ".tex")
+# From this many rows a table is also written as Parquet; the study's own tables stay CSV only.
+PARQUET_ROWS = 10_000
 # The key of a notebook output's metadata that names the table or figure it shows and its
 # caption, so the reports (analysis.report) can caption it; nbval does not compare metadata.
 OUTPUT_METADATA_KEY = "analysis"
@@ -186,6 +190,11 @@ class TableExporter:
         self.folder.mkdir(parents=True, exist_ok=True)
         tidy = table if isinstance(table.index, pd.RangeIndex) else table.reset_index()
         tidy.to_csv(self.folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        parquet_path = self.folder / f"{name}.parquet"
+        if len(tidy) >= PARQUET_ROWS:
+            _write_parquet(tidy, parquet_path)
+        else:
+            parquet_path.unlink(missing_ok=True)  # from an earlier run of a larger corpus
         if latex:
             (self.folder / f"{name}.tex").write_text(to_latex(tidy, caption=caption, label=name, decimals=decimals),
                                                      encoding="utf-8")
@@ -193,6 +202,19 @@ class TableExporter:
         shown = readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
         shown.name, shown.caption = name, caption
         return shown
+
+
+def _write_parquet(table: pd.DataFrame, path: Path) -> None:
+    """Write `table` (no index) as Parquet; a text column that also holds other values (numbers
+    beside words, lists) is written as text, since a Parquet column has one type."""
+    import pyarrow as pa
+
+    try:
+        table.to_parquet(path, index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        mixed = [column for column in table.columns if table[column].dtype == object]
+        as_text = table.astype({column: "str" for column in mixed}).where(table.notna(), None)
+        as_text.to_parquet(path, index=False)
 
 
 @checks(table=[])
@@ -220,7 +242,8 @@ def write_table_index(folder: Path) -> Path:
         "# Tables",
         "",
         "Written by `python -m analysis run`: every table a notebook shows, as UTF-8 CSV, and the main",
-        "ones also as LaTeX (booktabs; `\\usepackage{booktabs}`).",
+        "ones also as LaTeX (booktabs; `\\usepackage{booktabs}`); a table of "
+        f"{PARQUET_ROWS:,} rows or more also as Parquet.",
         "",
         "| table | caption | notebook |",
         "| --- | --- | --- |",

@@ -12,13 +12,15 @@ never read.
 The cache is a :mod:`diskcache` folder: ``$CRITICISM_CACHE_DIR``, else
 ``~/.cache/criticism/`` (see :func:`analysis.paths.judgement_cache_dir`); ``--no-cache`` on the
 command line (``$CRITICISM_NO_CACHE=1``) switches it off. Deleting the folder is always safe.
-Only the models' probabilities are stored; the labels are derived from them each time.
+Only the models' probabilities are stored; the labels are derived from them each time. With a
+Dask cluster in use (``--dask``, :mod:`analysis.dask_cluster`) the texts missing from both are
+judged on its workers, in partitions, and stored here as they come back.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib.metadata import version
 
@@ -26,6 +28,7 @@ import numpy as np
 import pandas as pd
 from diskcache import Cache
 
+from analysis.dask_cluster import map_partitions
 from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
 from analysis.paths import judgement_cache_dir
@@ -82,11 +85,17 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
 
 def _judge(texts: list[str]) -> None:
     """Fill the in-process table with `texts`: from the disk cache where it has them, else the models."""
+    _fill(texts, _judged, judgement_version() + "\x1f", _probabilities, description="judging sentences")
 
-    def probabilities(batch: list[str]) -> list[tuple[float, ...]]:
-        return [tuple(float(value) for value in row) for row in sentence_probabilities(batch).to_numpy(dtype=float)]
 
-    _fill(texts, _judged, judgement_version() + "\x1f", probabilities, description="judging sentences")
+def _probabilities(texts: list[str]) -> list[tuple[float, ...]]:
+    """The models' probabilities of each text (run here or in a task on a Dask worker)."""
+    return [tuple(float(value) for value in row) for row in sentence_probabilities(texts).to_numpy(dtype=float)]
+
+
+def _margins_of(texts: list[str]) -> list[float]:
+    """The encoder's praise margin of each text (run here or in a task on a Dask worker)."""
+    return encode(texts)[0].tolist()
 
 
 def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -100,7 +109,7 @@ def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     texts = check_texts(texts, function="encoded_margins")
     missing = [text for text in dict.fromkeys(texts) if text not in _margins]
     if missing:
-        _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", lambda batch: encode(batch)[0].tolist(),
+        _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", _margins_of,
               description="encoding sentences")
     return np.array([_margins[text] for text in texts], dtype=np.float32), np.zeros((len(texts), 0), dtype=np.float32)
 
@@ -118,9 +127,8 @@ def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str
                 unknown.append(text)
             else:
                 memo[text] = stored
-    batches = [unknown[start : start + BATCH_SIZE] for start in range(0, len(unknown), BATCH_SIZE)]
-    for batch in progress(batches, description=description, unit="batch"):
-        fresh = dict(zip(batch, compute(batch)))
+    for batch, values in _computed(unknown, compute, description=description):
+        fresh = dict(zip(batch, values))
         memo.update(fresh)
         if disk is not None:
             try:
@@ -132,3 +140,16 @@ def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str
                 disk = None  # a full or read-only disk costs the next run time, never this answer
     if disk is not None:
         disk.close()
+
+
+def _computed(texts: list[str], compute: Callable[[list[str]], list], *, description: str) -> Iterator[tuple[list[str], list]]:
+    """`compute` on `texts` as (texts, values) pairs: on the Dask cluster in one piece if one is in
+    use (:mod:`analysis.dask_cluster`), else here batch by batch. Each text is judged alone, so
+    the values do not depend on where or beside which texts it was judged."""
+    on_cluster = map_partitions(compute, texts, description=description) if texts else None
+    if on_cluster is not None:
+        yield texts, on_cluster
+        return
+    batches = [texts[start : start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)]
+    for batch in progress(batches, description=description, unit="batch"):
+        yield batch, compute(batch)

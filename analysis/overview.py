@@ -1,6 +1,9 @@
-"""What each review contains: segments, sizes, reader comments and data-quality flags."""
+"""What each review contains: segments, sizes, reader comments and data-quality flags; and, for a
+collection too large to read review by review, any per-review table summarised by film or critic."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -99,6 +102,7 @@ def comment_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+GROUP_COLUMNS = ["review_id", "film", "critic"]
 REVIEW_METADATA = ("file", "title", "author", "publication", "date")
 
 
@@ -137,3 +141,56 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+@checks(corpus=CORPUS)
+def review_groups(corpus: Corpus) -> pd.DataFrame:
+    """Each review's film and critic, the groups a large collection is summarised by.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``review_id``, ``film`` (a table file's ``film`` cell, else the corpus's film title),
+        ``critic`` (the author, else the publication, else the review id: an unnamed critic is
+        nobody else), in corpus order.
+    """
+    return pd.DataFrame(
+        [
+            {
+                "review_id": review.id,
+                "film": review.film or corpus.film.title or "(untitled)",
+                "critic": review.author or review.publication or review.id,
+            }
+            for review in corpus.reviews
+        ],
+        columns=GROUP_COLUMNS,
+    )
+
+
+@checks(table=["review_id"], groups=GROUP_COLUMNS)
+def summary_by(table: pd.DataFrame, groups: pd.DataFrame, *, by: str | Sequence[str], **aggregations) -> pd.DataFrame:
+    """A per-review table summarised per film or critic (or per film and target, ...).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table with a ``review_id`` column (one or more rows per review).
+    groups : pandas.DataFrame
+        :func:`review_groups`.
+    by : str or sequence of str
+        Columns of `groups` or `table` to group by (``"film"``, ``"critic"``, ``["film", "target"]``).
+    **aggregations
+        pandas' named aggregations, ``name=(column, function)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The `by` columns, ``reviews`` (distinct reviews in the group) and one column per
+        aggregation; the groups with most reviews first, ties by the `by` columns.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    joined = table.merge(groups, on="review_id", how="left", validate="many_to_one", suffixes=("", "_group"))
+    summary = joined.groupby(keys, sort=True).agg(reviews=("review_id", "nunique"), **aggregations).reset_index()
+    return summary.sort_values(
+        ["reviews", *keys], ascending=[False] + [True] * len(keys), kind="mergesort"
+    ).reset_index(drop=True)

@@ -14,18 +14,20 @@ The map stays serial, in this process, when parallel work would not pay or canno
   sets the number of workers; the default is the number of cores this process may use);
 * a platform that cannot fork (Windows; macOS, where forking a process that has loaded system
   frameworks is unsafe);
-* inside a worker already (no nested pools).
+* inside a worker already (no nested pools), a forked one or a Dask worker's task.
+
+With a Dask cluster in use (:mod:`analysis.dask_cluster`) the items go to its workers instead.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
-from analysis.paths import WORKERS_ENV_VAR
+from analysis.dask_cluster import apply_each, in_task, map_partitions, worker_count
 from analysis.progress import progress
 
 Item = TypeVar("Item")
@@ -57,22 +59,6 @@ def unpack_words(packed: str) -> list[str]:
     return packed.split(_SEPARATOR) if packed else []
 
 
-def worker_count() -> int:
-    """Worker processes to use: ``CRITICISM_WORKERS`` if set, else the cores this process may use.
-
-    Raises
-    ------
-    ValueError
-        ``CRITICISM_WORKERS`` is not a positive whole number.
-    """
-    setting = os.environ.get(WORKERS_ENV_VAR, "").strip()
-    if setting:
-        if not setting.isdigit() or int(setting) < 1:
-            raise ValueError(f"{WORKERS_ENV_VAR} must be a positive whole number of workers, got {setting!r}")
-        return int(setting)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def ordered_map(
     function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews", unit: str = "review"
 ) -> list[Result]:
@@ -82,11 +68,17 @@ def ordered_map(
     the caller as they would from a serial loop. On a terminal a progress bar named
     `description` counts the items done, each a `unit`.
 
+    With a Dask cluster (``--dask``, :mod:`analysis.dask_cluster`) the items go to its workers
+    in partitions instead, whatever their number.
+
     >>> ordered_map(abs, [-2, 1, -3])
     [2, 1, 3]
     """
+    on_cluster = map_partitions(partial(apply_each, function=function), items, description=description)
+    if on_cluster is not None:
+        return on_cluster
     workers = min(worker_count(), len(items) // MIN_ITEMS_PER_WORKER)
-    if workers < 2 or _in_worker or not sys.platform.startswith("linux"):
+    if workers < 2 or in_worker() or not sys.platform.startswith("linux"):
         return [function(item) for item in progress(items, description=description, unit=unit)]
     chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
@@ -95,8 +87,9 @@ def ordered_map(
 
 
 def in_worker() -> bool:
-    """Whether this process is one of :func:`ordered_map`'s workers."""
-    return _in_worker
+    """Whether this process works for another: one of :func:`ordered_map`'s forked workers, or a
+    Dask worker running a task (:mod:`analysis.dask_cluster`). Work in it stays in it."""
+    return _in_worker or in_task()
 
 
 def _mark_worker() -> None:

@@ -26,6 +26,8 @@ CACHE_ENV_VAR = "CRITICISM_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CRITICISM_NO_CACHE"
 # How many processes share per-review work (analysis.parallel).
 WORKERS_ENV_VAR = "CRITICISM_WORKERS"
+# The Dask scheduler per-review work goes to: "local" or an address (analysis.dask_cluster).
+DASK_ENV_VAR = "CRITICISM_DASK"
 
 
 def study_corpus_dir() -> Path:

@@ -1,4 +1,4 @@
-"""Reviews from one table file, one review per row: CSV, or Parquet with pyarrow installed.
+"""Reviews from one table file, one review per row: CSV or Parquet.
 
 Large collections (every review of a film on a social review platform, a scraped aggregator, a
 public data set) come as one table rather than a folder of text files. The table needs a
@@ -7,7 +7,9 @@ public data set) come as one table rather than a folder of text files. The table
 may share one file; ``film=`` keeps one of them.
 
 CSV is read with pandas' C parser as text (no column is turned into numbers or dates, and an
-empty cell is an empty string), in UTF-8 (a byte-order mark is skipped).
+empty cell is an empty string), in UTF-8 (a byte-order mark is skipped). Parquet is read with
+pyarrow, only the columns named above; a missing value is an empty string, and numbers or
+dates become their text.
 """
 
 from __future__ import annotations
@@ -90,15 +92,8 @@ def _read(path: Path):
 
     try:
         if path.suffix.lower() == ".parquet":
-            try:
-                import pyarrow  # noqa: F401  (pandas reads Parquet through it)
-            except ImportError:
-                raise TableFileError(f"{path}: reading Parquet needs the pyarrow package (pip install pyarrow)") from None
-            table = pd.read_parquet(path)
-            return table.astype(object).where(table.notna(), "").astype(str)
+            return _read_parquet(path)
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except TableFileError:
-        raise
     except UnicodeDecodeError as problem:
         raise TableFileError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
     except OSError as problem:
@@ -106,3 +101,16 @@ def _read(path: Path):
     except (ValueError, pd.errors.ParserError) as problem:
         # pandas' own message says what and where ("Error tokenizing data. C error: ... line 3").
         raise TableFileError(f"{path}: not a readable table ({str(problem).strip()})") from None
+
+
+def _read_parquet(path: Path):
+    import pandas as pd
+    import pyarrow.parquet as parquet
+
+    names = parquet.read_schema(path).names
+    if TEXT_COLUMN not in names:
+        return pd.DataFrame(columns=names)  # the caller names what is missing and what is there
+    # A collection's file may hold many more columns (tokens, embeddings): read the review's only.
+    wanted = [name for name in (TEXT_COLUMN, *METADATA_COLUMNS) if name in names]
+    table = parquet.read_table(path, columns=wanted).to_pandas().reset_index(drop=True)
+    return table.astype(object).where(table.notna(), "").astype(str)

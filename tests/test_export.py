@@ -72,3 +72,26 @@ def test_exporter_refuses_a_name_that_is_not_a_file_stem(tmp_path):
 def test_latex_escapes_special_characters():
     latex = to_latex(pd.DataFrame({"term": ["R&D_1"], "g2": [3.14159]}), caption="c", label="x", decimals=2)
     assert "R\\&D\\_1" in latex and "3.14" in latex
+
+
+def test_a_table_at_collection_scale_is_also_written_as_parquet(tmp_path):
+    from analysis.export import PARQUET_ROWS
+
+    export = TableExporter("02-vocabulary", folder=tmp_path)
+    large = pd.DataFrame({"review_id": [f"r{i % 7}" for i in range(PARQUET_ROWS)], "count": range(PARQUET_ROWS),
+                          "share": [i / PARQUET_ROWS for i in range(PARQUET_ROWS)]})
+    export(large, "term-counts", caption="Counts.")
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "term-counts.parquet"), large, check_dtype=False)
+    assert pd.read_parquet(tmp_path / "term-counts.parquet")["count"].dtype == "int64"
+    export(large.head(3), "term-counts", caption="Counts.")  # the corpus shrank: no stale Parquet file
+    assert not (tmp_path / "term-counts.parquet").exists()
+    assert "| term-counts ([csv](term-counts.csv)) |" in write_table_index(tmp_path).read_text(encoding="utf-8")
+
+
+def test_a_column_of_mixed_values_is_written_to_parquet_as_text(tmp_path):
+    from analysis.export import PARQUET_ROWS
+
+    mixed = pd.DataFrame({"value": ["4/5", 3, None] * PARQUET_ROWS, "n": range(3 * PARQUET_ROWS)})
+    TableExporter("04-ratings", folder=tmp_path)(mixed, "ratings-found", caption="Ratings.")
+    values = pd.read_parquet(tmp_path / "ratings-found.parquet")["value"]
+    assert values[:2].tolist() == ["4/5", "3"] and values.isna()[:3].tolist() == [False, False, True]

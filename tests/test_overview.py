@@ -31,3 +31,32 @@ def test_body_segments_add_up_to_the_body_words_of_each_review(folder, her_corpu
     body = segments[segments["label"] == "body"].groupby("review_id", sort=False)["words"].sum()
     reviews = review_table(corpus).set_index("review_id")["body_words"]
     assert body.reindex(reviews.index, fill_value=0).tolist() == reviews.tolist()
+
+
+def test_a_collection_is_summarised_by_film_and_by_critic(tmp_path):
+    import csv
+
+    from analysis.corpus import load_corpus
+    from analysis.overview import review_groups, summary_by
+
+    path = tmp_path / "reviews.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["film", "author", "text"], ["Up", "Ann", "A fine film."], ["Up", "Bo", "Dull and slow. Long."],
+                          ["Jaws", "Ann", "Taut, scary and fun. A classic."]])
+    corpus = load_corpus(path)
+    groups = review_groups(corpus)
+    assert groups.to_dict("list") == {"review_id": ["1", "2", "3"], "film": ["Up", "Up", "Jaws"], "critic": ["Ann", "Bo", "Ann"]}
+    sizes = review_table(corpus)[["review_id", "body_words"]]
+    by_film = summary_by(sizes, groups, by="film", body_words=("body_words", "sum"))
+    assert by_film.to_dict("list") == {"film": ["Up", "Jaws"], "reviews": [2, 1], "body_words": [7, 6]}
+    by_critic = summary_by(sizes, groups, by="critic", mean_words=("body_words", "mean"))
+    assert by_critic.to_dict("list") == {"critic": ["Ann", "Bo"], "reviews": [2, 1], "mean_words": [4.5, 4.0]}
+
+
+def test_a_folder_review_belongs_to_the_corpus_film_and_its_critic(her_corpus):
+    from analysis.overview import review_groups
+
+    groups = review_groups(her_corpus)
+    assert set(groups["film"]) == {her_corpus.film.title} and len(groups) == 5
+    assert groups["critic"].tolist() == ["a blog", her_corpus.review_ids[1], "a blog", "a blog", "thomasjford"]

@@ -1,7 +1,6 @@
 """A corpus from one table file: one review per row, several films, clean or web-copied text."""
 
 import csv
-import sys
 
 import pytest
 
@@ -79,13 +78,101 @@ def test_film_choice_needs_a_film_column_and_a_table(tmp_path, two_films):
         load_corpus(tmp_path, film="Up")
 
 
-def test_parquet_without_pyarrow_says_what_to_install(tmp_path, monkeypatch):
-    path = tmp_path / "reviews.parquet"
-    path.write_bytes(b"PAR1")
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
+def write_parquet(path, columns):
+    import pyarrow as pa
+    import pyarrow.parquet as parquet
+
+    parquet.write_table(pa.table(columns), path)
+    return path
+
+
+def test_parquet_rows_are_reviews_and_only_the_review_columns_are_read(tmp_path):
+    path = write_parquet(tmp_path / "reviews.parquet", {
+        "review_id": ["a", None], "film": ["Up", "Up"], "rating": [4.5, None],
+        "text": ["A fine film. Great cast.", "Dull, slow and long."], "embedding": [[0.1, 0.2], [0.3, 0.4]],
+    })
+    corpus = load_corpus(path, film="Up")
+    assert [(r.id, r.file, r.body) for r in corpus.reviews] == [
+        ("a", "reviews.parquet, row 1", "A fine film. Great cast."), ("2", "reviews.parquet, row 2", "Dull, slow and long."),
+    ]
+    assert corpus.film.title == "Up"
+
+
+def test_a_parquet_table_is_read_as_the_same_csv_would_be(tmp_path, two_films):
+    import pandas as pd
+
+    table = pd.read_csv(two_films, dtype=str, keep_default_na=False)
+    parquet_path = write_parquet(tmp_path / "reviews.parquet", {column: table[column].tolist() for column in table})
+    from_csv, from_parquet = load_corpus(two_films), load_corpus(parquet_path)
+    assert [(r.id, r.author, r.segments) for r in from_csv.reviews] == [(r.id, r.author, r.segments) for r in from_parquet.reviews]
+    assert from_parquet.tokens.equals(from_csv.tokens)
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ({"body": ["One."], "stars": [3]}, "no 'text' column, one review per row (it has body, stars)"),
+        ({"review_id": ["x", "x"], "text": ["One.", "Two."]}, "review id 'x' is used twice"),
+        ({"text": [None, "  "]}, "no review could be read (reviews.parquet, row 1: empty review; reviews.parquet, row 2: empty review)"),
+    ],
+)
+def test_a_bad_parquet_table_is_one_error_naming_the_file(tmp_path, columns, message):
+    path = write_parquet(tmp_path / "reviews.parquet", columns)
     with pytest.raises(CorpusError) as error:
         load_corpus(path)
-    assert str(error.value) == f"{path}: reading Parquet needs the pyarrow package (pip install pyarrow)"
+    assert str(error.value) == f"{path}: {message}"
+
+
+def test_a_file_that_is_not_parquet_is_one_error_naming_it(tmp_path):
+    path = tmp_path / "reviews.parquet"
+    path.write_bytes(b"PAR1 not really a parquet file")
+    with pytest.raises(CorpusError) as error:
+        load_corpus(path)
+    assert str(error.value).startswith(f"{path}: not a readable table (")
+
+
+def test_csv_bytes_that_are_not_utf8_are_one_error_naming_the_file_and_byte(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(b"text\nna\xefve\n")
+    with pytest.raises(CorpusError) as error:
+        load_corpus(path)
+    assert str(error.value) == f"{path}: not valid UTF-8 (invalid continuation byte at byte 7)"
+
+
+def test_a_missing_table_file_is_one_error_naming_it(tmp_path):
+    with pytest.raises(CorpusError) as error:
+        load_corpus(tmp_path / "reviews.csv")
+    assert str(error.value) == f"{tmp_path / 'reviews.csv'}: no such corpus folder or table file (.csv, .parquet)"
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_bytes("\ufefftext\nA fine film.\n".encode("utf-8"))
+    assert load_corpus(path).reviews[0].body == "A fine film."
+
+
+def test_rows_too_large_or_without_review_text_are_skipped_by_row(tmp_path):
+    from analysis.corpus import MAX_REVIEW_BYTES
+
+    path = write_csv(tmp_path / "reviews.csv", [
+        {"text": "A fine film."}, {"text": "x " * (MAX_REVIEW_BYTES // 2 + 1)}, {"text": "Share this:\nTwitter\nFacebook\n"},
+    ], columns=("text",))
+    corpus = load_corpus(path)
+    assert [r.id for r in corpus.reviews] == ["1"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [
+        ("reviews.csv, row 2", "larger than any review (limit 10.0 MB)"),
+        ("reviews.csv, row 3", "no review text: every line is header, comments or boilerplate"),
+    ]
+
+
+def test_the_command_line_names_a_bad_table_in_one_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    path = tmp_path / "reviews.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["aspects", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"error: {path}: no 'text' column, one review per row (it has a, b)\n")
 
 
 def test_the_command_line_reads_a_table_of_one_film(two_films, capsys):
