@@ -18,8 +18,9 @@ between CPUs.
 
 Many texts are shared out over worker processes (:func:`analysis.parallel.ordered_map`), each
 with its own session on one thread: a sentence is too small a graph run for two threads to
-share well, so two single-threaded processes judge about twice as many sentences a second as
-one process with two threads. A text's result does not depend on which process ran it.
+share well, so two single-threaded processes judge more sentences a second than one process
+with two threads (the README's Measured table). A text's result does not depend on which
+process ran it.
 """
 
 from __future__ import annotations
