@@ -277,7 +277,7 @@ def table_typst(block: Block) -> str:
     if not reader.head and not reader.body:
         return f"#raw(block: true, {_string(block.plain)})"
     rows = [row for row in reader.body if row]
-    columns = max(sum(cell.colspan for cell in row) for row in reader.head + rows)
+    columns = max((sum(cell.colspan for cell in row) for row in reader.head + rows), default=0)
     head_rows = [_first_columns(row, PDF_MAX_COLUMNS) for row in reader.head]
     body_rows = [_first_columns(row, PDF_MAX_COLUMNS) for row in rows[:PDF_MAX_ROWS]]
     layout = table_layout(head_rows, body_rows)
