@@ -25,10 +25,9 @@ from functools import cached_property, wraps
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis.film import Film, film_from_manifest
-from analysis.manifest import ManifestError, check_manifest
+from analysis.manifest import ManifestError, megabytes, read_manifest
 from analysis.paths import study_corpus_dir
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
@@ -37,13 +36,14 @@ from analysis.tables import Expected, check_instance, checks
 from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
-# Limits that refuse a file before it costs memory or time. A manifest line per review is about
-# 150 bytes, so 32 MB is some 200,000 reviews; the longest published reviews are under 100 kB.
-MAX_MANIFEST_BYTES = 32 * 2**20
+# A limit that refuses a file before it costs memory or time: the longest published reviews are
+# under 100 kB.
 MAX_REVIEW_BYTES = 10 * 2**20
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 _REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
+# A review body's sentences as (start, end, text, token count), and all their tokens packed.
+BodySplit = tuple[tuple[tuple[int, int, str, int], ...], str]
 
 pd.set_option("mode.string_storage", "python")
 
@@ -60,6 +60,8 @@ class Review:
     file: str
     raw: str
     segments: tuple[Segment, ...]
+    # The body's sentences and tokens (:func:`split_body`), computed where the review is read.
+    body_split: BodySplit = field(repr=False, compare=False)
     title: str | None = None
     author: str | None = None
     publication: str | None = None
@@ -121,12 +123,9 @@ class Corpus:
 
     @cached_property
     def _body_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        # Sentences and their tokens come from one pass over the reviews, in worker processes.
-        split = ordered_map(
-            _split_body, [review.segments_labelled("body") for review in self.reviews], description="splitting reviews"
-        )
         rows = []
-        for review, (sentences, joined_tokens) in zip(self.reviews, split):
+        for review in self.reviews:
+            sentences, joined_tokens = review.body_split
             tokens = iter(unpack_words(joined_tokens))
             for index, (start, end, text, count) in enumerate(sentences):
                 rows.append((review.id, index, start, end, text, [next(tokens) for _ in range(count)]))
@@ -147,15 +146,22 @@ CORPUS = Expected(Corpus, "a Corpus (from load_corpus)")
 REVIEW = Expected(Review, "a Review (from a Corpus's reviews)")
 
 
-def _split_body(body: tuple[Segment, ...]) -> tuple[list[tuple[int, int, str, int]], str]:
-    """A review's body sentences (start and end in the raw file, text, token count) and its tokens."""
+def split_body(segments: tuple[Segment, ...]) -> BodySplit:
+    """The body sentences of a review's `segments` (start and end in the raw file, text, token
+    count) and their tokens, packed (:func:`analysis.parallel.pack_words`).
+
+    Done in the same worker process that reads and segments the review, so the text crosses
+    between processes once.
+    """
     sentences, tokens = [], []
-    for seg in body:
+    for seg in segments:
+        if seg.label != "body":
+            continue
         for sentence in split_sentences(seg.text):
             found = word_tokens(sentence.text)
             sentences.append((seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found)))
             tokens += found
-    return sentences, pack_words(tokens)
+    return tuple(sentences), pack_words(tokens)
 
 
 def once_per_corpus(function: Callable) -> Callable:
@@ -207,7 +213,10 @@ def load_corpus(path: str | Path | None = None, *, film: str | None = None, segm
     if not folder.is_dir():
         raise CorpusError(f"{folder}: no such corpus folder or table file (.csv, .parquet)")
     manifest_path = folder / MANIFEST_NAME
-    manifest = _read_manifest(manifest_path) if manifest_path.exists() else {}
+    try:
+        manifest = read_manifest(manifest_path) if manifest_path.exists() else {}
+    except ManifestError as problem:
+        raise CorpusError(str(problem)) from None
     try:
         film_facts = film_from_manifest(manifest)
     except ValueError as problem:
@@ -249,12 +258,15 @@ def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
     if not raw.strip():
         return SkippedReview(place, "empty review")
     if len(raw.encode("utf-8")) > MAX_REVIEW_BYTES:
-        return SkippedReview(place, f"larger than any review (limit {_megabytes(MAX_REVIEW_BYTES)})")
+        return SkippedReview(place, f"larger than any review (limit {megabytes(MAX_REVIEW_BYTES)})")
     segments = tuple(segment(raw)) if segment_text else (Segment("body", 0, len(raw), raw),)
     if not any(s.label == "body" and s.text.strip() for s in segments):
         return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
-    return Review(id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"), **metadata)
+    return Review(
+        id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"),
+        body_split=split_body(segments), **metadata,
+    )
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
@@ -275,55 +287,6 @@ def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...
             reason = f"not listed in {MANIFEST_NAME}, not read"
         notes.append(SkippedReview(path.name, reason))
     return tuple(notes)
-
-
-class _ManifestLoader(yaml.SafeLoader):
-    """YAML's safe loader without aliases, and with dates left as the text they are written as.
-
-    A manifest never needs aliases, and an alias bomb ("billion laughs") would expand without
-    limit; dates stay text so that the schema checks them (``2014-13-45`` is no date) and a
-    review's date is shown exactly as written.
-    """
-
-    yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed in a manifest, at line {event.start_mark.line + 1}")
-        return super().compose_node(parent, index)
-
-
-def _read_manifest(path: Path) -> dict:
-    try:
-        size = path.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise CorpusError(f"{path}: {_megabytes(size)} is too large for a manifest (limit {_megabytes(MAX_MANIFEST_BYTES)})")
-        manifest = yaml.load(path.read_text(encoding="utf-8"), Loader=_ManifestLoader)
-    except IsADirectoryError:
-        raise CorpusError(f"{path}: a folder, not a manifest file") from None
-    except OSError as problem:
-        raise CorpusError(f"{path}: cannot be read ({problem.strerror})") from None
-    except UnicodeDecodeError as problem:
-        raise CorpusError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
-    except RecursionError:
-        raise CorpusError(f"{path}: nested too deeply to be a manifest") from None
-    except yaml.YAMLError as problem:
-        where = getattr(problem, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where else ""
-        raise CorpusError(f"{path}: malformed YAML{line}: {getattr(problem, 'problem', problem)}") from None
-    try:
-        check_manifest(manifest)
-    except ManifestError as problem:
-        raise CorpusError(f"{path}: {problem}") from None
-    return manifest
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
 
 
 def _review_entries(manifest: dict, path: Path) -> list[dict]:
@@ -371,7 +334,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
     try:
         size = path.stat().st_size
         if size > MAX_REVIEW_BYTES:
-            raise CorpusError(f"{_megabytes(size)} is larger than any review (limit {_megabytes(MAX_REVIEW_BYTES)})")
+            raise CorpusError(f"{megabytes(size)} is larger than any review (limit {megabytes(MAX_REVIEW_BYTES)})")
         data = path.read_bytes()
     except OSError as problem:
         raise CorpusError(f"cannot be read ({problem.strerror})") from None
@@ -387,7 +350,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
     if not any(s.label == "body" and s.text.strip() for s in segments):
         raise CorpusError("no review text: every line is header, comments or boilerplate")
     metadata = {name: (str(entry[name]) if entry.get(name) is not None else None) for name in _REVIEW_FIELDS}
-    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, **metadata)
+    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, body_split=split_body(segments), **metadata)
 
 
 @checks(corpus=CORPUS)

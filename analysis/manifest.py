@@ -14,13 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from analysis.resources import read_yaml
 
 SCHEMA_FILE = "manifest-schema.yaml"
 # A value is shown in a message up to this many characters, so a huge one cannot flood the line.
 SHOWN_VALUE_CHARS = 80
+
+
+# A manifest line per review is about 150 bytes, so 32 MB is some 200,000 reviews: a larger file
+# is refused before it costs memory or time.
+MAX_MANIFEST_BYTES = 32 * 2**20
 
 
 class ManifestError(ValueError):
@@ -104,6 +112,64 @@ def _key_path(path) -> str:
 def _shown(value: Any) -> str:
     shown = repr(value)
     return shown if len(shown) <= SHOWN_VALUE_CHARS else shown[: SHOWN_VALUE_CHARS - 3] + "..."
+
+
+class _ManifestLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases, and with dates left as the text they are written as.
+
+    A manifest never needs aliases, and an alias bomb ("billion laughs") would expand without
+    limit; dates stay text so that the schema checks them (``2014-13-45`` is no date) and a
+    review's date is shown exactly as written.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed in a manifest, at line {event.start_mark.line + 1}")
+        return super().compose_node(parent, index)
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest at `path`, parsed and checked against the schema.
+
+    Raises
+    ------
+    ManifestError
+        The file is too large, unreadable, not UTF-8, malformed YAML or against the schema; the
+        message starts with the path.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_MANIFEST_BYTES:
+            raise ManifestError(f"{path}: {megabytes(size)} is too large for a manifest (limit {megabytes(MAX_MANIFEST_BYTES)})")
+        manifest = yaml.load(path.read_text(encoding="utf-8"), Loader=_ManifestLoader)
+    except IsADirectoryError:
+        raise ManifestError(f"{path}: a folder, not a manifest file") from None
+    except OSError as problem:
+        raise ManifestError(f"{path}: cannot be read ({problem.strerror})") from None
+    except UnicodeDecodeError as problem:
+        raise ManifestError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
+    except RecursionError:
+        raise ManifestError(f"{path}: nested too deeply to be a manifest") from None
+    except yaml.YAMLError as problem:
+        where = getattr(problem, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where else ""
+        raise ManifestError(f"{path}: malformed YAML{line}: {getattr(problem, 'problem', problem)}") from None
+    try:
+        check_manifest(manifest)
+    except ManifestError as problem:
+        raise ManifestError(f"{path}: {problem}") from None
+    return manifest
+
+
+def megabytes(size: int) -> str:
+    """A size in bytes as megabytes for a message: ``"32.0 MB"``."""
+    return f"{size / 2**20:.1f} MB"
 
 
 def manifest_reference() -> str:

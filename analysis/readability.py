@@ -19,17 +19,21 @@ between reviews, not with published grade bands.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import numpy as np
 
-from analysis.parallel import ordered_map
+from analysis.resources import read_bytes
 from analysis.text import WORD_CACHE_SIZE
 
 FLESCH_BASE = 206.835
 FLESCH_SENTENCE_WEIGHT = 1.015
 FLESCH_SYLLABLE_WEIGHT = 84.6
+
+
+SYLLABLE_LEXICON = "syllables-en.tsv.gz"
 
 
 @cache
@@ -39,7 +43,20 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)  # words repeat; hyphenation is the costly part of readability
+@cache
+def _syllable_lexicon() -> dict[str, int]:
+    """Hyphenation syllables of the commonest English words, computed once at build time
+    (``scripts/build_syllable_lexicon.py``): hyphenating is the slow part of readability."""
+    lines = gzip.decompress(read_bytes(SYLLABLE_LEXICON)).decode("utf-8").split("\n")
+    return {word: int(count) for word, count in (line.split("\t") for line in lines if line)}
+
+
+def hyphenation_syllables(word: str) -> int:
+    """Hunspell (en_US) hyphenation points of the lower-cased `word`, plus one."""
+    return len(_hyphenator().positions(word.lower())) + 1
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # words repeat
 def syllable_count(word: str) -> int:
     """Syllables in `word`: Hunspell (en_US) hyphenation points + 1; 0 for a word with no letter.
 
@@ -47,10 +64,12 @@ def syllable_count(word: str) -> int:
     [1, 2, 4, 3, 1]
 
     The last shows the method's weak spot: a name with no hyphenation point counts as one.
+    Common words are read from the shipped counts, others hyphenated.
     """
     if not any(character.isalpha() for character in word):
         return 0
-    return len(_hyphenator().positions(word.lower())) + 1
+    known = _syllable_lexicon().get(word.lower())
+    return known if known is not None else hyphenation_syllables(word)
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
@@ -65,11 +84,7 @@ def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
 
 
 def syllables_per_token(tokens: Sequence[str]) -> np.ndarray:
-    """:func:`syllable_count` of every token; each distinct spelling is hyphenated once.
-
-    Hyphenation is the costly part of readability, so the distinct spellings of a corpus
-    (some 25 times fewer than its tokens) are counted in worker processes where that pays
-    (:func:`analysis.parallel.ordered_map`).
+    """:func:`syllable_count` of every token; each distinct spelling is counted once.
 
     >>> syllables_per_token(["Her", "is", "lonely", "lonely"]).tolist()
     [1, 1, 2, 2]
@@ -77,5 +92,4 @@ def syllables_per_token(tokens: Sequence[str]) -> np.ndarray:
     import pandas as pd
 
     codes, distinct = pd.factorize(np.asarray(tokens, dtype=object))
-    counts = ordered_map(syllable_count, list(distinct), description="counting syllables")
-    return np.asarray(counts, dtype=np.int64)[codes]
+    return np.asarray([syllable_count(word) for word in distinct], dtype=np.int64)[codes]

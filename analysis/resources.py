@@ -23,6 +23,11 @@ def read_text(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
+def read_bytes(name: str) -> bytes:
+    """The bytes of the data file `name` (a path relative to ``analysis/data/``)."""
+    return resources.files(_PACKAGE).joinpath(name).read_bytes()
+
+
 @cache
 def read_yaml(name: str) -> Any:
     """The parsed YAML data file `name`."""

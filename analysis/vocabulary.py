@@ -61,10 +61,20 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFr
     check_table(tokens, ["review_id", "term", "is_word", "is_content"], function="term_counts", argument="tokens")
     # As booleans: the flag columns of an empty table built by hand hold objects.
     kept = tokens[(tokens["is_content"] if content_only else tokens["is_word"]).astype(bool)]
-    counts = kept.groupby(["review_id", "term"], sort=True).size().rename("count").reset_index()
-    return counts.sort_values(
-        ["review_id", "count", "term"], ascending=[True, False, True], kind="mergesort"
-    ).reset_index(drop=True)
+    # Sorted codes stand for the texts in every sort below: hashing each column once and
+    # sorting integers is far faster than grouping and sorting a million strings.
+    review_codes, reviews = pd.factorize(kept["review_id"], sort=True)
+    term_codes, terms = pd.factorize(kept["term"], sort=True)
+    pairs, counts = np.unique(review_codes.astype(np.int64) * len(terms) + term_codes, return_counts=True)
+    review_of_pair, term_of_pair = np.divmod(pairs, max(len(terms), 1))
+    order = np.lexsort((term_of_pair, -counts, review_of_pair))
+    return pd.DataFrame(
+        {
+            "review_id": reviews.take(review_of_pair[order]),
+            "term": terms.take(term_of_pair[order]),
+            "count": counts[order].astype(np.int64),
+        }
+    ).astype({"review_id": "str", "term": "str"})
 
 
 def vocabulary_measures(
@@ -97,37 +107,30 @@ def vocabulary_measures(
     check_table(sentences, ["review_id"], function="vocabulary_measures", argument="sentences")
     review_ids = pd.unique(sentences["review_id"])
     sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
-    word_rows = tokens[tokens["is_word"].astype(bool)]
-    words = word_rows.groupby("review_id", sort=False)
-    content = tokens[tokens["is_content"].astype(bool)].groupby("review_id", sort=False)["term"]
-    counts = pd.DataFrame(
-        {
-            "tokens": words.size(),
-            "types": words["term"].nunique(),
-            "content_tokens": content.size(),
-            "content_types": content.nunique(),
-        }
-    ).reindex(review_ids, fill_value=0)
-    positions = words.indices
-    terms = word_rows["term"].to_numpy(dtype=object)
-    syllables_of_words = syllables_per_token(word_rows["token"].to_numpy(dtype=object))
-    no_rows = np.array([], dtype=np.int64)
-    rows_by_review = [positions.get(review_id, no_rows) for review_id in review_ids]
-    jobs = [(pack_words(terms[rows]), window, threshold) for rows in rows_by_review]
-    sequence_measures = ordered_map(_sequence_measures, jobs, description="measuring vocabularies")
+    rows_by_review = _rows_by_review(tokens["review_id"], review_ids)
+    is_word = tokens["is_word"].to_numpy(dtype=bool)
+    is_content = tokens["is_content"].to_numpy(dtype=bool)
+    terms = tokens["term"].to_numpy(dtype=object)
+    syllables_of_words = np.zeros(len(tokens), dtype=np.int64)
+    syllables_of_words[is_word] = syllables_per_token(tokens["token"].to_numpy(dtype=object)[is_word])
+    jobs = [
+        (pack_words(terms[rows[is_word[rows]]]), pack_words(terms[rows[is_content[rows]]]), window, threshold)
+        for rows in rows_by_review
+    ]
     measures = []
-    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types), (ttr, mattr_, mtld_), own_rows in zip(
-        review_ids, sentence_counts, counts.itertuples(index=False), sequence_measures, rows_by_review
+    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types, ttr, mattr_, mtld_), rows in zip(
+        review_ids, sentence_counts, ordered_map(_review_measures, jobs, description="measuring vocabularies"),
+        rows_by_review,
     ):
-        syllables = int(syllables_of_words[own_rows].sum())
+        syllables = int(syllables_of_words[rows].sum())
         measures.append(
             {
                 "review_id": review_id,
                 "sentences": int(n_sentences),
-                "tokens": int(n_tokens),
-                "types": int(n_types),
-                "content_tokens": int(n_content),
-                "content_types": int(n_content_types),
+                "tokens": n_tokens,
+                "types": n_types,
+                "content_tokens": n_content,
+                "content_types": n_content_types,
                 "mean_sentence_length": n_tokens / n_sentences if n_sentences else float("nan"),
                 "ttr": ttr,
                 "mattr": mattr_,
@@ -135,17 +138,31 @@ def vocabulary_measures(
                 "mtld": mtld_,
                 "mtld_threshold": threshold,
                 "syllables": syllables,
-                "flesch_reading_ease": flesch_reading_ease(int(n_tokens), int(n_sentences), syllables),
+                "flesch_reading_ease": flesch_reading_ease(n_tokens, int(n_sentences), syllables),
             }
         )
     return pd.DataFrame(measures, columns=MEASURE_COLUMNS)
 
 
-def _sequence_measures(job: tuple[str, int, float]) -> tuple[float, float, float]:
-    """TTR, MATTR and MTLD of one review's packed terms (run in worker processes)."""
-    packed_terms, window, threshold = job
-    terms = unpack_words(packed_terms)
-    return type_token_ratio(terms), mattr(terms, window=window), mtld(terms, threshold=threshold)
+def _rows_by_review(review_column: pd.Series, review_ids) -> list[np.ndarray]:
+    """The positions of each review's rows in a table, in table order, for each of `review_ids`
+    (none for a review without rows). The column is hashed once, where a group-by per measure
+    would hash it again each time."""
+    codes = pd.Index(review_ids).get_indexer(review_column)  # -1: a review not asked for
+    order = np.argsort(codes, kind="stable")
+    bounds = np.cumsum(np.bincount(codes + 1, minlength=len(review_ids) + 1))
+    return [order[bounds[index] : bounds[index + 1]] for index in range(len(review_ids))]
+
+
+def _review_measures(job: tuple[str, str, int, float]) -> tuple[int, int, int, int, float, float, float]:
+    """Tokens, types, content tokens and types, TTR, MATTR and MTLD of one review, from its
+    packed word and content terms (run in worker processes)."""
+    packed_words, packed_content, window, threshold = job
+    words, content = unpack_words(packed_words), unpack_words(packed_content)
+    return (
+        len(words), len(set(words)), len(content), len(set(content)),
+        type_token_ratio(words), mattr(words, window=window), mtld(words, threshold=threshold),
+    )
 
 
 @checks(corpus=CORPUS)

@@ -8,13 +8,16 @@ import yaml
 from analysis.paths import PROJECT_ROOT
 
 REQUIREMENT = re.compile(r"^([A-Za-z0-9_.\-]+)\s*(.*)$")
+# conda-forge's names for packages whose PyPI name differs.
+PYPI_NAMES = {"msgpack-python": "msgpack"}
 
 
 def _parse(requirements):
     parsed = {}
     for requirement in requirements:
         name, bound = REQUIREMENT.match(requirement).groups()
-        parsed[name.lower().replace("_", "-")] = bound.replace(" ", "")
+        name = name.lower().replace("_", "-")
+        parsed[PYPI_NAMES.get(name, name)] = bound.replace(" ", "")
     return parsed
 
 

@@ -3,7 +3,8 @@
 import pytest
 import yaml
 
-from analysis.corpus import MAX_MANIFEST_BYTES, MAX_REVIEW_BYTES, CorpusError, load_corpus
+from analysis.corpus import MAX_REVIEW_BYTES, CorpusError, load_corpus
+from analysis.manifest import MAX_MANIFEST_BYTES
 from analysis.manifest import ManifestError, check_manifest, manifest_reference
 from analysis.paths import DEFAULT_CORPUS_DIR, PROJECT_ROOT
 

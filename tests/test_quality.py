@@ -25,6 +25,14 @@ def test_her_corpus_flags(her_corpus):
     assert report.loc[2, "detail"] == "the page announces 3 comments; 1 survived collection"
 
 
+def test_frequency_table_is_wordfreqs_own():
+    from wordfreq import get_frequency_dict
+
+    from analysis.quality import _frequencies
+
+    assert _frequencies() == get_frequency_dict("en", "best")
+
+
 def test_zipf_shortcut_agrees_with_wordfreq(her_corpus):
     import re
 

@@ -17,3 +17,31 @@ def test_syllables_from_hyphenation_points():
     assert [syllable_count(w) for w in ["film", "lonely", "operating", "computer"]] == [1, 2, 4, 3]
     assert syllable_count("10,000") == 0
     assert syllables_per_token(["Her", "is", "lonely", "Her", "10,000"]).tolist() == [1, 1, 2, 1, 0]
+
+
+def test_shipped_syllable_counts_are_pyphens():
+    from analysis.readability import _syllable_lexicon, hyphenation_syllables
+
+    lexicon = _syllable_lexicon()
+    assert len(lexicon) > 80_000
+    sample = sorted(lexicon)[::40]
+    assert [word for word in sample if lexicon[word] != hyphenation_syllables(word)] == []
+
+
+def test_words_outside_the_shipped_counts_are_hyphenated():
+    from analysis.readability import _syllable_lexicon
+
+    assert "nolting" not in _syllable_lexicon()
+    assert syllable_count("Nolting") == 2
+
+
+def test_syllable_lexicon_rebuilds_to_the_same_bytes(tmp_path, monkeypatch):
+    import runpy
+
+    from analysis.paths import PROJECT_ROOT
+
+    shipped = (PROJECT_ROOT / "analysis" / "data" / "syllables-en.tsv.gz").read_bytes()
+    (tmp_path / "analysis" / "data").mkdir(parents=True)
+    monkeypatch.setattr("analysis.paths.PROJECT_ROOT", tmp_path)
+    runpy.run_path(str(PROJECT_ROOT / "scripts" / "build_syllable_lexicon.py"), run_name="__main__")
+    assert (tmp_path / "analysis" / "data" / "syllables-en.tsv.gz").read_bytes() == shipped
