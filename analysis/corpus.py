@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.film import Film, film_from_manifest
-from analysis.manifest import ManifestError, megabytes, read_manifest
+from analysis.manifest import ManifestError, megabytes, read_manifest, review_entries
 from analysis.paths import study_corpus_dir
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
@@ -212,21 +212,48 @@ def load_corpus(path: str | Path | None = None, *, film: str | None = None, segm
     folder = path
     if not folder.is_dir():
         raise CorpusError(f"{folder}: no such corpus folder or table file (.csv, .parquet)")
+    manifest, film_facts, entries = _folder_manifest(folder)
+    scales = manifest.get("rating_scales") or {}
+    resolved_folder = folder.resolve()
+    jobs = [(folder, resolved_folder, entry, scales) for entry in entries]
+    loaded = ordered_map(_load_entry, jobs, description="reading reviews")
+    return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
+
+
+def corpus_film(path: str | Path | None = None) -> Film:
+    """The film of the corpus at `path`, as :func:`load_corpus` gives it, without reading or
+    segmenting any review of a folder (a table file's rows are read for their ``film`` cells).
+
+    Raises
+    ------
+    CorpusError
+        As :func:`load_corpus` for the folder, manifest or table file.
+    """
+    path = Path(study_corpus_dir() if path is None else path)
+    if path.is_file() and is_table_file(path):
+        return _table_film(_table_rows(path, film=None), film=None)
+    if not path.is_dir():
+        raise CorpusError(f"{path}: no such corpus folder or table file (.csv, .parquet)")
+    return _folder_manifest(path)[1]
+
+
+def _folder_manifest(folder: Path) -> tuple[dict, Film, list[dict]]:
+    """The manifest of a corpus folder (empty without one), the film it describes and the
+    review entries (each ``.txt`` file without a manifest)."""
     manifest_path = folder / MANIFEST_NAME
     try:
         manifest = read_manifest(manifest_path) if manifest_path.exists() else {}
     except ManifestError as problem:
         raise CorpusError(str(problem)) from None
     try:
-        film_facts = film_from_manifest(manifest)
+        film = film_from_manifest(manifest)
     except ValueError as problem:
         raise CorpusError(f"{manifest_path}: {problem}") from None
-    entries = _review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
-    scales = manifest.get("rating_scales") or {}
-    resolved_folder = folder.resolve()
-    jobs = [(folder, resolved_folder, entry, scales) for entry in entries]
-    loaded = ordered_map(_load_entry, jobs, description="reading reviews")
-    return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
+    try:
+        entries = review_entries(manifest, manifest_path) if manifest else _plain_entries(folder)
+    except ManifestError as problem:
+        raise CorpusError(str(problem)) from None
+    return manifest, film, entries
 
 
 def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapping, unread: tuple, *, nothing: str) -> Corpus:
@@ -240,14 +267,23 @@ def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapp
 
 
 def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
+    rows = _table_rows(path, film=film)
+    loaded = ordered_map(_review_from_row, [(path.name, row, segment_text) for row in rows], description="reading reviews")
+    return _corpus(path, path.parent, _table_film(rows, film=film), loaded, {}, (), nothing="no rows")
+
+
+def _table_rows(path: Path, *, film: str | None) -> list[dict]:
     try:
-        rows = read_review_rows(path, film=film)
+        return read_review_rows(path, film=film)
     except TableFileError as problem:
         raise CorpusError(str(problem)) from None
+
+
+def _table_film(rows: list[dict], *, film: str | None) -> Film:
+    """A table's film: the one chosen, else the one film of every row, else an untitled one."""
     films = {row.get("film") for row in rows}
     title = film if film is not None else (films.pop() if len(films) == 1 else None)
-    loaded = ordered_map(_review_from_row, [(path.name, row, segment_text) for row in rows], description="reading reviews")
-    return _corpus(path, path.parent, film_from_manifest({"film": {"title": title}}), loaded, {}, (), nothing="no rows")
+    return film_from_manifest({"film": {"title": title}})
 
 
 def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
@@ -287,23 +323,6 @@ def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...
             reason = f"not listed in {MANIFEST_NAME}, not read"
         notes.append(SkippedReview(path.name, reason))
     return tuple(notes)
-
-
-def _review_entries(manifest: dict, path: Path) -> list[dict]:
-    """The manifest's review entries with their ids; the schema has checked their types."""
-    seen_ids = set()
-    seen_files = set()
-    result = []
-    for position, entry in enumerate(manifest["reviews"], start=1):
-        review_id = str(entry.get("id") or Path(entry["file"]).stem)
-        if review_id in seen_ids:
-            raise CorpusError(f"{path}: review id {review_id!r} is used twice")
-        if entry["file"] in seen_files:
-            raise CorpusError(f"{path}: file {entry['file']!r} is listed twice (review entry {position})")
-        seen_ids.add(review_id)
-        seen_files.add(entry["file"])
-        result.append({**entry, "id": review_id})
-    return result
 
 
 def _plain_entries(folder: Path) -> list[dict]:

@@ -167,6 +167,30 @@ def read_manifest(path: Path) -> dict:
     return manifest
 
 
+def review_entries(manifest: dict, path: Path) -> list[dict]:
+    """The review entries of the manifest read from `path`, each with its id (given, else the
+    file's stem); the schema has checked their types.
+
+    Raises
+    ------
+    ManifestError
+        An id or a file is given twice.
+    """
+    seen_ids = set()
+    seen_files = set()
+    result = []
+    for position, entry in enumerate(manifest["reviews"], start=1):
+        review_id = str(entry.get("id") or Path(entry["file"]).stem)
+        if review_id in seen_ids:
+            raise ManifestError(f"{path}: review id {review_id!r} is used twice")
+        if entry["file"] in seen_files:
+            raise ManifestError(f"{path}: file {entry['file']!r} is listed twice (review entry {position})")
+        seen_ids.add(review_id)
+        seen_files.add(entry["file"])
+        result.append({**entry, "id": review_id})
+    return result
+
+
 def megabytes(size: int) -> str:
     """A size in bytes as megabytes for a message: ``"32.0 MB"``."""
     return f"{size / 2**20:.1f} MB"

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from analysis.corpus import load_corpus
+from analysis.corpus import corpus_film
 from analysis.export import write_table_index
 from analysis.film import film_label
 from analysis.report import WIDGET_MIME, write_report
@@ -249,7 +249,7 @@ def run_study(*, corpus_dir: Path, output_dir: Path | None = None, timeout: int 
             folder.mkdir(parents=True)
         try:
             executed = _execute_all(notebooks, staged, corpus_dir=corpus_dir, timeout=timeout, progress=progress)
-            title = f"Comparative criticism: {film_label(load_corpus(Path(corpus_dir)).film)}"
+            title = f"Comparative criticism: {film_label(corpus_film(Path(corpus_dir)))}"
             report = write_report(executed, staging / REPORT_NAME, title=title)
             try:
                 pdf_report = write_pdf_report(executed, staging / PDF_REPORT_NAME, title=title, figures=staged["figures"])

@@ -204,3 +204,21 @@ def test_an_unreadable_manifest_is_one_clear_error(tmp_path, monkeypatch):
     with pytest.raises(CorpusError) as error:
         load_corpus(tmp_path)
     assert str(error.value) == f"{tmp_path / 'manifest.yaml'}: cannot be read (Permission denied)"
+
+
+def test_the_film_of_a_corpus_is_read_without_its_reviews(her_corpus, tmp_path, monkeypatch):
+    from analysis import corpus as corpus_module
+    from analysis.corpus import corpus_film
+
+    def no_review_read(*_):
+        raise AssertionError("a review was read")
+
+    monkeypatch.setattr(corpus_module, "_load_entry", no_review_read)
+    assert corpus_film(her_corpus.folder) == her_corpus.film
+    (tmp_path / "a.txt").write_text("A plain review of some length, with a sentence.", encoding="utf-8")
+    assert corpus_film(tmp_path).title is None
+    table = tmp_path / "reviews.csv"
+    pd.DataFrame({"text": ["Fine.", "Dull."], "film": ["Drive", "Drive"]}).to_csv(table, index=False)
+    assert corpus_film(table).title == "Drive"
+    with pytest.raises(CorpusError, match="no such corpus folder"):
+        corpus_film(tmp_path / "missing")
