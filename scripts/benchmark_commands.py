@@ -45,8 +45,10 @@ How
   ``RUSAGE_CHILDREN`` afterwards (this mode starts no other child) is the same maximum seen from
   the benchmark's side. Neither is the ``run`` process's own peak nor the tree's total, so both
   are also sampled from ``/proc`` every 0.25 s while it runs (Linux only): the ``run`` process's
-  own high-water mark (``VmHWM``, exact unless it rises in the last interval) and the largest
-  sum of ``VmRSS`` over the tree (a sample, so a lower bound).
+  own high-water mark (``VmHWM``, exact unless it rises in the last interval), the largest
+  sum of ``VmRSS`` over the tree (which counts a page shared by forked processes once in each),
+  and the largest sum of ``Pss`` over the tree (each shared page counted once: the memory the
+  study uses together). Sums are samples, so lower bounds of their peaks.
 
 Usage
 -----
@@ -219,6 +221,17 @@ def status_kb(pid: int, field: str) -> int:
     return next((int(line.split()[1]) for line in lines if line.startswith(f"{field}:")), 0)
 
 
+def pss_kb(pid: int) -> int:
+    """The process's proportional set size (``Pss`` of ``/proc/PID/smaps_rollup``), or 0 when
+    the process or file is gone: each page shared by n processes counts 1/n in each, so the sum
+    over processes is the memory they use together (a forked worker shares its parent's pages)."""
+    try:
+        lines = (PROC / str(pid) / "smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
+
+
 def process_tree(pid: int) -> list[int]:
     """``pid`` and its living descendants, from the parent ids in ``/proc/*/stat``."""
     children: dict[int, list[int]] = {}
@@ -243,12 +256,17 @@ class TreeSampler:
     own_peak_kb : int
         The largest ``VmHWM`` (the process's own high-water mark) seen.
     tree_peak_kb : int
-        The largest sum of ``VmRSS`` over the process and its descendants seen.
+        The largest sum of ``VmRSS`` over the process and its descendants seen (pages shared
+        between processes count once in each).
+    tree_pss_peak_kb : int
+        The largest sum of ``Pss`` over the process and its descendants seen: the memory the
+        tree uses, shared pages counted once.
     """
 
     def __init__(self) -> None:
         self.own_peak_kb = 0
         self.tree_peak_kb = 0
+        self.tree_pss_peak_kb = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -264,7 +282,9 @@ class TreeSampler:
     def _sample(self, pid: int) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
             self.own_peak_kb = max(self.own_peak_kb, status_kb(pid, "VmHWM"))
-            self.tree_peak_kb = max(self.tree_peak_kb, sum(status_kb(p, "VmRSS") for p in process_tree(pid)))
+            tree = process_tree(pid)
+            self.tree_peak_kb = max(self.tree_peak_kb, sum(status_kb(p, "VmRSS") for p in tree))
+            self.tree_pss_peak_kb = max(self.tree_pss_peak_kb, sum(pss_kb(p) for p in tree))
 
 
 def measure(argv: list[str], env: dict[str, str], sampler: TreeSampler | None = None) -> Run:
@@ -454,6 +474,7 @@ def run_study(args: argparse.Namespace, scratch: Path) -> None:
     children_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * RSS_BYTES / 2**20
     own_peak_mb = sampler.own_peak_kb / 1024 if sampler else None
     tree_total_mb = sampler.tree_peak_kb / 1024 if sampler else None
+    tree_pss_mb = sampler.tree_pss_peak_kb / 1024 if sampler else None
     print(f"wall time: {run.seconds:.1f} s")
     print(f"peak RSS, largest single process among `run` and the kernels it waited for "
           f"(os.wait4 of `run`): {run.peak_mb:.1f} MB")
@@ -464,12 +485,14 @@ def run_study(args: argparse.Namespace, scratch: Path) -> None:
     else:
         print(f"peak RSS of the `run` process alone (VmHWM, sampled every {SAMPLE_SECONDS} s): {own_peak_mb:.1f} MB")
         print(f"peak total RSS of `run` and its living descendants (sum of VmRSS, sampled every "
-              f"{SAMPLE_SECONDS} s, a lower bound): {tree_total_mb:.1f} MB")
+              f"{SAMPLE_SECONDS} s; pages shared by forked processes counted in each): {tree_total_mb:.1f} MB")
+        print(f"peak memory of `run` and its living descendants (sum of Pss, shared pages counted once, "
+              f"sampled every {SAMPLE_SECONDS} s): {tree_pss_mb:.1f} MB")
     write_json(args.json, {
         "python": platform.python_version(), "platform": platform.platform(), "reviews": args.run_study,
         "command_line": shlex.join(argv), "seconds": run.seconds, "wait4_peak_mb": run.peak_mb,
         "rusage_children_peak_mb": children_peak_mb, "sampled_run_own_peak_mb": own_peak_mb,
-        "sampled_tree_total_peak_mb": tree_total_mb,
+        "sampled_tree_total_peak_mb": tree_total_mb, "sampled_tree_pss_peak_mb": tree_pss_mb,
     })
 
 
