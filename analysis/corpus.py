@@ -126,9 +126,11 @@ class Corpus:
         rows = []
         for review in self.reviews:
             sentences, joined_tokens = review.body_split
-            tokens = iter(unpack_words(joined_tokens))
+            tokens = unpack_words(joined_tokens)
+            first = 0
             for index, (start, end, text, count) in enumerate(sentences):
-                rows.append((review.id, index, start, end, text, [next(tokens) for _ in range(count)]))
+                rows.append((review.id, index, start, end, text, tokens[first : first + count]))
+                first += count
         sentences = pd.DataFrame([row[:5] for row in rows], columns=SENTENCE_COLUMNS).astype(
             {"sentence_index": "int64", "start": "int64", "end": "int64"}
         )

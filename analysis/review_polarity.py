@@ -11,6 +11,7 @@ down, so every inferred rating can be audited beside the sentences' own labels.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -114,18 +115,20 @@ def evidence_rows(counts: Mapping[str, int], *, top: int) -> list[tuple[str, int
     contribution (descending), then feature.
     """
     weights = load_model("review-polarity")["weights"]
-    weighted = sorted(
-        ((feature, count, weights[feature]) for feature, count in counts.items() if weights.get(feature, 0.0) != 0.0),
-        key=lambda row: (-abs(row[2]), row[0]),
-    )
-    kept = {"up": 0, "down": 0}
-    rows = []
-    for feature, count, weight in weighted:
-        direction = "up" if weight > 0 else "down"
-        if kept[direction] < top:
-            kept[direction] += 1
-            rows.append((feature, int(count), float(weight), float(weight), direction))
-    return rows
+    weighted = [(feature, count, weights[feature]) for feature, count in counts.items() if weights.get(feature, 0.0) != 0.0]
+
+    def strength(row: tuple[str, int, float]) -> tuple[float, str]:
+        return -abs(row[2]), row[0]
+
+    # A review has thousands of weighted n-grams and shows a few: select, don't sort them all.
+    kept = [
+        *heapq.nsmallest(top, (row for row in weighted if row[2] > 0), key=strength),
+        *heapq.nsmallest(top, (row for row in weighted if row[2] < 0), key=strength),
+    ]
+    return [
+        (feature, int(count), float(weight), float(weight), "up" if weight > 0 else "down")
+        for feature, count, weight in sorted(kept, key=strength)
+    ]
 
 
 def evidence_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
