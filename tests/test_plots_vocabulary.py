@@ -164,3 +164,20 @@ def test_word_clouds_title_every_panel(her_tables):
     fig, axes = plt.subplots(1, 2)
     plot_word_clouds(her_tables["counts"], review_ids=["000", "001"], axes=axes, labels={"001": "Ann"})
     assert [ax.get_title() for ax in axes] == ["000", "Ann"]
+
+
+def test_dendrogram_of_many_reviews_shows_as_many_clusters_as_fit():
+    fig, ax = plt.subplots(figsize=(3.5, 4.0))
+    plot_similarity_dendrogram(_similarity_of(300), ax=ax)
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    height_points = ax.get_position().height * 4.0 * 72
+    assert 2 <= len(labels) <= height_points / 7
+    assert any(label.startswith("(") for label in labels)
+    assert ax.get_ylabel() == "review; (n): a cluster of n of the 300"
+    plt.close(fig)
+
+
+def test_dendrogram_of_few_reviews_labels_every_review(her_tables):
+    ax = plot_similarity_dendrogram(her_tables["similarity"])
+    assert sorted(label.get_text() for label in ax.get_yticklabels()) == ["000", "001", "002", "003", "004"]
+    assert ax.get_ylabel() == "review"

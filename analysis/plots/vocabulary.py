@@ -27,6 +27,9 @@ KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
 _TICK_POINTS = 7.0
 # Points are named while there are at most this many.
 MAX_POINT_LABELS = 12
+# A dendrogram's leaf labels, and the lines they need (font size times spacing).
+DENDROGRAM_LEAF_POINTS = 7
+LABEL_LINE_SPACING = 1.3
 # Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
 SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
 _HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
@@ -235,9 +238,15 @@ def plot_similarity_dendrogram(
     distances = 1 - wide.to_numpy()
     np.fill_diagonal(distances, 0)
     tree = linkage(squareform(distances, checks=False), method="average")
+    # Past as many leaves as the axes have lines of labels, show only the last merges: a
+    # cluster's leaf says how many reviews it holds.
+    height_points = ax.get_position().height * ax.figure.get_figheight() * 72
+    fitting = max(2, int(height_points / (DENDROGRAM_LEAF_POINTS * LABEL_LINE_SPACING)))
+    truncated = len(wide) > fitting
     dendrogram(tree, labels=labelled(wide.index, labels), ax=ax, color_threshold=0, above_threshold_color="C0",
-               orientation="right", leaf_font_size=7)
-    ax.set_ylabel("review")
+               orientation="right", leaf_font_size=DENDROGRAM_LEAF_POINTS,
+               **({"truncate_mode": "lastp", "p": fitting} if truncated else {}))
+    ax.set_ylabel(f"review; (n): a cluster of n of the {len(wide)}" if truncated else "review")
     ax.set_xlabel(f"1 - {_VALUE_LABELS[value]}")
     ax.set_title(f"Reviews clustered by {_VALUE_LABELS[value]} (average linkage)")
     return ax
