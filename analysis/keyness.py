@@ -92,6 +92,8 @@ class _OneVsRest(NamedTuple):
     b: np.ndarray
     n1: np.ndarray
     n2: np.ndarray
+    # Every count of every document, scored or not.
+    total: np.int64
 
 
 def _alphabetical_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -127,8 +129,8 @@ def _one_vs_rest(counts: pd.DataFrame, document: str, min_count: int) -> _OneVsR
     document_sizes = np.asarray(matrix.sum(axis=1)).ravel()
     term_totals = np.asarray(matrix.sum(axis=0)).ravel()
     n1 = document_sizes[rows]
-    return _OneVsRest(documents, terms, rows, columns, a, term_totals[columns] - a, n1,
-                      document_sizes.sum() - n1)
+    total = document_sizes.sum()
+    return _OneVsRest(documents, terms, rows, columns, a, term_totals[columns] - a, n1, total - n1, total)
 
 
 def _ranked_table(scored: _OneVsRest, document: str, sort_key: np.ndarray, columns: dict) -> pd.DataFrame:
@@ -245,13 +247,13 @@ def fightin_words(
 
     check_table(counts, [document, "term", "count"], function="fightin_words", argument="counts")
     scored = _one_vs_rest(counts, document, min_count)
-    pooled = counts.groupby("term")["count"].sum()
-    corpus_size = pooled.sum()
+    corpus_size = scored.total
     alpha0 = float(corpus_size if prior_strength is None else prior_strength)
     if prior_strength is not None and alpha0 <= 0:
         raise ValueError(f"prior_strength must be positive, got {prior_strength!r}")
     a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
-    alpha = alpha0 * pooled.reindex(scored.terms).to_numpy(dtype=float)[scored.term_codes] / corpus_size
+    # A term's pooled count is its count in the document plus in the rest.
+    alpha = alpha0 * (a + b).astype(float) / corpus_size
     log_odds_target = np.log((a + alpha) / (n1 + alpha0 - a - alpha))
     log_odds_reference = np.log((b + alpha) / (n2 + alpha0 - b - alpha))
     delta = log_odds_target - log_odds_reference
