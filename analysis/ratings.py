@@ -24,6 +24,7 @@ The sentence-by-sentence arc is :mod:`analysis.arcs`; the readers' response to e
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -34,6 +35,8 @@ from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
 from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.judgements import encoded_margins
+from analysis.parallel import ordered_map
+from analysis.segmentation import Segment
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
 from analysis.tables import checks
@@ -61,32 +64,41 @@ def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
         ``start`` and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
         ``scale_source``, ``role`` ("overall", "sub-score" or "unlabelled").
     """
-    scales = corpus.rating_scales
-    rows = []
-    for review in corpus.reviews:
-        own = [segment for segment in review.segments if segment.label in RATED_SEGMENTS]
-        review_scale = stated_scale("".join(segment.text for segment in own))
-        for segment in own:
-            if segment.label == "header":
-                found, offset = [], 0
-                for line in segment.text.splitlines(keepends=True):
-                    headline = parse_headline_rating(line, scales=scales, review_scale=review_scale)
-                    if headline is not None:
-                        found.append(headline._replace(start=offset + headline.start, end=offset + headline.end))
-                    offset += len(line)
-            else:
-                found = parse_explicit_ratings(segment.text, scales=scales, review_scale=review_scale)
-            for rating in found:
-                rows.append(
-                    {
-                        **rating._asdict(),
-                        "review_id": review.id,
-                        "segment": segment.label,
-                        "start": segment.start + rating.start,
-                        "end": segment.start + rating.end,
-                    }
-                )
+    jobs = [
+        (review.id, tuple(segment for segment in review.segments if segment.label in RATED_SEGMENTS), corpus.rating_scales)
+        for review in corpus.reviews
+    ]
+    rows = [row for found in ordered_map(_review_explicit_ratings, jobs, description="finding ratings") for row in found]
     return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
+
+
+def _review_explicit_ratings(job: tuple[str, tuple[Segment, ...], Mapping[str, float]]) -> list[dict]:
+    """The rows of :func:`explicit_rating_table` for one review's rated segments (run in worker
+    processes)."""
+    review_id, own, scales = job
+    review_scale = stated_scale("".join(segment.text for segment in own))
+    rows = []
+    for segment in own:
+        if segment.label == "header":
+            found, offset = [], 0
+            for line in segment.text.splitlines(keepends=True):
+                headline = parse_headline_rating(line, scales=scales, review_scale=review_scale)
+                if headline is not None:
+                    found.append(headline._replace(start=offset + headline.start, end=offset + headline.end))
+                offset += len(line)
+        else:
+            found = parse_explicit_ratings(segment.text, scales=scales, review_scale=review_scale)
+        for rating in found:
+            rows.append(
+                {
+                    **rating._asdict(),
+                    "review_id": review_id,
+                    "segment": segment.label,
+                    "start": segment.start + rating.start,
+                    "end": segment.start + rating.end,
+                }
+            )
+    return rows
 
 
 @checks(explicit=["review_id", "segment", "start", "role"])
@@ -227,8 +239,14 @@ def _first_sentences(features: set[str], sentences: list[tuple[int, str]], recip
 
 @once_per_corpus
 def review_signals(corpus: Corpus) -> pd.DataFrame:
-    """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`)."""
-    return find_signals(corpus.sentences)
+    """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`),
+    each review's sentences read in a worker process where that pays."""
+    sentences = corpus.sentences[["review_id", "sentence_index", "text"]]
+    by_review = [group for _, group in sentences.groupby("review_id", sort=False)]
+    # A review without signals gives an empty table whose text columns hold objects, which
+    # would turn the joined table's text columns into objects too.
+    found = [table for table in ordered_map(find_signals, by_review, description="finding signals") if len(table)]
+    return pd.concat(found, ignore_index=True) if found else find_signals(sentences.iloc[:0])
 
 
 @checks(corpus=CORPUS)

@@ -28,6 +28,7 @@ from analysis.plots import corpus as corpus_plots
 from analysis.plots import praise as praise_plots
 from analysis.plots import ratings as rating_plots
 from analysis.plots import vocabulary as vocabulary_plots
+from analysis.plots import word_clouds as word_cloud_plots
 from analysis.quality import quality_report, word_flags
 from analysis.tables import TableError
 from analysis.vocabulary import keyness_tests, vocabulary_table
@@ -505,7 +506,7 @@ CASES = [
      None, None,
      'quality_report: corpus must be a Corpus (from load_corpus), got NoneType',
      'quality_report: corpus must be a Corpus (from load_corpus), got DataFrame'),
-    (TABLE, lambda value, corpus: vocabulary_plots.plot_word_clouds(value, review_ids=["a"], axes=axes()),
+    (TABLE, lambda value, corpus: word_cloud_plots.plot_word_clouds(value, review_ids=["a"], axes=axes()),
      empty("review_id", "term", "count"), ('ndarray', 1),
      'plot_word_clouds: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'plot_word_clouds: counts lacks the column(s) review_id, term, count (it has x)'),
@@ -591,7 +592,7 @@ def test_an_empty_table_or_text_gives_an_empty_result(case, her_corpus, recwarn)
 MODULES = [
     "praise", "targets", "ratings", "arcs", "readers", "signals", "overview", "review_polarity", "judgements",
     "passages", "sentiment", "vocabulary", "keyness", "concordance", "quality", "corpus", "export", "plots",
-    "plots.corpus", "plots.praise", "plots.ratings", "plots.vocabulary", "segmentation", "tokenization", "rating_parser",
+    "plots.corpus", "plots.praise", "plots.ratings", "plots.vocabulary", "plots.word_clouds", "segmentation", "tokenization", "rating_parser",
 ]
 CHECKED_TYPES = {"pd.DataFrame", "pd.DataFrame | None", "pd.Series", "Corpus", "Review", "Film"}
 TEXT_NAMES = {"text", "texts", "word", "sentence", "scope", "raw"}

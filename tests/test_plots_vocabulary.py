@@ -20,9 +20,8 @@ from analysis.plots.vocabulary import (
     plot_similarity_dendrogram,
     plot_similarity_matrix,
     plot_vocabulary_spread,
-    plot_word_cloud,
-    plot_word_clouds,
 )
+from analysis.plots.word_clouds import plot_word_cloud, plot_word_clouds
 from analysis.vocabulary import distinctive_terms, pairwise_similarity, term_counts, vocabulary_spread, vocabulary_table
 
 

@@ -2,8 +2,7 @@
 
 Every function takes a tidy table from :mod:`analysis.vocabulary`, :mod:`analysis.keyness` or
 :mod:`analysis.concordance`, draws on one Axes (``ax=None``: the current one) and returns it.
-Word clouds are decoration, drawn deterministically with a named seed; the readable evidence is
-:func:`plot_distinctive_terms`.
+Word clouds are in :mod:`analysis.plots.word_clouds`.
 """
 
 from __future__ import annotations
@@ -20,16 +19,14 @@ from analysis.plots import cells_legible, cluster_order, labelled
 from analysis.tables import checks
 from analysis.vocabulary import DISTINCTIVE_COLUMNS, SIMILARITY_COLUMNS
 
-WORD_CLOUD_SEED = 20131218  # the film's US release date; any fixed number makes clouds repeatable
 SIMILARITY_VALUES = ("tfidf_cosine", "jaccard", "shared_types")
 KEYNESS_SCORES = ("g2", "log_ratio", "fw_z")
 # A heatmap's tick labels need this many points each.
 _TICK_POINTS = 7.0
 # Points are named while there are at most this many.
 MAX_POINT_LABELS = 12
-# A dendrogram's leaf labels, and the lines they need (font size times spacing).
-DENDROGRAM_LEAF_POINTS = 7
-LABEL_LINE_SPACING = 1.3
+# A line of a dendrogram's 7-pt leaf labels.
+_LEAF_LINE_POINTS = 9.0
 # Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
 SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
 _HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
@@ -238,15 +235,13 @@ def plot_similarity_dendrogram(
     distances = 1 - wide.to_numpy()
     np.fill_diagonal(distances, 0)
     tree = linkage(squareform(distances, checks=False), method="average")
-    # Past as many leaves as the axes have lines of labels, show only the last merges: a
-    # cluster's leaf says how many reviews it holds.
-    height_points = ax.get_position().height * ax.figure.get_figheight() * 72
-    fitting = max(2, int(height_points / (DENDROGRAM_LEAF_POINTS * LABEL_LINE_SPACING)))
-    truncated = len(wide) > fitting
+    # Past as many leaves as the axes have lines of labels, show the last merges, each leaf
+    # saying how many reviews it holds.
+    fitting = max(2, int(ax.get_position().height * ax.figure.get_figheight() * 72 / _LEAF_LINE_POINTS))
+    truncation = {"truncate_mode": "lastp", "p": fitting} if len(wide) > fitting else {}
     dendrogram(tree, labels=labelled(wide.index, labels), ax=ax, color_threshold=0, above_threshold_color="C0",
-               orientation="right", leaf_font_size=DENDROGRAM_LEAF_POINTS,
-               **({"truncate_mode": "lastp", "p": fitting} if truncated else {}))
-    ax.set_ylabel(f"review; (n): a cluster of n of the {len(wide)}" if truncated else "review")
+               orientation="right", leaf_font_size=7, **truncation)
+    ax.set_ylabel(f"review; (n): a cluster of n of the {len(wide)}" if truncation else "review")
     ax.set_xlabel(f"1 - {_VALUE_LABELS[value]}")
     ax.set_title(f"Reviews clustered by {_VALUE_LABELS[value]} (average linkage)")
     return ax
@@ -364,24 +359,6 @@ def plot_dispersion(
     return ax
 
 
-def plot_word_cloud(frequencies: Mapping[str, float], *, seed: int = WORD_CLOUD_SEED, ax: Axes | None = None) -> Axes:
-    """A word cloud of `frequencies` (term -> weight), deterministic for a given `seed`.
-
-    Decoration only: sizes are hard to read; show :func:`plot_distinctive_terms` beside it.
-    """
-    from wordcloud import WordCloud
-
-    if len(frequencies) == 0:
-        raise ValueError("frequencies is empty: a word cloud needs at least one term")
-    if ax is None:
-        ax = plt.gca()
-    cloud = WordCloud(width=600, height=400, background_color="white", random_state=seed,
-                      collocations=False, prefer_horizontal=1.0).generate_from_frequencies(dict(frequencies))
-    ax.imshow(cloud.to_array(), interpolation="bilinear")
-    ax.set_axis_off()
-    return ax
-
-
 @checks(distinctive=DISTINCTIVE_COLUMNS)
 def plot_distinctive_panels(
     distinctive: pd.DataFrame,
@@ -412,18 +389,4 @@ def plot_distinctive_panels(
             ax.set_title(f"{labelled([review_id], labels)[0]}: no over-used word")
     if drawn and thresholds:
         drawn[0].legend(loc="lower right", fontsize=6, frameon=True)
-    return axes
-
-
-@checks(counts=["review_id", "term", "count"])
-def plot_word_clouds(counts: pd.DataFrame, *, review_ids: Sequence[str], axes: Sequence[Axes], seed: int = WORD_CLOUD_SEED,
-                     labels: Mapping[str, str] | None = None) -> Sequence[Axes]:
-    """:func:`plot_word_cloud` of each of `review_ids`' term counts (:func:`analysis.vocabulary.term_counts`), one per Axes."""
-    by_review = {review_id: group.set_index("term")["count"] for review_id, group in counts.groupby("review_id", sort=False)}
-    for ax, review_id in zip(axes, review_ids):
-        if review_id in by_review:
-            plot_word_cloud(by_review[review_id], seed=seed, ax=ax)
-        else:
-            ax.set_axis_off()
-        ax.set_title(labelled([review_id], labels)[0])
     return axes
