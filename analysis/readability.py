@@ -20,10 +20,7 @@ between reviews, not with published grade bands.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
 from functools import cache, lru_cache
-
-import numpy as np
 
 from analysis.resources import read_bytes
 from analysis.text import WORD_CACHE_SIZE
@@ -81,15 +78,3 @@ def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
     if words <= 0 or sentences <= 0:
         return float("nan")
     return FLESCH_BASE - FLESCH_SENTENCE_WEIGHT * words / sentences - FLESCH_SYLLABLE_WEIGHT * syllables / words
-
-
-def syllables_per_token(tokens: Sequence[str]) -> np.ndarray:
-    """:func:`syllable_count` of every token; each distinct spelling is counted once.
-
-    >>> syllables_per_token(["Her", "is", "lonely", "lonely"]).tolist()
-    [1, 1, 2, 2]
-    """
-    import pandas as pd
-
-    codes, distinct = pd.factorize(np.asarray(tokens, dtype=object))
-    return np.asarray([syllable_count(word) for word in distinct], dtype=np.int64)[codes]

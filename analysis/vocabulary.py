@@ -28,7 +28,7 @@ from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_t
 from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
-from analysis.readability import flesch_reading_ease, syllables_per_token
+from analysis.readability import flesch_reading_ease, syllable_count
 
 KEYNESS_MIN_COUNT = 3
 # The tidy counts every comparison of vocabularies reads (term_counts' output).
@@ -111,18 +111,16 @@ def vocabulary_measures(
     is_word = tokens["is_word"].to_numpy(dtype=bool)
     is_content = tokens["is_content"].to_numpy(dtype=bool)
     terms = tokens["term"].to_numpy(dtype=object)
-    syllables_of_words = np.zeros(len(tokens), dtype=np.int64)
-    syllables_of_words[is_word] = syllables_per_token(tokens["token"].to_numpy(dtype=object)[is_word])
+    written = tokens["token"].to_numpy(dtype=object)
     jobs = [
-        (pack_words(terms[rows[is_word[rows]]]), pack_words(terms[rows[is_content[rows]]]), window, threshold)
+        (pack_words(terms[words]), pack_words(written[words]), pack_words(terms[rows[is_content[rows]]]), window, threshold)
         for rows in rows_by_review
+        for words in [rows[is_word[rows]]]
     ]
     measures = []
-    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types, ttr, mattr_, mtld_), rows in zip(
-        review_ids, sentence_counts, ordered_map(_review_measures, jobs, description="measuring vocabularies"),
-        rows_by_review,
+    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types, ttr, mattr_, mtld_, syllables) in zip(
+        review_ids, sentence_counts, ordered_map(_review_measures, jobs, description="measuring vocabularies")
     ):
-        syllables = int(syllables_of_words[rows].sum())
         measures.append(
             {
                 "review_id": review_id,
@@ -154,14 +152,16 @@ def _rows_by_review(review_column: pd.Series, review_ids) -> list[np.ndarray]:
     return [order[bounds[index] : bounds[index + 1]] for index in range(len(review_ids))]
 
 
-def _review_measures(job: tuple[str, str, int, float]) -> tuple[int, int, int, int, float, float, float]:
-    """Tokens, types, content tokens and types, TTR, MATTR and MTLD of one review, from its
-    packed word and content terms (run in worker processes)."""
-    packed_words, packed_content, window, threshold = job
+def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, int, int, float, float, float, int]:
+    """Tokens, types, content tokens and types, TTR, MATTR, MTLD and syllables of one review,
+    from its packed word terms, word tokens as written and content terms (run in worker
+    processes: hyphenating a corpus's rarer words is the slow part of readability)."""
+    packed_words, packed_written, packed_content, window, threshold = job
     words, content = unpack_words(packed_words), unpack_words(packed_content)
     return (
         len(words), len(set(words)), len(content), len(set(content)),
         type_token_ratio(words), mattr(words, window=window), mtld(words, threshold=threshold),
+        sum(map(syllable_count, unpack_words(packed_written))),
     )
 
 
