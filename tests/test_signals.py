@@ -172,3 +172,13 @@ def test_mention_verdict_precedence():
     assert mention_verdict("A great cast and a dull script.", "evaluative", "criticism", 0.3) == (
         "evaluative", "criticism", "classifier"
     )
+
+
+def test_no_is_a_negator():
+    from analysis.signals import judgement_cues
+
+    # YAML reads a bare `no` as false; the negator list must still hold the word.
+    [cue] = judgement_cues("No stupid sing-along songs.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("stupid", 1, True)
+    [cue] = judgement_cues("There are no great performances here.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("great", -1, True)
