@@ -61,7 +61,7 @@ from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.signals import mention_verdict
+from analysis.signals import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
 from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.tokenization import is_heading
@@ -140,7 +140,9 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 @checks(mentions=MENTION_COLUMNS[:8])
-def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
+def judge_mentions(
+    mentions: pd.DataFrame, *, labeller: Labeller | None = None, uncued_margin: float = UNCUED_MARGIN
+) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
     Parameters
@@ -151,6 +153,9 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
         Texts -> DataFrame with ``kind``, ``label``, ``evaluative_probability``,
         ``praise_probability``, ``polarity_score``, ``vader_compound``, one row per text in order;
         default :func:`analysis.judgements.judge_sentences` (the shared, cached judgements).
+    uncued_margin : float
+        How sure the sentence model must be for a mention without cues to count
+        (:func:`analysis.signals.mention_verdict`; the evaluation script varies it).
 
     Returns
     -------
@@ -174,7 +179,7 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
     judged = evidence["scope_kind"] != "heading"
     verdicts = [
-        mention_verdict(scope, kind, label, probability)
+        mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
         for scope, kind, label, probability in evidence.loc[
             judged, ["scope", "kind", "label", "praise_probability"]
         ].itertuples(index=False, name=None)
