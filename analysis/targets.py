@@ -248,6 +248,42 @@ def find_mentions(
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
+@checks(sentence=str)
+def credit_brackets(sentence: str, name_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The brackets of `sentence` that only credit the names at `name_spans`.
+
+    A cast list's convention, "Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)",
+    "(Scarlett Johansson's voice)", credits a person and judges no one: a bracket is a credit when
+    it holds a name and, beside the names and their possessives, only the performance words and
+    credit words of ``data/mention-rules.yaml``.
+
+    Returns
+    -------
+    list of (start, end)
+        The span of each such bracket's text inside its brackets, spaces stripped, in order.
+
+    >>> sentence = "Her follows Theodore (Joaquin Phoenix) and Samantha (voiced by a brilliant Johansson)."
+    >>> [sentence[a:b] for a, b in credit_brackets(sentence, [(22, 37), (75, 84)])]
+    ['Joaquin Phoenix']
+    """
+    rules = mention_rules()
+    allowed = {str(word) for word in (*rules["performance_context"], *rules["credit_words"])}
+    credits = []
+    for bracket in re.finditer(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]", sentence):
+        start, end = bracket.span(1)
+        names = [(a, b) for a, b in name_spans if start <= a and b <= end]
+        if not names:
+            continue
+        rest = list(sentence[start:end])
+        for a, b in names:
+            possessive = re.match(r"\s?['\u2019]s?(?![\w])", sentence[b:end])
+            for position in range(a, b + (possessive.end() if possessive else 0)):
+                rest[position - start] = " "
+        if all(word.lower() in allowed for word in _WORD.findall("".join(rest))):
+            credits.append((start, end))
+    return credits
+
+
 def _words_before(text: str, position: int) -> int:
     return sum(1 for word in _WORD.finditer(text) if word.end() <= position)
 

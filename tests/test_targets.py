@@ -233,3 +233,19 @@ def test_editing_effects_animation_and_sound_aspects(sentence, expected):
 def test_editing_is_apart_from_pacing():
     lexicon = aspect_lexicon()
     assert "editing" in lexicon["editing"].cues and "editing" not in lexicon["pacing"].cues
+
+
+def test_credit_brackets():
+    from analysis.targets import credit_brackets
+
+    def credits(sentence, *names):
+        spans = [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
+        return [sentence[start:end] for start, end in credit_brackets(sentence, spans)]
+
+    assert credits("Theodore (Joaquin Phoenix) writes letters.", "Joaquin Phoenix") == ["Joaquin Phoenix"]
+    assert credits("Samantha ( voiced by Scarlett Johansson ) talks.", "Scarlett Johansson") == ["voiced by Scarlett Johansson"]
+    assert credits("Samantha (Scarlett Johansson’s voice) talks.", "Scarlett Johansson") == ["Scarlett Johansson’s voice"]
+    assert credits("Two friends (Amy Adams and Chris Pratt) help.", "Amy Adams", "Chris Pratt") == ["Amy Adams and Chris Pratt"]
+    # A bracket with other words judges or tells: no credit; nor is a bracket without a name.
+    assert credits("His wife (a luminous Rooney Mara) leaves.", "Rooney Mara") == []
+    assert credits("Phoenix (as always) is good.", "Phoenix") == []
