@@ -37,10 +37,11 @@ reader sees what a rule overrode. Measured against 441 hand-labelled (target, se
 42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
 Credits. A name in brackets with nothing beside it but performance and credit words
-("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)";
-:func:`analysis.targets.credit_brackets`) is a cast list's credit: its scope is the bracket, and it
-is a neutral mention (``label_source`` ``credit``), whatever the sentence around says of someone
-else ("Phoenix is stunning as a man whose wife (Rooney Mara) has left him").
+("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)"), or right after a credit phrase
+("a law officer played by David Warner"; :func:`analysis.targets.credits`), is a cast list's
+credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
+whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
+(Rooney Mara) has left him").
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -69,7 +70,7 @@ from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
 from analysis.signals import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.targets import MENTION_COLUMNS, credit_brackets, find_mentions
+from analysis.targets import MENTION_COLUMNS, credits, find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
@@ -106,7 +107,7 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``review_id``, ``target``, ``target_kind``, ``sentence_index``, ``sentence``, ``scope``
-        (the clause, the credit in brackets, or the whole sentence), ``scope_kind`` (clause,
+        (the clause, the credit, or the whole sentence), ``scope_kind`` (clause,
         credit, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
@@ -122,14 +123,14 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             for mention in in_sentence
         ]
         kind_of_sentence = "heading" if is_heading(sentence) else None
-        credits = credit_brackets(sentence, [(m.start, m.start + len(m.matched_text)) for m in in_sentence])
+        credit_spans = credits(sentence, [(m.start, m.start + len(m.matched_text)) for m in in_sentence])
         for target, target_kind in sorted({(m.target, m.target_kind) for m in in_sentence}):
             group = [(m, c) for m, c in zip(in_sentence, clause_of) if (m.target, m.target_kind) == (target, target_kind)]
             holding = {clause for _, clause in group}
             others = {clause for m, clause in zip(in_sentence, clause_of) if m.target != target}
             # Scope to one clause only to keep another target's judgement out of this one's.
             one_clause = len(holding) == 1 and bool(others - holding)
-            credit = next((b for b in credits if all(b[0] <= m.start < b[1] for m, _ in group)), None)
+            credit = next((b for b in credit_spans if all(b[0] <= m.start < b[1] for m, _ in group)), None)
             kind = kind_of_sentence or ("credit" if credit else "clause" if one_clause else "sentence")
             rows.append(
                 {
@@ -177,7 +178,7 @@ def judge_mentions(
         scores for the scope text, and ``label_source`` (``classifier``, ``reservation cue:
         <span>`` when a reservation signal overrides it, see the module docstring,
         ``heading``, or ``credit``). A heading is not sent to the labeller: its kind is
-        ``heading``, its label ``neutral`` and its scores empty. A credit in brackets is
+        ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
     scopes = mention_scopes(mentions)
@@ -203,8 +204,8 @@ def judge_mentions(
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"
-    credits = evidence["scope_kind"] == "credit"
-    evidence.loc[credits, ["kind", "label", "label_source"]] = ("summary", "neutral", "credit")
+    credited = evidence["scope_kind"] == "credit"
+    evidence.loc[credited, ["kind", "label", "label_source"]] = ("summary", "neutral", "credit")
     return evidence[EVIDENCE_COLUMNS]
 
 

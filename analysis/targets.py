@@ -249,26 +249,28 @@ def find_mentions(
 
 
 @checks(sentence=str)
-def credit_brackets(sentence: str, name_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The brackets of `sentence` that only credit the names at `name_spans`.
+def credits(sentence: str, name_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where `sentence` only credits the names at `name_spans`, as a cast list would.
 
-    A cast list's convention, "Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)",
-    "(Scarlett Johansson's voice)", credits a person and judges no one: a bracket is a credit when
-    it holds a name and, beside the names and their possessives, only the performance words and
-    credit words of ``data/mention-rules.yaml``.
+    Two conventions credit a person and judge no one: a bracket holding a name and, beside the
+    names and their possessives, only the performance words and credit words of
+    ``data/mention-rules.yaml`` ("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)",
+    "(Scarlett Johansson's voice)"); and a name right after a credit phrase of that file ("a law
+    officer played by David Warner").
 
     Returns
     -------
     list of (start, end)
-        The span of each such bracket's text inside its brackets, spaces stripped, in order.
+        The span of each credit: a bracket's text inside its brackets, spaces stripped, or a
+        credit phrase with its name; in order.
 
-    >>> sentence = "Her follows Theodore (Joaquin Phoenix) and Samantha (voiced by a brilliant Johansson)."
-    >>> [sentence[a:b] for a, b in credit_brackets(sentence, [(22, 37), (75, 84)])]
-    ['Joaquin Phoenix']
+    >>> sentence = "Theodore (Joaquin Phoenix) meets Samantha, voiced by Scarlett Johansson."
+    >>> [sentence[a:b] for a, b in credits(sentence, [(10, 25), (53, 71)])]
+    ['Joaquin Phoenix', 'voiced by Scarlett Johansson']
     """
     rules = mention_rules()
     allowed = {str(word) for word in (*rules["performance_context"], *rules["credit_words"])}
-    credits = []
+    found = []
     for bracket in re.finditer(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]", sentence):
         start, end = bracket.span(1)
         names = [(a, b) for a, b in name_spans if start <= a and b <= end]
@@ -280,8 +282,13 @@ def credit_brackets(sentence: str, name_spans: list[tuple[int, int]]) -> list[tu
             for position in range(a, b + (possessive.end() if possessive else 0)):
                 rest[position - start] = " "
         if all(word.lower() in allowed for word in _WORD.findall("".join(rest))):
-            credits.append((start, end))
-    return credits
+            found.append((start, end))
+    phrase = re.compile(rf"{_BOUNDARY_BEFORE}(?:{_words_pattern(rules['credit_phrases'])})\s+$", re.IGNORECASE)
+    for a, b in name_spans:
+        before = phrase.search(sentence[:a])
+        if before and not any(start <= a < end for start, end in found):
+            found.append((before.start(), b))
+    return sorted(found)
 
 
 def _words_before(text: str, position: int) -> int:
