@@ -182,3 +182,10 @@ def test_no_is_a_negator():
     assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("stupid", 1, True)
     [cue] = judgement_cues("There are no great performances here.")
     assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("great", -1, True)
+
+
+def test_judgement_cues_include_superlatives_and_abstract_nouns():
+    from analysis.signals import judgement_cues
+
+    found = judgement_cues("Cameron's greatest gift is pacing worked to perfection; the stupidity of the script hurts.")
+    assert [(c["span_text"], c["polarity"]) for c in found] == [("greatest", 1), ("perfection", 1), ("stupidity", -1)]
