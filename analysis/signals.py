@@ -159,6 +159,13 @@ def _judgement_regex() -> re.Pattern:
     return re.compile(rf"{_BEFORE_CUE}(?:{'|'.join(groups)}){_AFTER_CUE}")
 
 
+@cache
+def _foil_regex() -> re.Pattern:
+    # A foil runs from its marker to the next punctuation.
+    foils = _alternation(r"\s+".join(map(re.escape, foil.split())) for foil in read_yaml("judgement-cues.yaml")["comparison_foils"])
+    return re.compile(rf"{_BEFORE_CUE}{foils}{_AFTER_CUE}[^,;:.!?()]*")
+
+
 @checks(text=str)
 def judgement_cues(text: str) -> list[dict]:
     """The words in `text` that judge a performance or craft (``data/judgement-cues.yaml``).
@@ -167,21 +174,27 @@ def judgement_cues(text: str) -> list[dict]:
     -------
     list of dict
         Keys ``span_text``, ``start``, ``end``, ``polarity`` (+1 or -1, reversed when a negator
-        stands within three words before, in the same clause) and ``negated``; in order.
+        stands within three words before, in the same clause, or when the cue is in the foil of a
+        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order.
 
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
     [('thin', -1), ('stunning', 1)]
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The animation isn't as rich as it could be.")]
     [('rich', -1)]
+    >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("Unlike the dull first film, it is great.")]
+    [('dull', 1), ('great', 1)]
     """
     lowered = _lower(normalise(text))
     genres = genre_spans(lowered)
+    foils = [match.span() for match in _foil_regex().finditer(lowered)]
     found = []
     for match in _judgement_regex().finditer(lowered):
         if any(match.start() < end and start < match.end() for start, end in genres):
             continue
         negated = _is_negated(lowered, match.start())
         polarity = 1 if match.group("positive") else -1
+        if any(start <= match.start() < end for start, end in foils):
+            polarity = -polarity
         found.append({"span_text": text[match.start() : match.end()], "start": match.start(), "end": match.end(),
                       "polarity": -polarity if negated else polarity, "negated": negated})
     return found
