@@ -150,20 +150,15 @@ def head_polarity(word: str) -> int:
 
 
 @cache
-def _judgement_regex() -> re.Pattern:
+def _judgement_regexes() -> tuple[re.Pattern, re.Pattern]:
+    # The cues by polarity, and the foils of comparisons: a marker up to the next punctuation.
     data = read_yaml("judgement-cues.yaml")
-    groups = []
-    for polarity in ("positive", "negative"):
-        words = sorted((str(word) for word in data[polarity]), key=lambda w: (-len(w), w))
-        groups.append(f"(?P<{polarity}>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")")
-    return re.compile(rf"{_BEFORE_CUE}(?:{'|'.join(groups)}){_AFTER_CUE}")
+    def phrases(words) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(map(str, words), key=lambda w: (-len(w), w)))
 
-
-@cache
-def _foil_regex() -> re.Pattern:
-    # A foil runs from its marker to the next punctuation.
-    foils = _alternation(r"\s+".join(map(re.escape, foil.split())) for foil in read_yaml("judgement-cues.yaml")["comparison_foils"])
-    return re.compile(rf"{_BEFORE_CUE}{foils}{_AFTER_CUE}[^,;:.!?()]*")
+    groups = "|".join(f"(?P<{polarity}>{phrases(data[polarity])})" for polarity in ("positive", "negative"))
+    return (re.compile(rf"{_BEFORE_CUE}(?:{groups}){_AFTER_CUE}"),
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"))
 
 
 @checks(text=str)
@@ -186,17 +181,16 @@ def judgement_cues(text: str) -> list[dict]:
     """
     lowered = _lower(normalise(text))
     genres = genre_spans(lowered)
-    foils = [match.span() for match in _foil_regex().finditer(lowered)]
+    cue_regex, foil_regex = _judgement_regexes()
+    foils = [match.span() for match in foil_regex.finditer(lowered)]
     found = []
-    for match in _judgement_regex().finditer(lowered):
+    for match in cue_regex.finditer(lowered):
         if any(match.start() < end and start < match.end() for start, end in genres):
             continue
         negated = _is_negated(lowered, match.start())
-        polarity = 1 if match.group("positive") else -1
-        if any(start <= match.start() < end for start, end in foils):
-            polarity = -polarity
+        reversed_ = negated != any(start <= match.start() < end for start, end in foils)
         found.append({"span_text": text[match.start() : match.end()], "start": match.start(), "end": match.end(),
-                      "polarity": -polarity if negated else polarity, "negated": negated})
+                      "polarity": (1 if match.group("positive") else -1) * (-1 if reversed_ else 1), "negated": negated})
     return found
 
 
