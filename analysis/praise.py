@@ -32,9 +32,16 @@ model reads the scope with its genre words left out ("a disaster movie" is a kin
   cross-validation on the labelled mention judgements); otherwise the mention is ``neutral``.
 
 ``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
-``judgement cue: <spans>`` or ``heading``; the model's probabilities are kept either way, so a
+``judgement cue: <spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
 reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
 42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
+
+Credits. A name in brackets with nothing beside it but performance and credit words
+("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)"), or right after a credit phrase
+("a law officer played by David Warner"; :func:`analysis.targets.credits`), is a cast list's
+credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
+whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
+(Rooney Mara) has left him").
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -61,9 +68,9 @@ from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.signals import mention_verdict
+from analysis.signals import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.targets import MENTION_COLUMNS, find_mentions
+from analysis.targets import MENTION_COLUMNS, credits, find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
@@ -100,7 +107,8 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``review_id``, ``target``, ``target_kind``, ``sentence_index``, ``sentence``, ``scope``
-        (the clause, or the whole sentence), ``scope_kind`` (clause, sentence, or heading),
+        (the clause, the credit, or the whole sentence), ``scope_kind`` (clause,
+        credit, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
     by_sentence: dict[tuple, list] = {}
@@ -115,13 +123,15 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             for mention in in_sentence
         ]
         kind_of_sentence = "heading" if is_heading(sentence) else None
+        credit_spans = credits(sentence, [(m.start, m.start + len(m.matched_text)) for m in in_sentence])
         for target, target_kind in sorted({(m.target, m.target_kind) for m in in_sentence}):
             group = [(m, c) for m, c in zip(in_sentence, clause_of) if (m.target, m.target_kind) == (target, target_kind)]
             holding = {clause for _, clause in group}
             others = {clause for m, clause in zip(in_sentence, clause_of) if m.target != target}
             # Scope to one clause only to keep another target's judgement out of this one's.
             one_clause = len(holding) == 1 and bool(others - holding)
-            kind = kind_of_sentence or ("clause" if one_clause else "sentence")
+            credit = next((b for b in credit_spans if all(b[0] <= m.start < b[1] for m, _ in group)), None)
+            kind = kind_of_sentence or ("credit" if credit else "clause" if one_clause else "sentence")
             rows.append(
                 {
                     "review_id": review_id,
@@ -129,7 +139,10 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
                     "target_kind": target_kind,
                     "sentence_index": sentence_index,
                     "sentence": sentence,
-                    "scope": clauses[min(holding)][2] if kind == "clause" else sentence,
+                    "scope": (
+                        clauses[min(holding)][2] if kind == "clause"
+                        else sentence[credit[0] : credit[1]] if kind == "credit" else sentence
+                    ),
                     "scope_kind": kind,
                     "matched_text": "; ".join(m.matched_text for m, _ in group),
                     "rule": "; ".join(dict.fromkeys(m.rule for m, _ in group)),
@@ -140,7 +153,9 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 @checks(mentions=MENTION_COLUMNS[:8])
-def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) -> pd.DataFrame:
+def judge_mentions(
+    mentions: pd.DataFrame, *, labeller: Labeller | None = None, uncued_margin: float = UNCUED_MARGIN
+) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
     Parameters
@@ -151,6 +166,9 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
         Texts -> DataFrame with ``kind``, ``label``, ``evaluative_probability``,
         ``praise_probability``, ``polarity_score``, ``vader_compound``, one row per text in order;
         default :func:`analysis.judgements.judge_sentences` (the shared, cached judgements).
+    uncued_margin : float
+        How sure the sentence model must be for a mention without cues to count
+        (:func:`analysis.signals.mention_verdict`; the evaluation script varies it).
 
     Returns
     -------
@@ -158,9 +176,10 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
         :func:`mention_scopes` plus the labeller's ``kind`` (evaluative or summary), ``label``
         (praise, criticism, or neutral for plot summary and weak tone) and its probabilities and
         scores for the scope text, and ``label_source`` (``classifier``, ``reservation cue:
-        <span>`` when a reservation signal overrides it, see the module docstring, or
-        ``heading``). A heading is not sent to the labeller: its kind is ``heading``, its label
-        ``neutral`` and its scores empty.
+        <span>`` when a reservation signal overrides it, see the module docstring,
+        ``heading``, or ``credit``). A heading is not sent to the labeller: its kind is
+        ``heading``, its label ``neutral`` and its scores empty. A credit is
+        ``summary`` and ``neutral`` whatever the labeller says of it.
     """
     scopes = mention_scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
@@ -172,9 +191,9 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     else:
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
-    judged = evidence["scope_kind"] != "heading"
+    judged = ~evidence["scope_kind"].isin(["heading", "credit"])
     verdicts = [
-        mention_verdict(scope, kind, label, probability)
+        mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
         for scope, kind, label, probability in evidence.loc[
             judged, ["scope", "kind", "label", "praise_probability"]
         ].itertuples(index=False, name=None)
@@ -185,6 +204,8 @@ def judge_mentions(mentions: pd.DataFrame, *, labeller: Labeller | None = None) 
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"
+    credited = evidence["scope_kind"] == "credit"
+    evidence.loc[credited, ["kind", "label", "label_source"]] = ("summary", "neutral", "credit")
     return evidence[EVIDENCE_COLUMNS]
 
 

@@ -66,7 +66,7 @@ SIGNAL_COLUMNS = [
 _NEGATION_WINDOW = 3
 # How sure the sentence model must be for a mention without any judgement cue to count as praise
 # or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
-# mention judgements (tests/data/mention-judgements; every fold chose 0.3).
+# mention judgements (tests/data/mention-judgements; four of the five folds chose 0.3).
 UNCUED_MARGIN = 0.3
 
 
@@ -150,13 +150,15 @@ def head_polarity(word: str) -> int:
 
 
 @cache
-def _judgement_regex() -> re.Pattern:
+def _judgement_regexes() -> tuple[re.Pattern, re.Pattern]:
+    # The cues by polarity, and the foils of comparisons: a marker up to the next punctuation.
     data = read_yaml("judgement-cues.yaml")
-    groups = []
-    for polarity in ("positive", "negative"):
-        words = sorted((str(word) for word in data[polarity]), key=lambda w: (-len(w), w))
-        groups.append(f"(?P<{polarity}>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")")
-    return re.compile(rf"{_BEFORE_CUE}(?:{'|'.join(groups)}){_AFTER_CUE}")
+    def phrases(words) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(map(str, words), key=lambda w: (-len(w), w)))
+
+    groups = "|".join(f"(?P<{polarity}>{phrases(data[polarity])})" for polarity in ("positive", "negative"))
+    return (re.compile(rf"{_BEFORE_CUE}(?:{groups}){_AFTER_CUE}"),
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"))
 
 
 @checks(text=str)
@@ -167,23 +169,28 @@ def judgement_cues(text: str) -> list[dict]:
     -------
     list of dict
         Keys ``span_text``, ``start``, ``end``, ``polarity`` (+1 or -1, reversed when a negator
-        stands within three words before, in the same clause) and ``negated``; in order.
+        stands within three words before, in the same clause, or when the cue is in the foil of a
+        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order.
 
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
     [('thin', -1), ('stunning', 1)]
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The animation isn't as rich as it could be.")]
     [('rich', -1)]
+    >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("Unlike the dull first film, it is great.")]
+    [('dull', 1), ('great', 1)]
     """
     lowered = _lower(normalise(text))
     genres = genre_spans(lowered)
+    cue_regex, foil_regex = _judgement_regexes()
+    foils = [match.span() for match in foil_regex.finditer(lowered)]
     found = []
-    for match in _judgement_regex().finditer(lowered):
+    for match in cue_regex.finditer(lowered):
         if any(match.start() < end and start < match.end() for start, end in genres):
             continue
         negated = _is_negated(lowered, match.start())
-        polarity = 1 if match.group("positive") else -1
+        reversed_ = negated != any(start <= match.start() < end for start, end in foils)
         found.append({"span_text": text[match.start() : match.end()], "start": match.start(), "end": match.end(),
-                      "polarity": -polarity if negated else polarity, "negated": negated})
+                      "polarity": (1 if match.group("positive") else -1) * (-1 if reversed_ else 1), "negated": negated})
     return found
 
 

@@ -248,6 +248,49 @@ def find_mentions(
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
+@checks(sentence=str)
+def credits(sentence: str, name_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where `sentence` only credits the names at `name_spans`, as a cast list would.
+
+    Two conventions credit a person and judge no one: a bracket holding a name and, beside the
+    names and their possessives, only the performance words and credit words of
+    ``data/mention-rules.yaml`` ("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)",
+    "(Scarlett Johansson's voice)"); and a name right after a credit phrase of that file ("a law
+    officer played by David Warner").
+
+    Returns
+    -------
+    list of (start, end)
+        The span of each credit: a bracket's text inside its brackets, spaces stripped, or a
+        credit phrase with its name; in order.
+
+    >>> sentence = "Theodore (Joaquin Phoenix) meets Samantha, voiced by Scarlett Johansson."
+    >>> [sentence[a:b] for a, b in credits(sentence, [(10, 25), (53, 71)])]
+    ['Joaquin Phoenix', 'voiced by Scarlett Johansson']
+    """
+    rules = mention_rules()
+    allowed = {str(word) for word in (*rules["performance_context"], *rules["credit_words"])}
+    found = []
+    for bracket in re.finditer(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]", sentence):
+        start, end = bracket.span(1)
+        names = [(a, b) for a, b in name_spans if start <= a and b <= end]
+        if not names:
+            continue
+        rest = list(sentence[start:end])
+        for a, b in names:
+            possessive = re.match(r"\s?['\u2019]s?(?![\w])", sentence[b:end])
+            for position in range(a, b + (possessive.end() if possessive else 0)):
+                rest[position - start] = " "
+        if all(word.lower() in allowed for word in _WORD.findall("".join(rest))):
+            found.append((start, end))
+    phrase = re.compile(rf"{_BOUNDARY_BEFORE}(?:{_words_pattern(rules['credit_phrases'])})\s+$", re.IGNORECASE)
+    for a, b in name_spans:
+        before = phrase.search(sentence[:a])
+        if before and not any(start <= a < end for start, end in found):
+            found.append((before.start(), b))
+    return sorted(found)
+
+
 def _words_before(text: str, position: int) -> int:
     return sum(1 for word in _WORD.finditer(text) if word.end() <= position)
 

@@ -36,7 +36,7 @@ from analysis.film import Film, film_from_manifest
 from analysis.paths import PROJECT_ROOT
 from analysis.judgements import judge_sentences
 from analysis.praise import judge_mentions
-from analysis.signals import mention_verdict
+from analysis.signals import UNCUED_MARGIN
 from analysis.targets import find_mentions
 from analysis.tokenization import split_sentences
 
@@ -102,7 +102,9 @@ def review_sentences(review: str, datasets: Path | None) -> pd.DataFrame:
     )
 
 
-def predictions(labels: pd.DataFrame, reviews: pd.DataFrame, datasets: Path | None) -> pd.DataFrame:
+def predictions(
+    labels: pd.DataFrame, reviews: pd.DataFrame, datasets: Path | None, *, uncued_margin: float = UNCUED_MARGIN
+) -> pd.DataFrame:
     """`labels` with the pipeline's ``predicted`` label (None where the pair is not found) and ``sentence``."""
     film_names = dict(zip(reviews["review"], reviews["film"]))
     films: dict[str, Film] = {}
@@ -111,7 +113,7 @@ def predictions(labels: pd.DataFrame, reviews: pd.DataFrame, datasets: Path | No
         name = film_names[review]
         films.setdefault(name, film_of(name))
         sentences = review_sentences(review, datasets)
-        evidence = judge_mentions(find_mentions(sentences, films[name]))
+        evidence = judge_mentions(find_mentions(sentences, films[name]), uncued_margin=uncued_margin)
         offsets = sentences[["sentence_index", "start", "end"]]
         judged.append(evidence.merge(offsets, on="sentence_index")[["review_id", "start", "end", "target", "label", "scope", "sentence", "label_source", "kind", "praise_probability", "evaluative_probability"]])
     found = pd.concat(judged, ignore_index=True).rename(columns={"review_id": "review", "label": "predicted"})
@@ -144,29 +146,20 @@ def scores(table: pd.DataFrame) -> dict[str, float]:
     return {"pairs": len(gold), "not_found": int(table["predicted"].isna().sum()), "accuracy": round(accuracy, 6), "macro_f1": round(sum(f1s) / len(f1s), 6) if f1s else float("nan")}
 
 
-def with_margin(table: pd.DataFrame, margin: float) -> pd.Series:
-    """The labels of `table`'s pairs had the rules used `margin` for mentions without cues."""
-    readings = judge_sentences(table["scope"].fillna("").tolist())
-    labels = [
-        predicted if pd.isna(predicted) or source == "heading"
-        else mention_verdict(scope, kind, label, probability, uncued_margin=margin)[1]
-        for predicted, source, scope, kind, label, probability in zip(
-            table["predicted"], table["label_source"], table["scope"], readings["kind"], readings["label"],
-            readings["praise_probability"],
-        )
-    ]
-    return pd.Series(labels, index=table.index, dtype=object)
-
-
-def cross_validated(table: pd.DataFrame) -> tuple[pd.Series, list[dict]]:
-    """Held-out labels when the margin is chosen in each fold of reviews; one record per fold."""
+def cross_validated(
+    table: pd.DataFrame, films: pd.DataFrame, datasets: Path | None
+) -> tuple[pd.Series, list[dict]]:
+    """Held-out labels of `table`'s pairs when the margin is chosen in each fold of reviews; one record per fold."""
     import numpy as np
 
     reviews = sorted(table["review"].unique())
     order = np.random.default_rng(SEED).permutation(len(reviews))
     fold_of = {reviews[i]: rank % FOLDS for rank, i in enumerate(order)}
     folds = table["review"].map(fold_of)
-    by_margin = {margin: with_margin(table, margin) for margin in MARGINS}
+    by_margin = {
+        margin: predictions(table[LABEL_COLUMNS], films, datasets, uncued_margin=margin)["predicted"].set_axis(table.index)
+        for margin in MARGINS
+    }
     held_out = pd.Series(index=table.index, dtype=object)
     records = []
     for fold in range(FOLDS):
@@ -204,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         alone = pd.Series(readings["label"].to_numpy(), index=table.index).where(table["predicted"].notna())
         print(f"the sentence model alone on the same scopes: {scores(table.assign(predicted=alone))}")
     if args.cross_validate:
-        held_out, records = cross_validated(table)
+        held_out, records = cross_validated(table, reviews, None if args.only_her else args.datasets)
         folds = pd.DataFrame(records)
         print(folds.to_string(index=False))
         print(f"cross-validated (margin chosen in each fold): {scores(table.assign(predicted=held_out))}; "

@@ -341,3 +341,22 @@ def test_the_verdict_matrix_leaves_a_review_without_targets_blank():
     matrix = verdict_matrix(table, ["a", "b", "c"])
     assert matrix.index.tolist() == ["script", "music"]
     assert matrix.to_dict("list") == {"a": ["praise", "mixed"], "b": ["criticism", ""], "c": ["", ""]}
+
+
+def test_a_name_credited_in_brackets_is_not_judged():
+    film = film_from_manifest({"film": {"title": "Her", "director": "Spike Jonze", "cast": [
+        {"actor": "Joaquin Phoenix", "character": "Theodore Twombly"},
+        {"actor": "Rooney Mara", "character": "Catherine"},
+    ]}})
+    sentences = pd.DataFrame({"review_id": "r", "sentence_index": [0, 1], "text": [
+        "Phoenix is great as a man whose wife (Rooney Mara) has left him.",
+        "Phoenix is great and his wife (a great Rooney Mara) is too.",
+    ]})
+    evidence = judge_mentions(find_mentions(sentences, film), labeller=toy_labeller)
+    assert evidence[["sentence_index", "target", "scope_kind", "scope", "label", "label_source"]].values.tolist() == [
+        [0, "Joaquin Phoenix", "sentence", sentences["text"][0], "praise", "judgement cue: great"],
+        [1, "Joaquin Phoenix", "sentence", sentences["text"][1], "praise", "judgement cue: great; great"],
+        [0, "Rooney Mara", "credit", "Rooney Mara", "neutral", "credit"],
+        # A bracket that judges is no credit.
+        [1, "Rooney Mara", "sentence", sentences["text"][1], "praise", "judgement cue: great; great"],
+    ]

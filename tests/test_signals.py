@@ -172,3 +172,33 @@ def test_mention_verdict_precedence():
     assert mention_verdict("A great cast and a dull script.", "evaluative", "criticism", 0.3) == (
         "evaluative", "criticism", "classifier"
     )
+
+
+def test_no_is_a_negator():
+    from analysis.signals import judgement_cues
+
+    # YAML reads a bare `no` as false; the negator list must still hold the word.
+    [cue] = judgement_cues("No stupid sing-along songs.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("stupid", 1, True)
+    [cue] = judgement_cues("There are no great performances here.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("great", -1, True)
+
+
+def test_judgement_cues_include_superlatives_and_abstract_nouns():
+    from analysis.signals import judgement_cues
+
+    found = judgement_cues("Cameron's greatest gift is pacing worked to perfection; the stupidity of the script hurts.")
+    assert [(c["span_text"], c["polarity"]) for c in found] == [("greatest", 1), ("perfection", 1), ("stupidity", -1)]
+
+
+def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
+    from analysis.signals import judgement_cues, mention_verdict
+
+    # The praise is of the other film's villain, at this voice's expense.
+    scope = "Blessed gives it game enthusiasm, but he is nothing compared to Woods' hilarious Hades."
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)] == [("hilarious", -1)]
+    assert mention_verdict(scope, "evaluative", "praise", 0.9)[1:] == ("criticism", "judgement cue: hilarious")
+    # The foil ends at the punctuation: what follows judges this film.
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Unlike the dull first film, it is great.")] == [
+        ("dull", 1), ("great", 1)
+    ]

@@ -233,3 +233,22 @@ def test_editing_effects_animation_and_sound_aspects(sentence, expected):
 def test_editing_is_apart_from_pacing():
     lexicon = aspect_lexicon()
     assert "editing" in lexicon["editing"].cues and "editing" not in lexicon["pacing"].cues
+
+
+def test_credits():
+    from analysis.targets import credits
+
+    def credited(sentence, *names):
+        spans = [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
+        return [sentence[start:end] for start, end in credits(sentence, spans)]
+
+    assert credited("Theodore (Joaquin Phoenix) writes letters.", "Joaquin Phoenix") == ["Joaquin Phoenix"]
+    assert credited("Samantha ( voiced by Scarlett Johansson ) talks.", "Scarlett Johansson") == ["voiced by Scarlett Johansson"]
+    assert credited("Samantha (Scarlett Johansson’s voice) talks.", "Scarlett Johansson") == ["Scarlett Johansson’s voice"]
+    assert credited("Two friends (Amy Adams and Chris Pratt) help.", "Amy Adams", "Chris Pratt") == ["Amy Adams and Chris Pratt"]
+    # A bracket with other words judges or tells: no credit; nor is a bracket without a name.
+    assert credited("His wife (a luminous Rooney Mara) leaves.", "Rooney Mara") == []
+    assert credited("Phoenix (as always) is good.", "Phoenix") == []
+    # A credit phrase right before the name; a word between ("played by the talented X") judges.
+    assert credited("A dull cop played by David Warner arrives.", "David Warner") == ["played by David Warner"]
+    assert credited("Molly, played by the talented Kathy Bates, sings.", "Kathy Bates") == []
