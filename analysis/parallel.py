@@ -95,3 +95,25 @@ def in_worker() -> bool:
 def _mark_worker() -> None:
     global _in_worker
     _in_worker = True
+
+
+def map_review_groups(function: Callable, table, *arguments, description: str = "reviews"):
+    """``function(table, *arguments)`` for a function that reads each review's rows alone,
+    computed one review at a time over worker processes (:func:`ordered_map`) and joined in
+    order: the same table as one call over the whole `table` (a pandas DataFrame with a
+    ``review_id`` column).
+
+    `function` must be defined at module level and give a table for any rows of reviews.
+    """
+    import pandas as pd
+
+    jobs = [(function, rows, arguments) for _, rows in table.groupby("review_id", sort=False)]
+    # A review with no result gives an empty table whose text columns hold objects, which would
+    # turn the joined table's text columns into objects too.
+    found = [result for result in ordered_map(_apply_to_rows, jobs, description=description) if len(result)]
+    return pd.concat(found, ignore_index=True) if found else function(table.iloc[:0], *arguments)
+
+
+def _apply_to_rows(job: tuple[Callable, object, tuple]):
+    function, rows, arguments = job
+    return function(rows, *arguments)

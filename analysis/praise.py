@@ -68,6 +68,7 @@ from analysis.corpus import Corpus, once_per_corpus
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
+from analysis.parallel import map_review_groups, ordered_map
 from analysis.signals import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
 from analysis.targets import MENTION_COLUMNS, credits, find_mentions
@@ -192,12 +193,13 @@ def judge_mentions(
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
     judged = ~evidence["scope_kind"].isin(["heading", "credit"])
-    verdicts = [
-        mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
-        for scope, kind, label, probability in evidence.loc[
+    verdicts = ordered_map(
+        _mention_verdict,
+        [(*row, uncued_margin) for row in evidence.loc[
             judged, ["scope", "kind", "label", "praise_probability"]
-        ].itertuples(index=False, name=None)
-    ]
+        ].itertuples(index=False, name=None)],
+        description="judging mentions", unit="mention",
+    )
     evidence["label_source"] = "heading"
     if verdicts:
         evidence.loc[judged, ["kind", "label", "label_source"]] = verdicts
@@ -207,6 +209,12 @@ def judge_mentions(
     credited = evidence["scope_kind"] == "credit"
     evidence.loc[credited, ["kind", "label", "label_source"]] = ("summary", "neutral", "credit")
     return evidence[EVIDENCE_COLUMNS]
+
+
+def _mention_verdict(job: tuple[str, str, str, float, float]) -> tuple[str, str, str]:
+    """:func:`analysis.signals.mention_verdict` of one mention (run in worker processes)."""
+    scope, kind, label, probability, uncued_margin = job
+    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
 
 
 def verdict(praise: int, criticism: int) -> str:
@@ -392,7 +400,7 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
         (:func:`judge_mentions`), ``table`` (:func:`praise_table`) and ``consensus``
         (:func:`consensus`).
     """
-    mentions = find_mentions(corpus.sentences, corpus.film)
+    mentions = map_review_groups(find_mentions, corpus.sentences, corpus.film, description="finding mentions")
     evidence = judge_mentions(mentions, labeller=labeller)
     table = praise_table(evidence)
     return {

@@ -35,7 +35,7 @@ from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
 from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.judgements import encoded_margins
-from analysis.parallel import ordered_map
+from analysis.parallel import map_review_groups, ordered_map
 from analysis.segmentation import Segment
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
@@ -242,11 +242,7 @@ def review_signals(corpus: Corpus) -> pd.DataFrame:
     """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`),
     each review's sentences read in a worker process where that pays."""
     sentences = corpus.sentences[["review_id", "sentence_index", "text"]]
-    by_review = [group for _, group in sentences.groupby("review_id", sort=False)]
-    # A review without signals gives an empty table whose text columns hold objects, which
-    # would turn the joined table's text columns into objects too.
-    found = [table for table in ordered_map(find_signals, by_review, description="finding signals") if len(table)]
-    return pd.concat(found, ignore_index=True) if found else find_signals(sentences.iloc[:0])
+    return map_review_groups(find_signals, sentences, description="finding signals")
 
 
 @checks(corpus=CORPUS)

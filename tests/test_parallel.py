@@ -70,3 +70,19 @@ def test_a_corpus_loads_the_same_in_worker_processes(monkeypatch, hundred_twenty
     assert len(serial_reviews) == 120 and serial_reviews == parallel_reviews
     for serial, in_workers in zip(serial_tables, parallel_tables):
         pd.testing.assert_frame_equal(serial, in_workers)
+
+
+def _words_of_odd_reviews(rows):
+    """A table function for the test below: the words of the rows of odd-numbered reviews."""
+    odd = rows[rows["review_id"].str[1:].astype(int) % 2 == 1]
+    words = [(review_id, word) for review_id, text in zip(odd["review_id"], odd["text"]) for word in text.split()]
+    return pd.DataFrame(words, columns=["review_id", "word"])
+
+
+def test_a_table_mapped_review_by_review_is_the_table_of_one_call(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    table = pd.DataFrame({"review_id": [f"r{i // 2}" for i in range(400)], "text": [f"w{i} x{i}" for i in range(400)]})
+    joined = parallel.map_review_groups(_words_of_odd_reviews, table)
+    pd.testing.assert_frame_equal(joined, _words_of_odd_reviews(table), check_exact=True)
+    evens = table[table["review_id"].str[1:].astype(int) % 2 == 0]
+    pd.testing.assert_frame_equal(parallel.map_review_groups(_words_of_odd_reviews, evens), _words_of_odd_reviews(evens))
