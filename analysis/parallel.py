@@ -60,13 +60,16 @@ def unpack_words(packed: str) -> list[str]:
 
 
 def ordered_map(
-    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews", unit: str = "review"
+    function: Callable[[Item], Result], items: Sequence[Item], *, description: str = "reviews", unit: str = "review",
+    min_items_per_worker: int = MIN_ITEMS_PER_WORKER,
 ) -> list[Result]:
     """``[function(item) for item in items]``, over worker processes where that pays.
 
     `function` must be defined at module level (workers find it by name). Its exceptions reach
     the caller as they would from a serial loop. On a terminal a progress bar named
-    `description` counts the items done, each a `unit`.
+    `description` counts the items done, each a `unit`. Each worker gets at least
+    `min_items_per_worker` items (fewer items stay in this process): lower it for items that
+    each hold much work.
 
     With a Dask cluster (``--dask``, :mod:`analysis.dask_cluster`) the items go to its workers
     in partitions instead, whatever their number.
@@ -77,7 +80,7 @@ def ordered_map(
     on_cluster = map_partitions(partial(apply_each, function=function), items, description=description)
     if on_cluster is not None:
         return on_cluster
-    workers = min(worker_count(), len(items) // MIN_ITEMS_PER_WORKER)
+    workers = min(worker_count(), len(items) // min_items_per_worker)
     if workers < 2 or in_worker() or not sys.platform.startswith("linux"):
         return [function(item) for item in progress(items, description=description, unit=unit)]
     chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
@@ -99,18 +102,29 @@ def _mark_worker() -> None:
 
 def map_review_groups(function: Callable, table, *arguments, description: str = "reviews"):
     """``function(table, *arguments)`` for a function that reads each review's rows alone,
-    computed one review at a time over worker processes (:func:`ordered_map`) and joined in
-    order: the same table as one call over the whole `table` (a pandas DataFrame with a
-    ``review_id`` column).
+    computed on runs of consecutive reviews over worker processes (:func:`ordered_map`) and
+    joined in order: the same table as one call, for a `table` (a pandas DataFrame with a
+    ``review_id`` column) whose reviews' rows are consecutive, as in the corpus's tables.
 
     `function` must be defined at module level and give a table for any rows of reviews.
     """
+    import numpy as np
     import pandas as pd
 
-    jobs = [(function, rows, arguments) for _, rows in table.groupby("review_id", sort=False)]
-    # A review with no result gives an empty table whose text columns hold objects, which would
+    starts = np.flatnonzero(table["review_id"].ne(table["review_id"].shift()).to_numpy())
+    if len(starts) < 2 * MIN_ITEMS_PER_WORKER:
+        return function(table, *arguments)
+    # A few runs per worker: one call per review would cost more in building and pickling
+    # small tables than the work it shares.
+    runs = np.array_split(starts, worker_count() * CHUNKS_PER_WORKER)
+    bounds = [int(run[0]) for run in runs if len(run)] + [len(table)]
+    jobs = [(function, table.iloc[start:end], arguments) for start, end in zip(bounds, bounds[1:])]
+    # A run with no result gives an empty table whose text columns hold objects, which would
     # turn the joined table's text columns into objects too.
-    found = [result for result in ordered_map(_apply_to_rows, jobs, description=description) if len(result)]
+    found = [
+        result for result in ordered_map(_apply_to_rows, jobs, description=description, min_items_per_worker=1)
+        if len(result)
+    ]
     return pd.concat(found, ignore_index=True) if found else function(table.iloc[:0], *arguments)
 
 

@@ -86,3 +86,15 @@ def test_a_table_mapped_review_by_review_is_the_table_of_one_call(monkeypatch):
     pd.testing.assert_frame_equal(joined, _words_of_odd_reviews(table), check_exact=True)
     evens = table[table["review_id"].str[1:].astype(int) % 2 == 0]
     pd.testing.assert_frame_equal(parallel.map_review_groups(_words_of_odd_reviews, evens), _words_of_odd_reviews(evens))
+
+
+def test_runs_of_reviews_go_to_other_processes(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    table = pd.DataFrame({"review_id": [f"r{i:03d}" for i in range(300)], "text": ["a"] * 300})
+    pids = parallel.map_review_groups(_pid_of_rows, table)
+    assert os.getpid() not in set(pids["pid"])
+    assert len(parallel.map_review_groups(_pid_of_rows, table.iloc[:10])) == 1  # a few reviews stay here, in one call
+
+
+def _pid_of_rows(rows):
+    return pd.DataFrame({"pid": [os.getpid()]})
