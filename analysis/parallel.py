@@ -48,7 +48,7 @@ CHUNKS_PER_WORKER = 4
 _SEPARATOR = "\x1f"
 
 _in_worker = False
-# The worker processes of a kept_workers block, forked at its first map.
+# Whether a kept_workers block is open, and its workers once its first map has forked them.
 _keeping = False
 _kept_pool = None
 
@@ -132,7 +132,7 @@ def kept_workers() -> Iterator[None]:
     take what it needs from its items or load it itself, never from state set here later.
     A block inside a block uses the outer one's workers; on a Dask cluster nothing changes.
     """
-    global _keeping
+    global _keeping, _kept_pool
     if _keeping:
         yield
         return
@@ -141,7 +141,10 @@ def kept_workers() -> Iterator[None]:
         yield
     finally:
         _keeping = False
-        _end_kept_pool()
+        if _kept_pool is not None:
+            _kept_pool.terminate()
+            _kept_pool.join()
+            _kept_pool = None
 
 
 @contextmanager
@@ -156,14 +159,6 @@ def _pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
     if _kept_pool is None:
         _kept_pool = multiprocessing.get_context("fork").Pool(worker_count(), initializer=_mark_worker)
     yield _kept_pool
-
-
-def _end_kept_pool() -> None:
-    global _kept_pool
-    if _kept_pool is not None:
-        _kept_pool.terminate()
-        _kept_pool.join()
-        _kept_pool = None
 
 
 def _local_workers(items: int) -> int:
