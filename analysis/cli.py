@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
 from analysis.dask_cluster import ClusterError, close_client, scheduler_address
+from analysis.parallel import kept_workers
 from analysis.paths import DASK_ENV_VAR, DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
 from analysis.reports.aspects import praise_report
 from analysis.reports.corpus import corpus_report
@@ -260,7 +261,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         except ClusterError as problem:
             return _error(str(problem))
     if args.command == "sentences":
-        return _run_sentences(args)
+        # Its input streams in batches: one set of workers, each loading the models once, judges them all.
+        with kept_workers():
+            return _run_sentences(args)
     if args.command == "run":
         return _run_study(args)
     return _run_analysis(args.command, args)

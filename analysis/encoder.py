@@ -11,16 +11,24 @@ Texts are cut at :data:`MAX_WORD_PIECES` word pieces, as in fine-tuning, and eac
 through the graph alone. The graph is quantised *dynamically*: each int8 matrix product scales
 its activations by the range of the whole input tensor, so in a batch a sentence's margin moved
 with the other sentences beside it (by up to 0.9 in margin; 4 of the 184 *Her* body sentences
-changed label when judged beside 600 other sentences). One text per run makes every judgement a
-function of its own text only, whatever a command judged before or the disk cache holds, at
-about half the throughput of batches of 64. Int8 arithmetic may still differ in the last digits
-between CPUs.
+changed label when judged beside 600 other sentences). Batches of texts of one token length,
+which need no padding, move them too: every one of 1,980 *Her* and sentence-polarity sentences
+run in such batches of up to 16 got other float32 outputs than alone. One text per run makes
+every judgement a function of its own text only, whatever a command judged before or the disk
+cache holds. Its price: a run costs about 1.5 ms of CPU for 3 word pieces, 4.4 ms for 32 and
+8.7 ms for 64 on one thread (the machine of the README's Measured table); no session option
+tried lowered it (a fixed batch dimension, the memory arena or pattern off, no prepacking: as
+fast or slower; lower graph optimisation levels: slower, and other outputs). Int8 arithmetic
+may still differ in the last digits between CPUs.
 
-Many texts are shared out over worker processes (:func:`analysis.parallel.ordered_map`), each
-with its own session on one thread: a sentence is too small a graph run for two threads to
-share well, so two single-threaded processes judge more sentences a second than one process
-with two threads (the README's Measured table). A text's result does not depend on which
-process ran it.
+Many texts are shared out over worker processes, each with its own session on one thread:
+:func:`encode` hands out single texts (:func:`analysis.parallel.ordered_map`), and
+:mod:`analysis.judgements` hands out batches, a worker running every model on its batch
+(:func:`analysis.parallel.map_batches`). A worker loads the session once per map, or once per
+command in ``sentences`` (:func:`analysis.parallel.kept_workers`). A sentence is too small a
+graph run for two threads to share well, so two single-threaded processes judge more sentences
+a second than one process with two threads (the README's Measured table). A text's result does
+not depend on which process ran it.
 """
 
 from __future__ import annotations

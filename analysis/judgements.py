@@ -31,6 +31,7 @@ from diskcache import Cache
 from analysis.dask_cluster import map_partitions
 from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
+from analysis.parallel import map_batches
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
@@ -144,12 +145,15 @@ def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str
 
 def _computed(texts: list[str], compute: Callable[[list[str]], list], *, description: str) -> Iterator[tuple[list[str], list]]:
     """`compute` on `texts` as (texts, values) pairs: on the Dask cluster in one piece if one is in
-    use (:mod:`analysis.dask_cluster`), else here batch by batch. Each text is judged alone, so
-    the values do not depend on where or beside which texts it was judged."""
+    use (:mod:`analysis.dask_cluster`), else batch by batch, each batch shared over this
+    machine's worker processes (:func:`analysis.parallel.map_batches`), so that every model, the
+    encoder's and the n-gram models alike, runs in the workers and only the values come back.
+    Each text is judged alone, so the values do not depend on where or beside which texts it was
+    judged."""
     on_cluster = map_partitions(compute, texts, description=description) if texts else None
     if on_cluster is not None:
         yield texts, on_cluster
         return
     batches = [texts[start : start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)]
     for batch in progress(batches, description=description, unit="batch"):
-        yield batch, compute(batch)
+        yield batch, map_batches(compute, batch, description=description)

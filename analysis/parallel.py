@@ -17,13 +17,19 @@ The map stays serial, in this process, when parallel work would not pay or canno
 * inside a worker already (no nested pools), a forked one or a Dask worker's task.
 
 With a Dask cluster in use (:mod:`analysis.dask_cluster`) the items go to its workers instead.
+
+Each map forks its own workers and ends them when it is done, so a worker starts from this
+process as it is at that moment. A command that maps many batches in turn (``sentences`` streams
+its input 1,000 lines at a time) keeps one set of workers instead, in a :func:`kept_workers`
+block: each worker then loads the models once, not once per batch.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
 
@@ -42,6 +48,9 @@ CHUNKS_PER_WORKER = 4
 _SEPARATOR = "\x1f"
 
 _in_worker = False
+# Whether a kept_workers block is open, and its workers once its first map has forked them.
+_keeping = False
+_kept_pool = None
 
 
 def pack_words(words: Sequence[str]) -> str:
@@ -80,13 +89,87 @@ def ordered_map(
     on_cluster = map_partitions(partial(apply_each, function=function), items, description=description)
     if on_cluster is not None:
         return on_cluster
-    workers = min(worker_count(), len(items) // min_items_per_worker)
-    if workers < 2 or in_worker() or not sys.platform.startswith("linux"):
+    workers = _local_workers(len(items), min_items_per_worker)
+    if workers < 2:
         return [function(item) for item in progress(items, description=description, unit=unit)]
     chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
+    with _pool(workers) as pool:
         done = pool.imap(function, items, chunksize=chunk)
         return list(progress(done, description=description, unit=unit, total=len(items)))
+
+
+def map_batches(
+    function: Callable[[list[Item]], list[Result]], items: Sequence[Item], *, description: str
+) -> list[Result]:
+    """``function(items)``, with `items` cut into consecutive batches shared over worker
+    processes where that pays (as for :func:`ordered_map`), the results joined in order.
+
+    `function` takes a list of items and returns one result per item; it must be defined at
+    module level. Unlike :func:`ordered_map`, a worker gets its items as one list, so
+    `function` can work on many at once, and only the results travel back. With a Dask cluster
+    the batches are its partitions (:func:`analysis.dask_cluster.map_partitions`).
+    """
+    items = list(items)
+    on_cluster = map_partitions(function, items, description=description)
+    if on_cluster is not None:
+        return on_cluster
+    workers = _local_workers(len(items))
+    if workers < 2:
+        return function(items)
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    batches = [items[start : start + size] for start in range(0, len(items), size)]
+    results: list[Result] = []
+    with _pool(workers) as pool:
+        for batch_results in progress(pool.imap(function, batches), description=description, unit="batch", total=len(batches)):
+            results += batch_results
+    return results
+
+
+@contextmanager
+def kept_workers() -> Iterator[None]:
+    """Within the block, the maps of this module that go to worker processes share one set of
+    them, forked at the first such map and ended when the block ends.
+
+    A worker keeps what it loaded (the encoder session, the n-gram models) from one map to the
+    next. It was forked from this process as it was at that first map, so a mapped function must
+    take what it needs from its items or load it itself, never from state set here later.
+    A block inside a block uses the outer one's workers; on a Dask cluster nothing changes.
+    """
+    global _keeping, _kept_pool
+    if _keeping:
+        yield
+        return
+    _keeping = True
+    try:
+        yield
+    finally:
+        _keeping = False
+        if _kept_pool is not None:
+            _kept_pool.terminate()
+            _kept_pool.join()
+            _kept_pool = None
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """Worker processes for one map: the kept ones inside :func:`kept_workers` (as many as
+    :func:`worker_count`, started now if not yet), else `workers` forked for this map alone."""
+    global _kept_pool
+    if not _keeping:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_mark_worker) as pool:
+            yield pool
+        return
+    if _kept_pool is None:
+        _kept_pool = multiprocessing.get_context("fork").Pool(worker_count(), initializer=_mark_worker)
+    yield _kept_pool
+
+
+def _local_workers(items: int, min_items_per_worker: int = MIN_ITEMS_PER_WORKER) -> int:
+    """Worker processes worth forking for `items` items here, each with at least
+    `min_items_per_worker`; below 2 the map stays serial (see the module docstring)."""
+    if in_worker() or not sys.platform.startswith("linux"):
+        return 1
+    return min(worker_count(), items // min_items_per_worker)
 
 
 def in_worker() -> bool:

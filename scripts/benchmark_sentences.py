@@ -12,9 +12,11 @@ at 64 word pieces by the encoder). Each timed run is a fresh process, exactly as
 
 so the figures include interpreter start-up, imports, loading the models and printing; the
 judgement cache is off, so every line is judged. Wall time is ``time.perf_counter`` around the
-child, peak memory its maximum resident set size from ``os.wait4``. Prints each run and the
-median sentences per second. The machine's load average is printed beside each run: other
-work on the same cores slows the run, never speeds it.
+child; from ``os.wait4``, its CPU time (user + system, its worker processes included) and the
+peak resident set size of the largest process. Prints each run and the median sentences per
+second. The machine's load average is printed beside each run: other work on the same cores
+slows the run, never speeds it; the CPU time a sentence takes varies much less with that load,
+and two cores' worth of seconds divided by it bounds what an idle two-core machine would do.
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ def benchmark_lines(datasets: Path, wanted: int) -> list[str]:
     return list(distinct)[:wanted]
 
 
-def measure(path: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one ``sentences`` run on `path`."""
+def measure(path: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one ``sentences`` run on `path`."""
     argv = [sys.executable, "-m", "analysis", "sentences", str(path), "--json", "--no-cache"]
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
@@ -71,7 +73,7 @@ def measure(path: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(argv)} failed with status {os.waitstatus_to_exitcode(status)}")
-    return seconds, usage.ru_maxrss / 1024  # Linux reports kB
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux reports kB
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(folder) / "lines.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         for run in range(args.repeats):
-            seconds, peak = measure(path)
+            seconds, cpu_seconds, peak = measure(path)
             rates.append(len(lines) / seconds)
-            print(f"run {run + 1}: {seconds:.1f} s, {rates[-1]:.0f} sentences/s, peak RSS {peak:.0f} MB, "
-                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+            print(f"run {run + 1}: {seconds:.1f} s, {rates[-1]:.0f} sentences/s, "
+                  f"CPU {cpu_seconds:.1f} s ({1000 * cpu_seconds / len(lines):.2f} ms a sentence), "
+                  f"peak RSS {peak:.0f} MB, load average {os.getloadavg()[0]:.1f}", flush=True)
     print(f"median {statistics.median(rates):.0f} sentences/s over {args.repeats} runs")
     return 0
 

@@ -115,3 +115,20 @@ def test_encoder_margins_are_computed_once_and_kept_on_disk(monkeypatch, tmp_pat
     monkeypatch.setattr(judgements, "_margins", {})  # a new process: only the disk remembers
     again, _ = judgements.encoded_margins(texts)
     assert calls == [] and again.tolist() == margins.tolist()
+
+
+def test_judgements_in_worker_processes_are_exactly_the_serial_ones(monkeypatch):
+    # Enough texts for two workers (analysis.parallel), each judging its batches with every model.
+    from analysis.parallel import MIN_ITEMS_PER_WORKER
+    from analysis.paths import WORKERS_ENV_VAR
+
+    texts = [f"a {adjective} film, number {i}" for i, adjective in enumerate(["dull", "moving", "tender", "lazy"] * MIN_ITEMS_PER_WORKER)]
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
+    monkeypatch.setattr(judgements, "_judged", {})
+    monkeypatch.setenv(WORKERS_ENV_VAR, "1")
+    serial = judgements.judge_sentences(texts)
+    monkeypatch.setattr(judgements, "_judged", {})
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    in_workers = judgements.judge_sentences(texts)
+    pd.testing.assert_frame_equal(in_workers, serial, check_exact=True)
+    assert serial["label"].nunique() > 1

@@ -39,6 +39,52 @@ def test_one_worker_means_no_other_process(monkeypatch):
     assert set(parallel.ordered_map(_child_pid, range(500))) == {os.getpid()}
 
 
+def _negated_with_pid(batch):
+    return [(-item, os.getpid()) for item in batch]
+
+
+def _encoder_of_this_process(batch):
+    from analysis.encoder import shipped_encoder
+
+    return [(os.getpid(), id(shipped_encoder())) for _ in batch]
+
+
+def test_map_batches_shares_batches_over_workers_and_keeps_the_order(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    results = parallel.map_batches(_negated_with_pid, range(300), description="test")
+    assert [value for value, _ in results] == [-item for item in range(300)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_map_batches_of_a_few_items_is_one_call_here(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    results = parallel.map_batches(_negated_with_pid, range(99), description="test")
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_maps_in_a_kept_workers_block_share_workers_and_their_loaded_encoder(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    with parallel.kept_workers():
+        first = parallel.map_batches(_encoder_of_this_process, range(200), description="test")
+        second = parallel.ordered_map(_child_pid, range(200))
+        third = parallel.map_batches(_encoder_of_this_process, range(200), description="test")
+    encoders_by_worker = {}
+    for pid, encoder in first + third:
+        encoders_by_worker.setdefault(pid, set()).add(encoder)
+    assert len(encoders_by_worker) <= 2 and set(second) <= set(encoders_by_worker)
+    assert all(len(encoders) == 1 for encoders in encoders_by_worker.values())
+    for pid in encoders_by_worker:  # the block's end ended its workers
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_without_a_kept_workers_block_each_map_forks_its_own(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    first = {pid for _, pid in parallel.map_batches(_negated_with_pid, range(200), description="test")}
+    second = {pid for _, pid in parallel.map_batches(_negated_with_pid, range(200), description="test")}
+    assert first.isdisjoint(second)
+
+
 @pytest.mark.parametrize("setting", ["0", "-1", "two", "1.5"])
 def test_a_bad_worker_count_is_named(monkeypatch, setting):
     monkeypatch.setenv(WORKERS_ENV_VAR, setting)
