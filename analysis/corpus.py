@@ -94,7 +94,7 @@ class SkippedReview:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The reviews of one film, with their sentences and tokens computed once on first use."""
+    """The reviews of one film; the sentence and token tables join their splits once, on first use."""
 
     folder: Path
     film: Film
