@@ -205,7 +205,7 @@ def map_review_groups(function: Callable, table, *arguments, description: str = 
     # A run with no result gives an empty table whose text columns hold objects, which would
     # turn the joined table's text columns into objects too.
     found = [
-        result for result in ordered_map(_apply_to_rows, jobs, description=description, min_items_per_worker=1)
+        result for result in ordered_map(_apply_to_rows, jobs, description=description, unit="run", min_items_per_worker=1)
         if len(result)
     ]
     return pd.concat(found, ignore_index=True) if found else function(table.iloc[:0], *arguments)
