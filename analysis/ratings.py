@@ -64,8 +64,9 @@ def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
         ``start`` and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
         ``scale_source``, ``role`` ("overall", "sub-score" or "unlabelled").
     """
+    scales = corpus.rating_scales
     jobs = [
-        (review.id, tuple(segment for segment in review.segments if segment.label in RATED_SEGMENTS), corpus.rating_scales)
+        (review.id, tuple(segment for segment in review.segments if segment.label in RATED_SEGMENTS), scales)
         for review in corpus.reviews
     ]
     rows = [row for found in ordered_map(_review_explicit_ratings, jobs, description="finding ratings") for row in found]
