@@ -32,8 +32,7 @@ from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
-from analysis.review_polarity import EVIDENCE_COLUMNS, evidence_rows, evidence_table, score_reviews
-from analysis.features import NEGATION_SUFFIX, ngram_counts
+from analysis.review_polarity import EVIDENCE_COLUMNS, BodyReading, evidence_table, read_body, stacked_scores
 from analysis.judgements import encoded_margins
 from analysis.parallel import map_review_groups, ordered_map
 from analysis.segmentation import Segment
@@ -133,7 +132,7 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
     """
-    scores = score_reviews([review.body for review in corpus.reviews], ngrams=_body_ngrams(corpus), encoded=encoded_margins)
+    scores = stacked_scores(_body_readings(corpus, RATING_EVIDENCE_TOP), encoded=encoded_margins)
     scores.insert(0, "review_id", corpus.review_ids)
     return scores
 
@@ -183,15 +182,31 @@ def inferred_rating_validation() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@once_per_corpus
-def _body_ngrams(corpus: Corpus) -> list[Counter]:
-    """The review-polarity model's n-gram counts of each review body, in corpus order."""
-    recipe = load_model("review-polarity")["recipe"]
-    return [ngram_counts(review.body, recipe) for review in corpus.reviews]
+# How many n-grams per direction the rating evidence shows by default; the readings behind the
+# inferred ratings keep this many, so asking for as many or fewer reads no body again.
+RATING_EVIDENCE_TOP = 8
 
 
 @once_per_corpus
-def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
+def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
+    """Each review body's n-gram reading (:func:`analysis.review_polarity.read_body`) with its
+    `top` evidence n-grams per direction located in its body sentences, in corpus order."""
+    load_model("review-polarity")  # loaded here once, so forked workers inherit it
+    numbered = {
+        review_id: list(zip(group["sentence_index"], group["text"]))
+        for review_id, group in corpus.sentences.groupby("review_id", sort=False)
+    }
+    jobs = [(review.body, numbered.get(review.id, []), top) for review in corpus.reviews]
+    return ordered_map(_read_body, jobs, description="reading review bodies")
+
+
+def _read_body(job: tuple[str, list[tuple[int, str]], int]) -> BodyReading:
+    body, sentences, top = job
+    return read_body(body, sentences, top=top)
+
+
+@once_per_corpus
+def rating_evidence(corpus: Corpus, *, top: int = RATING_EVIDENCE_TOP) -> pd.DataFrame:
     """The n-grams that pushed each inferred rating up or down, with a sentence that has each.
 
     Returns
@@ -202,40 +217,18 @@ def rating_evidence(corpus: Corpus, *, top: int = 8) -> pd.DataFrame:
         ``sentence_index`` and ``sentence``: the first body sentence containing the n-gram
         (-1 and "" when it only spans a sentence boundary).
     """
-    recipe = load_model("review-polarity")["recipe"]
-    by_review = {
-        review_id: list(zip(group["sentence_index"], group["text"]))
-        for review_id, group in corpus.sentences.groupby("review_id", sort=False)
-    }
     rows = []
-    for review, counts in zip(corpus.reviews, _body_ngrams(corpus)):
-        evidence = evidence_rows(counts, top=top)
-        located = _first_sentences({row[0] for row in evidence}, by_review.get(review.id, []), recipe)
-        rows += [(review.id, *row, *located.get(row[0], (-1, ""))) for row in evidence]
+    for review_id, reading in zip(corpus.review_ids, _body_readings(corpus, max(top, RATING_EVIDENCE_TOP))):
+        # Rows come strongest first, so each direction's first `top` are its `top` strongest.
+        shown = Counter()
+        for row in reading.evidence:
+            direction = row[EVIDENCE_COLUMNS.index("direction")]
+            shown[direction] += 1
+            if shown[direction] <= top:
+                rows.append((review_id, *row))
     return evidence_table(
         rows, ["review_id", *EVIDENCE_COLUMNS, "sentence_index", "sentence"]
     ).astype({"sentence_index": "int64"})
-
-
-def _first_sentences(features: set[str], sentences: list[tuple[int, str]], recipe) -> dict[str, tuple[int, str]]:
-    """The first of `sentences` whose n-grams contain each feature; reading stops once all are found.
-
-    A sentence is tokenized only if every word of some missing feature occurs in its lower-cased
-    text (Treebank's quote tokens aside): a necessary condition, and a cheap one.
-    """
-    words = {feature: [word for word in feature.replace(NEGATION_SUFFIX, "").split(" ") if word not in ("``", "''")]
-             for feature in features}
-    located: dict[str, tuple[int, str]] = {}
-    for index, text in sentences:
-        missing = [feature for feature in features if feature not in located]
-        if not missing:
-            break
-        lowered = text.lower()
-        if not any(all(word in lowered for word in words[feature]) for feature in missing):
-            continue
-        for feature in ngram_counts(text, recipe).keys() & set(missing):
-            located[feature] = (index, text)
-    return located
 
 
 @once_per_corpus

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from analysis.encoder import encode
 from analysis.encoder_heads import review_log_odds
-from analysis.features import ngram_counts
+from analysis.features import NEGATION_SUFFIX, ngram_counts
 from analysis.sentiment import decision_scores, load_model
 from analysis.tables import check_texts, checks
 from analysis.tokenization import split_sentences
@@ -34,17 +35,50 @@ def review_sentence_margins(
     (:func:`analysis.encoder.encode`; training passes one that keeps them between runs).
     """
     texts = check_texts(texts, function="review_sentence_margins")
-    sentences = [[sentence.text for sentence in split_sentences(text)] for text in texts]
-    margins, _ = encoded([sentence for review in sentences for sentence in review])
-    ends = np.cumsum([len(review) for review in sentences])
-    return np.split(margins.astype(float), ends[:-1]) if len(sentences) else []
+    return _margins_by_review([_sentence_texts(text) for text in texts], encoded)
+
+
+class BodyReading(NamedTuple):
+    """What the n-gram side of :func:`score_reviews` reads in one review body (:func:`read_body`)."""
+
+    sentences: list[str]
+    """The body's sentences (:func:`analysis.tokenization.split_sentences`), whose encoder
+    margins are stacked with the n-gram score."""
+    ngram_score: float
+    """The n-gram model's uncalibrated log-odds of a positive review."""
+    evidence: list[tuple]
+    """:func:`evidence_rows`, each followed by the index and text of the first of the given
+    sentences that has its n-gram (-1 and "" when none has it)."""
+
+
+def read_body(body: str, sentences: Sequence[tuple[int, str]] = (), *, top: int = 0) -> BodyReading:
+    """The n-gram model's reading of one review body, in one pass over its n-grams.
+
+    It depends on the body alone, so a corpus's reviews are read in worker processes; only the
+    reading crosses back, not the thousands of n-grams behind it.
+
+    Parameters
+    ----------
+    body : str
+        One review body.
+    sentences : sequence of (int, str)
+        Numbered sentences in which to locate each evidence n-gram, in reading order.
+    top : int, default 0
+        How many evidence n-grams to keep per direction.
+    """
+    model = load_model("review-polarity")
+    counts = ngram_counts(body, model["recipe"])
+    evidence = evidence_rows(counts, top=top)
+    located = _first_sentences({row[0] for row in evidence}, sentences, model["recipe"])
+    return BodyReading(
+        _sentence_texts(body),
+        float(decision_scores(model, [body], ngrams=[counts])[0]),
+        [(*row, *located.get(row[0], (-1, ""))) for row in evidence],
+    )
 
 
 def score_reviews(
-    texts: Sequence[str],
-    *,
-    ngrams: Sequence[Mapping[str, int]] | None = None,
-    encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode,
+    texts: Sequence[str], *, encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode
 ) -> pd.DataFrame:
     """Score whole reviews: the n-gram model stacked with the statistics of their sentences' margins.
 
@@ -52,25 +86,69 @@ def score_reviews(
     ----------
     texts : sequence of str
         Review bodies, any case, untokenized.
-    ngrams : sequence of mappings, optional
-        Each text's :func:`analysis.features.ngram_counts` under the model's recipe, when the
-        caller has them already (they are computed otherwise).
     encoded : callable
         Gives the encoder's ``(margins, embeddings)`` of a list of sentences, as for
-        :func:`review_sentence_margins` (the corpus tables pass one that keeps them on disk).
+        :func:`review_sentence_margins`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per text, in order: ``positive_probability`` (0-1) and ``stars``
+        As :func:`stacked_scores`.
+    """
+    texts = check_texts(texts, function="score_reviews")
+    return stacked_scores([read_body(text) for text in texts], encoded=encoded)
+
+
+def stacked_scores(
+    readings: Sequence[BodyReading], *, encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode
+) -> pd.DataFrame:
+    """:func:`score_reviews` from the reviews' :func:`read_body` readings (the corpus tables
+    read bodies in worker processes and pass an `encoded` that keeps margins on disk).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per reading, in order: ``positive_probability`` (0-1) and ``stars``
         (``5 * positive_probability``, not rounded: a model's confidence on a star scale, not a
         predicted rating).
     """
-    texts = check_texts(texts, function="score_reviews")
-    ngram_scores = decision_scores(load_model("review-polarity"), texts, ngrams=ngrams)
-    log_odds = review_log_odds(review_sentence_margins(texts, encoded=encoded), ngram_scores)
+    margins = _margins_by_review([reading.sentences for reading in readings], encoded)
+    log_odds = review_log_odds(margins, np.array([reading.ngram_score for reading in readings], dtype=float))
     probability = 1.0 / (1.0 + np.exp(-log_odds))
     return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
+
+
+def _sentence_texts(body: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(body)]
+
+
+def _margins_by_review(
+    sentences: list[list[str]], encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]]
+) -> list[np.ndarray]:
+    margins, _ = encoded([sentence for review in sentences for sentence in review])
+    ends = np.cumsum([len(review) for review in sentences])
+    return np.split(margins.astype(float), ends[:-1]) if len(sentences) else []
+
+
+def _first_sentences(features: set[str], sentences: Sequence[tuple[int, str]], recipe) -> dict[str, tuple[int, str]]:
+    """The first of `sentences` whose n-grams contain each feature; reading stops once all are found.
+
+    A sentence is tokenized only if every word of some missing feature occurs in its lower-cased
+    text (Treebank's quote tokens aside): a necessary condition, and a cheap one.
+    """
+    words = {feature: [word for word in feature.replace(NEGATION_SUFFIX, "").split(" ") if word not in ("``", "''")]
+             for feature in features}
+    located: dict[str, tuple[int, str]] = {}
+    for index, text in sentences:
+        missing = [feature for feature in features if feature not in located]
+        if not missing:
+            break
+        lowered = text.lower()
+        if not any(all(word in lowered for word in words[feature]) for feature in missing):
+            continue
+        for feature in ngram_counts(text, recipe).keys() & set(missing):
+            located[feature] = (index, text)
+    return located
 
 
 @checks(text=str)
