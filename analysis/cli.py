@@ -20,6 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
+import orjson
 import pandas as pd
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
@@ -88,13 +89,17 @@ def _print_tables(tables: dict, *, header: bool = True) -> None:
 
 
 def _json(value: object) -> str:
-    """`value` as indented JSON that stays valid UTF-8: the bytes of a file name that are not
-    UTF-8 (held as lone surrogates) are written as \\u escapes rather than raw."""
-    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+    """`value` as indented JSON, by orjson: the standard library indents in pure Python, a tenth
+    of a large command's time. Text orjson cannot write, a file name's bytes that are not UTF-8
+    (held as lone surrogates), goes through the standard library instead, as \\u escapes."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _print_json_records(batches: Iterable[list[dict]]) -> None:
-    """Print records as one indented JSON list, batch by batch, exactly as ``json.dumps(all, indent=2)``."""
+    """Print records as one indented JSON list, batch by batch, exactly as :func:`_json` of the whole list."""
     separator = "[\n"
     for records in batches:
         for record in records:
