@@ -35,7 +35,7 @@ from analysis.parallel import map_batches
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
-from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_probabilities
+from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, sentence_readings
 from analysis.tables import check_texts
 
 # Bump when the labelling code changes what a model's output is for the same text.
@@ -85,41 +85,56 @@ def judge_sentences(texts: Sequence[str]) -> pd.DataFrame:
 
 
 def _judge(texts: list[str]) -> None:
-    """Fill the in-process table with `texts`: from the disk cache where it has them, else the models."""
-    _fill(texts, _judged, judgement_version() + "\x1f", _probabilities, description="judging sentences")
+    """Fill the in-process table with `texts`: from the disk cache where it has them, else the
+    models, whose encoder run also gives each text's margin for :func:`encoded_margins`."""
+    _fill(texts, [(_judged, judgement_version() + "\x1f"), (_margins, _margin_key_prefix())], _probabilities,
+          description="judging sentences")
 
 
-def _probabilities(texts: list[str]) -> list[tuple[float, ...]]:
-    """The models' probabilities of each text (run here or in a task on a Dask worker)."""
-    return [tuple(float(value) for value in row) for row in sentence_probabilities(texts).to_numpy(dtype=float)]
+def _probabilities(texts: list[str]) -> list[tuple[tuple[float, ...], float]]:
+    """The models' probabilities and the encoder's margin of each text (run here or in a task on a
+    Dask worker)."""
+    probabilities, margins = sentence_readings(texts)
+    return [
+        (tuple(float(value) for value in row), float(margin))
+        for row, margin in zip(probabilities.to_numpy(dtype=float), margins)
+    ]
 
 
-def _margins_of(texts: list[str]) -> list[float]:
+def _margins_of(texts: list[str]) -> list[tuple[float]]:
     """The encoder's praise margin of each text (run here or in a task on a Dask worker)."""
-    return encode(texts)[0].tolist()
+    return [(margin,) for margin in encode(texts)[0].tolist()]
 
 
 def encoded_margins(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The encoder's praise margin of each text, each distinct text run once and kept on disk.
 
     Review polarity reads the margins of every sentence of every review; without a cache a
-    second command would run the encoder over them all again. Returns ``(margins, embeddings)``
-    like :func:`analysis.encoder.encode`, with an empty ``[n, 0]`` embedding matrix: the review
-    heads read margins only.
+    second command would run the encoder over them all again, and judging a sentence
+    (:func:`judge_sentences`) keeps its margin too. Returns ``(margins, embeddings)`` like
+    :func:`analysis.encoder.encode`, with an empty ``[n, 0]`` embedding matrix: the review heads
+    read margins only.
     """
     texts = check_texts(texts, function="encoded_margins")
     missing = [text for text in dict.fromkeys(texts) if text not in _margins]
     if missing:
-        _fill(missing, _margins, f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f", _margins_of,
-              description="encoding sentences")
+        _fill(missing, [(_margins, _margin_key_prefix())], _margins_of, description="encoding sentences")
     return np.array([_margins[text] for text in texts], dtype=np.float32), np.zeros((len(texts), 0), dtype=np.float32)
 
 
-def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str]], list], *, description: str) -> None:
-    """Put each of `texts` into `memo`: from the disk cache (keys `prefix` + text) where it has
-    them, else from `compute` on batches, storing what it computes."""
+def _margin_key_prefix() -> str:
+    return f"margin-{encoder_fingerprint()}-{ENCODING_MODE}\x1f"
+
+
+def _fill(
+    texts: list[str], stores: list[tuple[dict, str]], compute: Callable[[list[str]], list[tuple]], *, description: str
+) -> None:
+    """Put each of `texts` into the first of `stores`, ``(memo, key prefix)`` pairs: from the disk
+    cache (keys prefix + text) where it has them, else from `compute` on batches, which gives a
+    value for each store per text; what it computes goes into every store, in memory and on disk."""
     disk = _open_cache()
     unknown = texts
+    memo, prefix = stores[0]
     if disk is not None:
         unknown = []
         for text in texts:
@@ -129,13 +144,14 @@ def _fill(texts: list[str], memo: dict, prefix: str, compute: Callable[[list[str
             else:
                 memo[text] = stored
     for batch, values in _computed(unknown, compute, description=description):
-        fresh = dict(zip(batch, values))
-        memo.update(fresh)
+        for (memo, _), fresh in zip(stores, zip(*values)):
+            memo.update(zip(batch, fresh))
         if disk is not None:
             try:
                 with disk.transact():
-                    for text, stored in fresh.items():
-                        disk.set(prefix + text, stored)
+                    for text, stored in zip(batch, values):
+                        for (_, prefix), value in zip(stores, stored):
+                            disk.set(prefix + text, value)
             except (OSError, sqlite3.Error):
                 disk.close()
                 disk = None  # a full or read-only disk costs the next run time, never this answer

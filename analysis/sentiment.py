@@ -302,8 +302,16 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
         the contrast rule) and ``vader_compound``; NaN probabilities for a text without a word.
     """
     texts = check_texts(texts, function="sentence_probabilities")
+    return sentence_readings(texts)[0]
+
+
+def sentence_readings(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`sentence_probabilities` and the encoder's praise margin of each text (float32), from
+    the same encoder run: review polarity reads the margins of the very sentences judged here."""
+    texts = check_texts(texts, function="sentence_readings")
     if not texts:
-        return pd.DataFrame({column: pd.Series(dtype=float) for column in PROBABILITY_COLUMNS})
+        empty = pd.DataFrame({column: pd.Series(dtype=float) for column in PROBABILITY_COLUMNS})
+        return empty, np.zeros(0, dtype=np.float32)
     vader = vader_scores(texts)
     margins, embeddings = encode(texts)
     evaluative = _sigmoid(
@@ -317,7 +325,7 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
     wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
     evaluative[wordless] = np.nan
     praise[wordless] = np.nan
-    return pd.DataFrame(
+    probabilities = pd.DataFrame(
         {
             "evaluative_probability": evaluative,
             "praise_probability": praise,
@@ -325,6 +333,7 @@ def sentence_probabilities(texts: Sequence[str]) -> pd.DataFrame:
         },
         columns=PROBABILITY_COLUMNS,
     )
+    return probabilities, margins
 
 
 @checks(probabilities=["evaluative_probability", "praise_probability", "vader_compound"])

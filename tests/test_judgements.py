@@ -17,13 +17,13 @@ def fresh(monkeypatch, tmp_path):
     monkeypatch.setenv(CACHE_ENV_VAR, str(tmp_path / "cache"))
     monkeypatch.delenv(NO_CACHE_ENV_VAR, raising=False)
     read = []
-    real = judgements.sentence_probabilities
+    real = judgements.sentence_readings
 
     def counting(texts):
         read.extend(texts)
         return real(texts)
 
-    monkeypatch.setattr(judgements, "sentence_probabilities", counting)
+    monkeypatch.setattr(judgements, "sentence_readings", counting)
     return read
 
 
@@ -115,6 +115,25 @@ def test_encoder_margins_are_computed_once_and_kept_on_disk(monkeypatch, tmp_pat
     monkeypatch.setattr(judgements, "_margins", {})  # a new process: only the disk remembers
     again, _ = judgements.encoded_margins(texts)
     assert calls == [] and again.tolist() == margins.tolist()
+
+
+def test_judging_keeps_each_margin_so_review_polarity_encodes_nothing_again(fresh, monkeypatch, tmp_path):
+    texts = ["A remarkable, tender film.", "A dull script."]
+    monkeypatch.setattr(judgements, "_margins", {})
+    judgements.judge_sentences(texts)
+    kept = dict(judgements._margins)
+    monkeypatch.setattr(judgements, "_margins", {})
+    expected, _ = judgements.encoded_margins(texts)  # encoded alone, for comparison
+    assert [kept[text] for text in texts] == expected.tolist()
+    calls = []
+    monkeypatch.setattr(judgements, "encode", lambda batch: calls.append(batch))
+    monkeypatch.setattr(judgements, "_judged", {})
+    monkeypatch.setattr(judgements, "_margins", {})
+    monkeypatch.setenv(CACHE_ENV_VAR, str(tmp_path / "second"))
+    judgements.judge_sentences(texts)  # a new cache: judged again, margins kept on its disk
+    monkeypatch.setattr(judgements, "_margins", {})  # a new process: only the disk remembers
+    margins, _ = judgements.encoded_margins(texts)
+    assert calls == [] and margins.tolist() == expected.tolist()
 
 
 def test_judgements_in_worker_processes_are_exactly_the_serial_ones(monkeypatch):
