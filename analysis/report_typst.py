@@ -22,9 +22,8 @@ from pathlib import Path
 
 from analysis.export import LONG_TEXT
 from analysis.report import Block, Section, read_notebook
+from analysis.typst_markup import escape, markdown_typst, string_literal
 
-# Characters that mean something in Typst markup; a backslash makes each literal.
-_MARKUP = set("\\*_`#$@<>[]~/=-+.")
 # A4 with 15 mm margins: the text area in points, portrait.
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = 595.3, 841.9, 42.5
 # DejaVu Sans's average advance, in ems, to estimate how wide a column's text runs.
@@ -65,78 +64,6 @@ PREAMBLE = """#set document(title: {title}, date: none)
 
 class ReportError(Exception):
     """Typst could not typeset the report; the message names the file and Typst's error."""
-
-
-def escape(text: str) -> str:
-    """`text` as Typst markup that shows it literally (line breaks become spaces)."""
-    return "".join(f"\\{character}" if character in _MARKUP else character for character in " ".join(text.split("\n")))
-
-
-def _string(text: str) -> str:
-    """`text` as a Typst string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-# --- Markdown -------------------------------------------------------------------------------
-
-def _inline(tokens: list[dict]) -> str:
-    parts = []
-    for token in tokens:
-        kind = token["type"]
-        children = token.get("children")
-        if kind == "text":
-            parts.append(escape(token["raw"]))
-        elif kind == "codespan":
-            parts.append(f"#raw({_string(token['raw'])});")
-        elif kind == "emphasis":
-            parts.append(f"#emph[{_inline(children)}]")
-        elif kind == "strong":
-            parts.append(f"#strong[{_inline(children)}]")
-        elif kind == "link":
-            parts.append(f"#link({_string(token['attrs']['url'])})[{_inline(children)}]")
-        elif kind == "linebreak":
-            parts.append(" \\\n")
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif children is not None:
-            parts.append(_inline(children))
-        else:
-            parts.append(escape(token.get("raw", "")))
-    return "".join(parts)
-
-
-def _markdown_blocks(tokens: list[dict], indent: str = "") -> list[str]:
-    parts = []
-    for token in tokens:
-        kind = token["type"]
-        if kind == "heading":
-            parts.append("=" * token["attrs"]["level"] + " " + _inline(token["children"]))
-        elif kind in ("paragraph", "block_text"):
-            parts.append(indent + _inline(token["children"]))
-        elif kind == "list":
-            ordered, start = token["attrs"].get("ordered"), token["attrs"].get("start", 1)
-            for number, item in enumerate(token["children"], start=start):
-                body = _markdown_blocks(item["children"], indent + "  ")
-                parts.append(indent + (f"{number}." if ordered else "-") + " " + "\n".join(body).lstrip())
-        elif kind == "block_code":
-            parts.append(f"#raw(block: true, {_string(token['raw'].rstrip())})")
-        elif kind == "block_quote":
-            parts.append("#quote(block: true)[" + "\n\n".join(_markdown_blocks(token["children"])) + "]")
-        elif kind == "thematic_break":
-            parts.append("#line(length: 100%, stroke: 0.4pt + luma(180))")
-        elif kind != "blank_line" and token.get("children") is not None:
-            parts.append(indent + _inline(token["children"]))
-        elif kind != "blank_line":
-            parts.append(indent + escape(token.get("raw", "")))
-    return parts
-
-
-def markdown_typst(text: str) -> str:
-    """Markdown (as mistune reads it for the HTML report) as Typst markup."""
-    import mistune
-
-    tokens = mistune.create_markdown(renderer=None)(text)
-    return "\n\n".join(_markdown_blocks(tokens))
 
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -275,7 +202,7 @@ def table_typst(block: Block) -> str:
     reader = _TableReader()
     reader.feed(block.content)
     if not reader.head and not reader.body:
-        return f"#raw(block: true, {_string(block.plain)})"
+        return f"#raw(block: true, {string_literal(block.plain)})"
     rows = [row for row in reader.body if row]
     columns = max((sum(cell.colspan for cell in row) for row in reader.head + rows), default=0)
     head_rows = [_first_columns(row, PDF_MAX_COLUMNS) for row in reader.head]
@@ -331,15 +258,15 @@ def _cut_note(name: str | None, rows: int, columns: int) -> str:
 def _figure_typst(block: Block, image: str) -> str:
     # A figure keeps its natural size (3.5 or 7 in), never more than the text width.
     caption = f", caption: [{escape(block.caption)}]" if block.caption else ""
-    return (f"#figure(layout(size => image({_string(image)}, "
-            f"width: calc.min(measure(image({_string(image)})).width, size.width))){caption})")
+    return (f"#figure(layout(size => image({string_literal(image)}, "
+            f"width: calc.min(measure(image({string_literal(image)})).width, size.width))){caption})")
 
 
 def report_typst(sections: Sequence[Section], *, title: str, images: Sequence[str]) -> str:
     """The Typst source of the report: the title and contents, then each notebook from a new
     page. `images` names the file of each figure block, in order."""
     image_files = iter(images)
-    parts = [PREAMBLE.format(title=_string(title)),
+    parts = [PREAMBLE.format(title=string_literal(title)),
              f"#align(center)[#text(size: 18pt, weight: \"bold\")[{escape(title)}]]",
              "#outline(depth: 2)"]
     for section in sections:
@@ -348,7 +275,7 @@ def report_typst(sections: Sequence[Section], *, title: str, images: Sequence[st
             if block.kind == "markdown":
                 parts.append(markdown_typst(block.content))
             elif block.kind in ("text", "error"):
-                parts.append(f"#block(fill: luma(247), inset: 4pt, width: 100%, raw(block: true, {_string(block.content.rstrip())}))")
+                parts.append(f"#block(fill: luma(247), inset: 4pt, width: 100%, raw(block: true, {string_literal(block.content.rstrip())}))")
             elif block.kind == "note":
                 parts.append(f"#emph[{escape(block.content)}]")
             elif block.kind == "table":

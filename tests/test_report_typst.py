@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from analysis.export import TableExporter
 from analysis.plots import FigureExporter
 from analysis.report import read_notebook
-from analysis.report_typst import ReportError, _Cell, escape, markdown_typst, table_layout, write_pdf_report
+from analysis.report_typst import ReportError, _Cell, table_layout, write_pdf_report
+from analysis.typst_markup import escape, markdown_typst
 
 EVIDENCE = pd.DataFrame({
     "review_id": ["000", "001"],
