@@ -17,7 +17,10 @@ a fresh ``LocalCluster`` (processes, one thread each) is started and the stage r
   partitions, divided by 400; beside it the stage's task count and the share of the workers'
   time spent inside tasks (from the scheduler's task stream);
 * **memory per worker**: each worker's peak resident set (``VmHWM``) after the stage, and the
-  client process's peak.
+  client process's peak;
+* **CPU per worker**: each worker process's CPU seconds (user + system) during the stage and
+  that time as a share of the stage's wall time, beside the client's (which runs the local
+  scheduler): whether a worker computed all the time it sat inside tasks, or waited for a core.
 
 Usage
 -----
@@ -65,6 +68,12 @@ def _peak_rss_mb() -> float:
     return float("nan")
 
 
+def _cpu_seconds() -> float:
+    """This process's CPU time so far, user and system (run on a worker or here)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _nothing(partition: list) -> list:
     return partition
 
@@ -91,11 +100,14 @@ def run_stage(table_file: Path, workers: int) -> dict:
             empty_tasks = len(range(0, EMPTY_TASKS * 500, 500))
             overhead = (time.perf_counter() - started) / empty_tasks
             with get_task_stream(client) as stream:
+                cpu_before, client_cpu_before = client.run(_cpu_seconds), _cpu_seconds()
                 started = time.perf_counter()
                 corpus = load_corpus(table_file)
                 sentences = corpus.sentences["text"].tolist()
                 judgements.judge_sentences(sentences)
                 seconds = time.perf_counter() - started
+                cpu_after, client_cpu = client.run(_cpu_seconds), _cpu_seconds() - client_cpu_before
+            worker_cpu = [cpu_after[worker] - cpu_before[worker] for worker in sorted(cpu_after)]
             in_tasks = sum(step["stop"] - step["start"] for task in stream.data
                            for step in task["startstops"] if step["action"] == "compute")
             tasks = len(stream.data)
@@ -118,6 +130,9 @@ def run_stage(table_file: Path, workers: int) -> dict:
         "stage_tasks": tasks,
         "share_of_worker_time_in_tasks": round(in_tasks / (seconds * workers), 3),
         "peak_mb_per_worker": [round(mb, 1) for mb in worker_peaks],
+        "cpu_seconds_per_worker": [round(cpu, 1) for cpu in worker_cpu],
+        "worker_cpu_share_of_wall_time": [round(cpu / seconds, 3) for cpu in worker_cpu],
+        "client_cpu_seconds": round(client_cpu, 1),
     }
 
 
