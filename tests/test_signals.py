@@ -202,3 +202,23 @@ def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
     assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Unlike the dull first film, it is great.")] == [
         ("dull", 1), ("great", 1)
     ]
+
+
+def test_idioms_of_credit_and_faint_praise_judge():
+    from analysis.signals import judgement_cues, mention_verdict
+
+    assert mention_verdict("To his credit, Carrey doesn't try.", "summary", "neutral", 0.3)[1:] == (
+        "praise", "judgement cue: To his credit"
+    )
+    assert mention_verdict("Azaria does what he can.", "evaluative", "praise", 0.6)[1:] == (
+        "criticism", "judgement cue: does what he can"
+    )
+    # The idioms are negated like any cue: a film that never lived up to its hype is faulted.
+    [cue] = judgement_cues("It never lived up to the hype.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("lived up to", -1, True)
+    # "live up to" is left out (it mostly follows "fails to", which no negator covers): the fault
+    # is the failing.
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("It fails to live up to the hype.")] == [("fails", -1)]
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Visually attractive, if a bit flimsy.")] == [
+        ("attractive", 1), ("flimsy", -1)
+    ]
