@@ -32,7 +32,7 @@ genre word is no verdict ("a disaster movie", :mod:`analysis.genres`).
 The weights describe and order the signals for reading; they are not a model and the inferred
 rating never reads them. The praise-target analysis reads them, with the *judgement cues* of
 ``data/judgement-cues.yaml`` (:func:`judgement_cues`, words that judge a performance or craft),
-to judge each mention (:func:`mention_verdict`).
+to judge each mention (:func:`analysis.mention_verdicts.mention_verdict`).
 """
 
 from __future__ import annotations
@@ -64,10 +64,6 @@ SIGNAL_COLUMNS = [
     "cue",
 ]
 _NEGATION_WINDOW = 3
-# How sure the sentence model must be for a mention without any judgement cue to count as praise
-# or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
-# mention judgements (tests/data/mention-judgements; four of the five folds chose 0.3).
-UNCUED_MARGIN = 0.3
 
 
 class _Cue(NamedTuple):
@@ -349,70 +345,3 @@ def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = 
     return summary.reset_index().astype(
         {"signals": "int64", "total_weight": "float64", "positive": "int64", "negative": "int64"}
     )
-
-
-@checks(scope=str)
-def reservation_cue(scope: str) -> str | None:
-    """The reservation signal(s) that make `scope` a criticism, or None.
-
-    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
-
-    >>> reservation_cue("The pacing can feel slow at times.")
-    'can feel slow at times'
-    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
-    True
-    """
-    signals = sentence_signals(scope)
-    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
-    if not reservations:
-        return None
-    strongest_reservation = max(-s["weight"] for s in reservations)
-    if any(s["weight"] > strongest_reservation for s in signals):
-        return None
-    return "; ".join(s["span_text"] for s in reservations)
-
-
-@checks(scope=str)
-def mention_verdict(
-    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
-) -> tuple[str, str, str]:
-    """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
-
-    Parameters
-    ----------
-    scope : str
-        The clause or sentence the target is judged on.
-    kind, label, praise_probability
-        The sentence model's reading of `scope` (evaluative or summary; praise, criticism or
-        neutral; the probability of praise).
-    uncued_margin : float
-        How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
-
-    Returns
-    -------
-    (kind, label, label_source)
-        In this order of precedence: a reservation makes it criticism (``reservation cue:
-        <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
-        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
-        model's praise or criticism stands only when it is sure (`praise_probability` at least
-        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
-
-    >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
-    ('evaluative', 'praise', 'judgement cue: wondrous')
-    >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
-    ('evaluative', 'neutral', 'classifier')
-    """
-    reservation = reservation_cue(scope)
-    if reservation:
-        return "evaluative", "criticism", f"reservation cue: {reservation}"
-    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
-    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
-    net = sum(polarity for _, polarity in cues)
-    if net:
-        spans = "; ".join(span for span, polarity in cues if polarity * net > 0)
-        return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
-    if cues:
-        return "evaluative", label, "classifier"
-    if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
-        return kind, "neutral", "classifier"
-    return kind, label, "classifier"

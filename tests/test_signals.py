@@ -156,7 +156,7 @@ def test_judgement_cues_with_negation():
 
 
 def test_mention_verdict_precedence():
-    from analysis.signals import mention_verdict
+    from analysis.mention_verdicts import mention_verdict
 
     # A reservation first; then cues, whatever the model said; the model alone only when sure.
     assert mention_verdict("The pacing can feel slow at times.", "evaluative", "praise", 0.9) == (
@@ -192,7 +192,8 @@ def test_judgement_cues_include_superlatives_and_abstract_nouns():
 
 
 def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
-    from analysis.signals import judgement_cues, mention_verdict
+    from analysis.mention_verdicts import mention_verdict
+    from analysis.signals import judgement_cues
 
     # The praise is of the other film's villain, at this voice's expense.
     scope = "Blessed gives it game enthusiasm, but he is nothing compared to Woods' hilarious Hades."
@@ -205,7 +206,8 @@ def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
 
 
 def test_idioms_of_credit_and_faint_praise_judge():
-    from analysis.signals import judgement_cues, mention_verdict
+    from analysis.mention_verdicts import mention_verdict
+    from analysis.signals import judgement_cues
 
     assert mention_verdict("To his credit, Carrey doesn't try.", "summary", "neutral", 0.3)[1:] == (
         "praise", "judgement cue: To his credit"
