@@ -146,15 +146,17 @@ def head_polarity(word: str) -> int:
 
 
 @cache
-def _judgement_regexes() -> tuple[re.Pattern, re.Pattern]:
-    # The cues by polarity, and the foils of comparisons: a marker up to the next punctuation.
+def _judgement_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    # The cues by polarity, the foils of comparisons (a marker up to the next punctuation), and
+    # the phrases in which a cue word has another sense.
     data = read_yaml("judgement-cues.yaml")
     def phrases(words) -> str:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(map(str, words), key=lambda w: (-len(w), w)))
 
     groups = "|".join(f"(?P<{polarity}>{phrases(data[polarity])})" for polarity in ("positive", "negative"))
     return (re.compile(rf"{_BEFORE_CUE}(?:{groups}){_AFTER_CUE}"),
-            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"))
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"),
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['other_senses'])}){_AFTER_CUE}"))
 
 
 @checks(text=str)
@@ -166,7 +168,9 @@ def judgement_cues(text: str) -> list[dict]:
     list of dict
         Keys ``span_text``, ``start``, ``end``, ``polarity`` (+1 or -1, reversed when a negator
         stands within three words before, in the same clause, or when the cue is in the foil of a
-        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order.
+        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order. A
+        word of a genre phrase ("a good-natured comedy") or in another sense ("the original
+        film", "his best friend") is no cue.
 
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
     [('thin', -1), ('stunning', 1)]
@@ -176,12 +180,12 @@ def judgement_cues(text: str) -> list[dict]:
     [('dull', 1), ('great', 1)]
     """
     lowered = _lower(normalise(text))
-    genres = genre_spans(lowered)
-    cue_regex, foil_regex = _judgement_regexes()
+    cue_regex, foil_regex, other_sense_regex = _judgement_regexes()
+    no_cue = genre_spans(lowered) + [match.span() for match in other_sense_regex.finditer(lowered)]
     foils = [match.span() for match in foil_regex.finditer(lowered)]
     found = []
     for match in cue_regex.finditer(lowered):
-        if any(match.start() < end and start < match.end() for start, end in genres):
+        if any(match.start() < end and start < match.end() for start, end in no_cue):
             continue
         negated = _is_negated(lowered, match.start())
         reversed_ = negated != any(start <= match.start() < end for start, end in foils)

@@ -224,3 +224,15 @@ def test_idioms_of_credit_and_faint_praise_judge():
     assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Visually attractive, if a bit flimsy.")] == [
         ("attractive", 1), ("flimsy", -1)
     ]
+
+
+def test_a_cue_word_in_another_sense_is_no_cue():
+    from analysis.signals import judgement_cues
+
+    # "The original" is the first version, not an original one; a best friend is a role.
+    assert judgement_cues("They lost what was at the centre of the original Godzilla movies.") == []
+    assert judgement_cues("Five of his original songs play as interludes.") == []
+    assert judgement_cues("Linney plays his best friend.") == []
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("A truly original script, and his best work.")] == [
+        ("original", 1), ("best", 1)
+    ]
