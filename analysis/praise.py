@@ -23,7 +23,7 @@ reader sees what a rule overrode. Measured against 441 hand-labelled (target, se
 
 Credits. A name in brackets with nothing beside it but performance and credit words
 ("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)"), or right after a credit phrase
-("a law officer played by David Warner"; :func:`analysis.targets.credits`), is a cast list's
+("a law officer played by David Warner"; :func:`analysis.credits.credits`), is a cast list's
 credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
 whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
 (Rooney Mara) has left him").
@@ -56,7 +56,8 @@ from analysis.judgements import judge_sentences
 from analysis.parallel import map_review_groups, ordered_map
 from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.targets import MENTION_COLUMNS, credits, find_mentions
+from analysis.credits import credits
+from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]

@@ -236,7 +236,7 @@ def test_editing_is_apart_from_pacing():
 
 
 def test_credits():
-    from analysis.targets import credits
+    from analysis.credits import credits
 
     def credited(sentence, *names):
         spans = [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
@@ -252,3 +252,8 @@ def test_credits():
     # A credit phrase right before the name; a word between ("played by the talented X") judges.
     assert credited("A dull cop played by David Warner arrives.", "David Warner") == ["played by David Warner"]
     assert credited("Molly, played by the talented Kathy Bates, sings.", "Kathy Bates") == []
+    # A cast list after a credit phrase credits every name in it, characters in brackets and all;
+    # another word ends the list.
+    cast = "Starring: Bruce Willis, Liv Tyler (Grace) and Ben Affleck; Willis is fine."
+    assert credited(cast, "Bruce Willis", "Liv Tyler", "Ben Affleck") == ["Starring: Bruce Willis", "Liv Tyler", "Ben Affleck"]
+    assert credited("Starring Bruce Willis, with a wasted Liv Tyler.", "Bruce Willis", "Liv Tyler") == ["Starring Bruce Willis"]
