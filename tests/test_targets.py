@@ -257,3 +257,5 @@ def test_credits():
     cast = "Starring: Bruce Willis, Liv Tyler (Grace) and Ben Affleck; Willis is fine."
     assert credited(cast, "Bruce Willis", "Liv Tyler", "Ben Affleck") == ["Starring: Bruce Willis", "Liv Tyler", "Ben Affleck"]
     assert credited("Starring Bruce Willis, with a wasted Liv Tyler.", "Bruce Willis", "Liv Tyler") == ["Starring Bruce Willis"]
+    voices = "starring the voices of : tony goldwyn ( tarzan ) , brian blessed ( clayton ) ; written by tab murphy"
+    assert credited(voices, "tony goldwyn", "brian blessed") == ["starring the voices of : tony goldwyn", "brian blessed"]
