@@ -223,6 +223,9 @@ def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
         # Not crafts: a verb, a story noise, a genre phrase.
         ("that still doesn't sound funny to you ?", []),
         ("disney's latest animated feature opens today .", []),
+        # The adjective "animated" tells what kind of film it is; the noun names the craft.
+        ("it is a guaranteed success as long as it's animated .", []),
+        ("the animated monkey steals the show , and the animators outdo themselves .", [("animation", "animators")]),
     ],
 )
 def test_editing_effects_animation_and_sound_aspects(sentence, expected):
