@@ -221,9 +221,11 @@ def test_idioms_of_credit_and_faint_praise_judge():
     # "live up to" is left out (it mostly follows "fails to", which no negator covers): the fault
     # is the failing.
     assert [(c["span_text"], c["polarity"]) for c in judgement_cues("It fails to live up to the hype.")] == [("fails", -1)]
-    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Visually attractive, if a bit flimsy.")] == [
-        ("attractive", 1), ("flimsy", -1)
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Visually sumptuous, if a bit flimsy.")] == [
+        ("sumptuous", 1), ("flimsy", -1)
     ]
+    # Looks are not work: "an attractive young cast" judges no performance.
+    assert judgement_cues("An attractive young cast and a handsome hero.") == []
 
 
 def test_a_cue_word_in_another_sense_is_no_cue():
