@@ -13,23 +13,8 @@ sentence ("However, Her is not without its challenges.") cuts nothing: the contr
 previous sentence; nor does a cue right after a negation with no punctuation between ("not cold
 or dystopian but intimate", "can't help but feel"), which corrects rather than contrasts.
 
-Judging a mention, not a sentence (:func:`analysis.signals.mention_verdict`). The sentence
-model reads the scope with its genre words left out ("a disaster movie" is a kind of film,
-:mod:`analysis.genres`); then, in this order:
-
-* a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
-  makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
-  praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
-  what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
-* *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
-  "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
-  signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
-  model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
-  Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
-  this reality is wondrous" as criticism (0.23);
-* without a cue, the model's praise or criticism stands only when it is sure (praise
-  probability at least 0.3 from 0.5, :data:`analysis.signals.UNCUED_MARGIN`, chosen by
-  cross-validation on the labelled mention judgements); otherwise the mention is ``neutral``.
+Judging a mention, not a sentence: :mod:`analysis.mention_verdicts` (reservations, judgement
+cues and verdict signals, then the sentence model when it is sure).
 
 ``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
 ``judgement cue: <spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
@@ -38,7 +23,7 @@ reader sees what a rule overrode. Measured against 441 hand-labelled (target, se
 
 Credits. A name in brackets with nothing beside it but performance and credit words
 ("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)"), or right after a credit phrase
-("a law officer played by David Warner"; :func:`analysis.targets.credits`), is a cast list's
+("a law officer played by David Warner"; :func:`analysis.credits.credits`), is a cast list's
 credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
 whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
 (Rooney Mara) has left him").
@@ -69,9 +54,10 @@ from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
 from analysis.parallel import map_review_groups, ordered_map
-from analysis.signals import UNCUED_MARGIN, mention_verdict
+from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.targets import MENTION_COLUMNS, credits, find_mentions
+from analysis.credits import credits
+from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.tokenization import is_heading
 
 Labeller = Callable[[Sequence[str]], pd.DataFrame]
@@ -169,7 +155,7 @@ def judge_mentions(
         default :func:`analysis.judgements.judge_sentences` (the shared, cached judgements).
     uncued_margin : float
         How sure the sentence model must be for a mention without cues to count
-        (:func:`analysis.signals.mention_verdict`; the evaluation script varies it).
+        (:func:`analysis.mention_verdicts.mention_verdict`; the evaluation script varies it).
 
     Returns
     -------
@@ -212,7 +198,7 @@ def judge_mentions(
 
 
 def _mention_verdict(job: tuple[str, str, str, float, float]) -> tuple[str, str, str]:
-    """:func:`analysis.signals.mention_verdict` of one mention (run in worker processes)."""
+    """:func:`analysis.mention_verdicts.mention_verdict` of one mention (run in worker processes)."""
     scope, kind, label, probability, uncued_margin = job
     return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
 

@@ -32,7 +32,7 @@ genre word is no verdict ("a disaster movie", :mod:`analysis.genres`).
 The weights describe and order the signals for reading; they are not a model and the inferred
 rating never reads them. The praise-target analysis reads them, with the *judgement cues* of
 ``data/judgement-cues.yaml`` (:func:`judgement_cues`, words that judge a performance or craft),
-to judge each mention (:func:`mention_verdict`).
+to judge each mention (:func:`analysis.mention_verdicts.mention_verdict`).
 """
 
 from __future__ import annotations
@@ -64,10 +64,6 @@ SIGNAL_COLUMNS = [
     "cue",
 ]
 _NEGATION_WINDOW = 3
-# How sure the sentence model must be for a mention without any judgement cue to count as praise
-# or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
-# mention judgements (tests/data/mention-judgements; four of the five folds chose 0.3).
-UNCUED_MARGIN = 0.3
 
 
 class _Cue(NamedTuple):
@@ -150,15 +146,17 @@ def head_polarity(word: str) -> int:
 
 
 @cache
-def _judgement_regexes() -> tuple[re.Pattern, re.Pattern]:
-    # The cues by polarity, and the foils of comparisons: a marker up to the next punctuation.
+def _judgement_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    # The cues by polarity, the foils of comparisons (a marker up to the next punctuation), and
+    # the phrases in which a cue word has another sense.
     data = read_yaml("judgement-cues.yaml")
     def phrases(words) -> str:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(map(str, words), key=lambda w: (-len(w), w)))
 
     groups = "|".join(f"(?P<{polarity}>{phrases(data[polarity])})" for polarity in ("positive", "negative"))
     return (re.compile(rf"{_BEFORE_CUE}(?:{groups}){_AFTER_CUE}"),
-            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"))
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['comparison_foils'])}){_AFTER_CUE}[^,;:.!?()]*"),
+            re.compile(rf"{_BEFORE_CUE}(?:{phrases(data['other_senses'])}){_AFTER_CUE}"))
 
 
 @checks(text=str)
@@ -170,7 +168,9 @@ def judgement_cues(text: str) -> list[dict]:
     list of dict
         Keys ``span_text``, ``start``, ``end``, ``polarity`` (+1 or -1, reversed when a negator
         stands within three words before, in the same clause, or when the cue is in the foil of a
-        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order.
+        comparison: "nothing compared to Woods' hilarious Hades") and ``negated``; in order. A
+        word of a genre phrase ("a good-natured comedy") or in another sense ("the original
+        film", "his best friend") is no cue.
 
     >>> [(c["span_text"], c["polarity"]) for c in judgement_cues("The script is thin, but the visuals are stunning.")]
     [('thin', -1), ('stunning', 1)]
@@ -180,12 +180,12 @@ def judgement_cues(text: str) -> list[dict]:
     [('dull', 1), ('great', 1)]
     """
     lowered = _lower(normalise(text))
-    genres = genre_spans(lowered)
-    cue_regex, foil_regex = _judgement_regexes()
+    cue_regex, foil_regex, other_sense_regex = _judgement_regexes()
+    no_cue = genre_spans(lowered) + [match.span() for match in other_sense_regex.finditer(lowered)]
     foils = [match.span() for match in foil_regex.finditer(lowered)]
     found = []
     for match in cue_regex.finditer(lowered):
-        if any(match.start() < end and start < match.end() for start, end in genres):
+        if any(match.start() < end and start < match.end() for start, end in no_cue):
             continue
         negated = _is_negated(lowered, match.start())
         reversed_ = negated != any(start <= match.start() < end for start, end in foils)
@@ -349,70 +349,3 @@ def signal_summary(signals: pd.DataFrame, *, review_ids: Iterable[str] | None = 
     return summary.reset_index().astype(
         {"signals": "int64", "total_weight": "float64", "positive": "int64", "negative": "int64"}
     )
-
-
-@checks(scope=str)
-def reservation_cue(scope: str) -> str | None:
-    """The reservation signal(s) that make `scope` a criticism, or None.
-
-    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
-
-    >>> reservation_cue("The pacing can feel slow at times.")
-    'can feel slow at times'
-    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
-    True
-    """
-    signals = sentence_signals(scope)
-    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
-    if not reservations:
-        return None
-    strongest_reservation = max(-s["weight"] for s in reservations)
-    if any(s["weight"] > strongest_reservation for s in signals):
-        return None
-    return "; ".join(s["span_text"] for s in reservations)
-
-
-@checks(scope=str)
-def mention_verdict(
-    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
-) -> tuple[str, str, str]:
-    """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
-
-    Parameters
-    ----------
-    scope : str
-        The clause or sentence the target is judged on.
-    kind, label, praise_probability
-        The sentence model's reading of `scope` (evaluative or summary; praise, criticism or
-        neutral; the probability of praise).
-    uncued_margin : float
-        How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
-
-    Returns
-    -------
-    (kind, label, label_source)
-        In this order of precedence: a reservation makes it criticism (``reservation cue:
-        <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
-        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
-        model's praise or criticism stands only when it is sure (`praise_probability` at least
-        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
-
-    >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
-    ('evaluative', 'praise', 'judgement cue: wondrous')
-    >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
-    ('evaluative', 'neutral', 'classifier')
-    """
-    reservation = reservation_cue(scope)
-    if reservation:
-        return "evaluative", "criticism", f"reservation cue: {reservation}"
-    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
-    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
-    net = sum(polarity for _, polarity in cues)
-    if net:
-        spans = "; ".join(span for span, polarity in cues if polarity * net > 0)
-        return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
-    if cues:
-        return "evaluative", label, "classifier"
-    if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
-        return kind, "neutral", "classifier"
-    return kind, label, "classifier"

@@ -86,9 +86,10 @@ MENTION_COLUMNS = [
     "matched_text", "rule", "start", "end",
 ]
 INVENTORY_COLUMNS = ["target", "target_kind", "roles", "characters", "pronouns", "name_forms", "cues"]
-_BOUNDARY_BEFORE = r"(?<![\w'-])"
+# The start of a word and a word, shared with analysis.credits.
+BOUNDARY_BEFORE = r"(?<![\w'-])"
 _BOUNDARY_AFTER = r"(?![\w-])"
-_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = r"(?P<possessive>\s?'s(?![\w])|'(?![\w]))?"
 
 
@@ -138,7 +139,7 @@ def target_inventory(film: Film) -> pd.DataFrame:
 # Matching
 
 
-def _words_pattern(phrases: list[str]) -> str:
+def phrase_alternation(phrases: list[str]) -> str:
     """An alternation of phrases, longest first, any whitespace run between their words."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
@@ -147,14 +148,14 @@ def _words_pattern(phrases: list[str]) -> str:
 @cache
 def _cue_regex(words: tuple[str, ...], *, ignore_case: bool = True) -> re.Pattern:
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(list(words))})" + _BOUNDARY_AFTER, flags)
+    return re.compile(BOUNDARY_BEFORE + f"(?:{phrase_alternation(list(words))})" + _BOUNDARY_AFTER, flags)
 
 
 def _name_regex(forms: list[NameForm], ignore_case: bool) -> re.Pattern | None:
     if not forms:
         return None
     flags = re.IGNORECASE if ignore_case else 0
-    pattern = _BOUNDARY_BEFORE + f"(?P<name>{_words_pattern([f.text for f in forms])})" + _BOUNDARY_AFTER + _POSSESSIVE
+    pattern = BOUNDARY_BEFORE + f"(?P<name>{phrase_alternation([f.text for f in forms])})" + _BOUNDARY_AFTER + _POSSESSIVE
     return re.compile(pattern, flags)
 
 
@@ -248,57 +249,14 @@ def find_mentions(
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-@checks(sentence=str)
-def credits(sentence: str, name_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where `sentence` only credits the names at `name_spans`, as a cast list would.
-
-    Two conventions credit a person and judge no one: a bracket holding a name and, beside the
-    names and their possessives, only the performance words and credit words of
-    ``data/mention-rules.yaml`` ("Theodore (Joaquin Phoenix)", "(voiced by Scarlett Johansson)",
-    "(Scarlett Johansson's voice)"); and a name right after a credit phrase of that file ("a law
-    officer played by David Warner").
-
-    Returns
-    -------
-    list of (start, end)
-        The span of each credit: a bracket's text inside its brackets, spaces stripped, or a
-        credit phrase with its name; in order.
-
-    >>> sentence = "Theodore (Joaquin Phoenix) meets Samantha, voiced by Scarlett Johansson."
-    >>> [sentence[a:b] for a, b in credits(sentence, [(10, 25), (53, 71)])]
-    ['Joaquin Phoenix', 'voiced by Scarlett Johansson']
-    """
-    rules = mention_rules()
-    allowed = {str(word) for word in (*rules["performance_context"], *rules["credit_words"])}
-    found = []
-    for bracket in re.finditer(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]", sentence):
-        start, end = bracket.span(1)
-        names = [(a, b) for a, b in name_spans if start <= a and b <= end]
-        if not names:
-            continue
-        rest = list(sentence[start:end])
-        for a, b in names:
-            possessive = re.match(r"\s?['\u2019]s?(?![\w])", sentence[b:end])
-            for position in range(a, b + (possessive.end() if possessive else 0)):
-                rest[position - start] = " "
-        if all(word.lower() in allowed for word in _WORD.findall("".join(rest))):
-            found.append((start, end))
-    phrase = re.compile(rf"{_BOUNDARY_BEFORE}(?:{_words_pattern(rules['credit_phrases'])})\s+$", re.IGNORECASE)
-    for a, b in name_spans:
-        before = phrase.search(sentence[:a])
-        if before and not any(start <= a < end for start, end in found):
-            found.append((before.start(), b))
-    return sorted(found)
-
-
 def _words_before(text: str, position: int) -> int:
-    return sum(1 for word in _WORD.finditer(text) if word.end() <= position)
+    return sum(1 for word in WORD.finditer(text) if word.end() <= position)
 
 
 def _near_performance_word(text: str, start: int, end: int, context: re.Pattern, window: int) -> bool:
     """True when a performance word stands within `window` words of the span ``start:end``."""
-    before = [w for w in _WORD.finditer(text) if w.end() <= start][-window:]
-    after = [w for w in _WORD.finditer(text) if w.start() >= end][:window]
+    before = [w for w in WORD.finditer(text) if w.end() <= start][-window:]
+    after = [w for w in WORD.finditer(text) if w.start() >= end][:window]
     low = before[0].start() if before else start
     high = after[-1].end() if after else end
     return any(low <= cue.start() and cue.end() <= high for cue in context.finditer(text))
@@ -345,7 +303,7 @@ def _pronoun_regex(pronouns: Mapping, title: str | None, ignore_case: bool) -> r
     words = [w for forms in pronouns.values() for w in forms]
     if ignore_case and title:
         words = [w for w in words if w != title.lower()]
-    return re.compile(_BOUNDARY_BEFORE + f"(?:{_words_pattern(words)})" + _BOUNDARY_AFTER, re.IGNORECASE)
+    return re.compile(BOUNDARY_BEFORE + f"(?:{phrase_alternation(words)})" + _BOUNDARY_AFTER, re.IGNORECASE)
 
 
 def _pronoun_mention(text, regex, rules, persons, named_here, named_before, title) -> list[dict]:

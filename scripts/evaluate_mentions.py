@@ -17,7 +17,7 @@ as neutral (no verdict) and is counted apart. Accuracy and macro-F1 over the thr
 overall and per source, with a confusion table; ``--errors`` lists every disagreement.
 
 One number of the rules is fitted on this set: how sure the sentence model must be for a mention
-without any judgement cue to count (``analysis.signals.UNCUED_MARGIN``). ``--cross-validate``
+without any judgement cue to count (``analysis.mention_verdicts.UNCUED_MARGIN``). ``--cross-validate``
 re-chooses it among ``MARGINS`` inside each of 5 folds of reviews (seeded) and reports the
 accuracy of the held-out folds, which is the figure to quote. ``--baseline`` scores the sentence
 model's own label of each scope, without the mention rules.
@@ -36,7 +36,7 @@ from analysis.film import Film, film_from_manifest
 from analysis.paths import PROJECT_ROOT
 from analysis.judgements import judge_sentences
 from analysis.praise import judge_mentions
-from analysis.signals import UNCUED_MARGIN
+from analysis.mention_verdicts import UNCUED_MARGIN
 from analysis.targets import find_mentions
 from analysis.tokenization import split_sentences
 

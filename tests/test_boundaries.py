@@ -17,8 +17,9 @@ import pytest
 from matplotlib.axes import Axes
 
 from analysis import (
-    arcs, concordance, export, judgements, keyness, overview, passages, plots, praise, rating_parser, ratings, readers,
-    review_polarity, segmentation, sentiment, signals, targets, tokenization, vocabulary,
+    arcs, concordance, credits, export, judgements, keyness, mention_verdicts, overview, passages, plots, praise,
+    rating_parser, ratings, readers, review_polarity, segmentation, sentiment, signals, targets, tokenization,
+    vocabulary,
 )
 from analysis.concordance import focus_words
 from analysis.explore import Explorer
@@ -106,7 +107,7 @@ CASES = [
      empty("review_id", "sentence_index", "text"), ('DataFrame', 0),
      'find_mentions: sentences must be a table (pandas DataFrame) with the columns review_id, sentence_index, text; got NoneType',
      'find_mentions: sentences lacks the column(s) review_id, sentence_index, text (it has x)'),
-    (TEXT, lambda value, corpus: targets.credits(value, []),
+    (TEXT, lambda value, corpus: credits.credits(value, []),
      "", ('list', 0),
      'credits: sentence must be a str, got NoneType',
      'credits: sentence must be a str, got bytes'),
@@ -174,11 +175,11 @@ CASES = [
      empty("review_id", "kind", "weight"), ('DataFrame', 0),
      'signal_summary: signals must be a table (pandas DataFrame) with the columns review_id, kind, weight; got NoneType',
      'signal_summary: signals lacks the column(s) review_id, kind, weight (it has x)'),
-    (TEXT, lambda value, corpus: signals.reservation_cue(value),
+    (TEXT, lambda value, corpus: mention_verdicts.reservation_cue(value),
      "", None,
      'reservation_cue: scope must be a str, got NoneType',
      'reservation_cue: scope must be a str, got bytes'),
-    (TEXT, lambda value, corpus: signals.mention_verdict(value, "evaluative", "praise", 0.9),
+    (TEXT, lambda value, corpus: mention_verdicts.mention_verdict(value, "evaluative", "praise", 0.9),
      "", ('tuple', 3),
      'mention_verdict: scope must be a str, got NoneType',
      'mention_verdict: scope must be a str, got bytes'),

@@ -14,7 +14,7 @@ from analysis.praise import (
     praise_table,
     verdict,
 )
-from analysis.signals import reservation_cue
+from analysis.mention_verdicts import reservation_cue
 from analysis.reports.aspects import praise_report
 from analysis.targets import find_mentions
 

@@ -156,7 +156,7 @@ def test_judgement_cues_with_negation():
 
 
 def test_mention_verdict_precedence():
-    from analysis.signals import mention_verdict
+    from analysis.mention_verdicts import mention_verdict
 
     # A reservation first; then cues, whatever the model said; the model alone only when sure.
     assert mention_verdict("The pacing can feel slow at times.", "evaluative", "praise", 0.9) == (
@@ -192,7 +192,8 @@ def test_judgement_cues_include_superlatives_and_abstract_nouns():
 
 
 def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
-    from analysis.signals import judgement_cues, mention_verdict
+    from analysis.mention_verdicts import mention_verdict
+    from analysis.signals import judgement_cues
 
     # The praise is of the other film's villain, at this voice's expense.
     scope = "Blessed gives it game enthusiasm, but he is nothing compared to Woods' hilarious Hades."
@@ -201,4 +202,39 @@ def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
     # The foil ends at the punctuation: what follows judges this film.
     assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Unlike the dull first film, it is great.")] == [
         ("dull", 1), ("great", 1)
+    ]
+
+
+def test_idioms_of_credit_and_faint_praise_judge():
+    from analysis.mention_verdicts import mention_verdict
+    from analysis.signals import judgement_cues
+
+    assert mention_verdict("To his credit, Carrey doesn't try.", "summary", "neutral", 0.3)[1:] == (
+        "praise", "judgement cue: To his credit"
+    )
+    assert mention_verdict("Azaria does what he can.", "evaluative", "praise", 0.6)[1:] == (
+        "criticism", "judgement cue: does what he can"
+    )
+    # The idioms are negated like any cue: a film that never lived up to its hype is faulted.
+    [cue] = judgement_cues("It never lived up to the hype.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("lived up to", -1, True)
+    # "live up to" is left out (it mostly follows "fails to", which no negator covers): the fault
+    # is the failing.
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("It fails to live up to the hype.")] == [("fails", -1)]
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("Visually sumptuous, if a bit flimsy.")] == [
+        ("sumptuous", 1), ("flimsy", -1)
+    ]
+    # Looks are not work: "an attractive young cast" judges no performance.
+    assert judgement_cues("An attractive young cast and a handsome hero.") == []
+
+
+def test_a_cue_word_in_another_sense_is_no_cue():
+    from analysis.signals import judgement_cues
+
+    # "The original" is the first version, not an original one; a best friend is a role.
+    assert judgement_cues("They lost what was at the centre of the original Godzilla movies.") == []
+    assert judgement_cues("Five of his original songs play as interludes.") == []
+    assert judgement_cues("Linney plays his best friend.") == []
+    assert [(c["span_text"], c["polarity"]) for c in judgement_cues("A truly original script, and his best work.")] == [
+        ("original", 1), ("best", 1)
     ]

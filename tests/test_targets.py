@@ -223,6 +223,9 @@ def test_person_mentions_against_hand_checked_her_sentences(her_corpus):
         # Not crafts: a verb, a story noise, a genre phrase.
         ("that still doesn't sound funny to you ?", []),
         ("disney's latest animated feature opens today .", []),
+        # The adjective "animated" tells what kind of film it is; the noun names the craft.
+        ("it is a guaranteed success as long as it's animated .", []),
+        ("the animated monkey steals the show , and the animators outdo themselves .", [("animation", "animators")]),
     ],
 )
 def test_editing_effects_animation_and_sound_aspects(sentence, expected):
@@ -236,7 +239,7 @@ def test_editing_is_apart_from_pacing():
 
 
 def test_credits():
-    from analysis.targets import credits
+    from analysis.credits import credits
 
     def credited(sentence, *names):
         spans = [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
@@ -252,3 +255,10 @@ def test_credits():
     # A credit phrase right before the name; a word between ("played by the talented X") judges.
     assert credited("A dull cop played by David Warner arrives.", "David Warner") == ["played by David Warner"]
     assert credited("Molly, played by the talented Kathy Bates, sings.", "Kathy Bates") == []
+    # A cast list after a credit phrase credits every name in it, characters in brackets and all;
+    # another word ends the list.
+    cast = "Starring: Bruce Willis, Liv Tyler (Grace) and Ben Affleck; Willis is fine."
+    assert credited(cast, "Bruce Willis", "Liv Tyler", "Ben Affleck") == ["Starring: Bruce Willis", "Liv Tyler", "Ben Affleck"]
+    assert credited("Starring Bruce Willis, with a wasted Liv Tyler.", "Bruce Willis", "Liv Tyler") == ["Starring Bruce Willis"]
+    voices = "starring the voices of : tony goldwyn ( tarzan ) , brian blessed ( clayton ) ; written by tab murphy"
+    assert credited(voices, "tony goldwyn", "brian blessed") == ["starring the voices of : tony goldwyn", "brian blessed"]

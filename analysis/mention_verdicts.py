@@ -1,0 +1,99 @@
+"""The verdict on one mention: praise, criticism or neutral, and what decided it.
+
+A critic's verdict on a target comes from the text that names it (the scope of
+:func:`analysis.praise.mention_scopes`: its clause, its credit or its sentence), read by the
+sentence model and by the cues of :mod:`analysis.signals`. The sentence model reads the scope
+with its genre words left out ("a disaster movie" is a kind of film, :mod:`analysis.genres`);
+then, in this order:
+
+* a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
+  makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
+  praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
+  what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
+* *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
+  "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
+  signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
+  model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
+  Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
+  this reality is wondrous" as criticism (0.23);
+* without a cue, the model's praise or criticism stands only when it is sure (praise
+  probability at least 0.3 from 0.5, :data:`UNCUED_MARGIN`, chosen by cross-validation on the
+  labelled mention judgements); otherwise the mention is ``neutral``.
+"""
+
+from __future__ import annotations
+
+from analysis.signals import judgement_cues, sentence_signals
+from analysis.tables import checks
+
+# How sure the sentence model must be for a mention without any judgement cue to count as praise
+# or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
+# mention judgements (tests/data/mention-judgements; four of the five folds chose 0.3).
+UNCUED_MARGIN = 0.3
+
+
+@checks(scope=str)
+def reservation_cue(scope: str) -> str | None:
+    """The reservation signal(s) that make `scope` a criticism, or None.
+
+    None when `scope` holds no reservation, or a praise signal stronger than its strongest one.
+
+    >>> reservation_cue("The pacing can feel slow at times.")
+    'can feel slow at times'
+    >>> reservation_cue("A masterpiece, if not without its flaws.") is None
+    True
+    """
+    signals = sentence_signals(scope)
+    reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
+    if not reservations:
+        return None
+    strongest_reservation = max(-s["weight"] for s in reservations)
+    if any(s["weight"] > strongest_reservation for s in signals):
+        return None
+    return "; ".join(s["span_text"] for s in reservations)
+
+
+@checks(scope=str)
+def mention_verdict(
+    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
+) -> tuple[str, str, str]:
+    """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
+
+    Parameters
+    ----------
+    scope : str
+        The clause or sentence the target is judged on.
+    kind, label, praise_probability
+        The sentence model's reading of `scope` (evaluative or summary; praise, criticism or
+        neutral; the probability of praise).
+    uncued_margin : float
+        How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
+
+    Returns
+    -------
+    (kind, label, label_source)
+        In this order of precedence: a reservation makes it criticism (``reservation cue:
+        <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
+        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
+        model's praise or criticism stands only when it is sure (`praise_probability` at least
+        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
+
+    >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
+    ('evaluative', 'praise', 'judgement cue: wondrous')
+    >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
+    ('evaluative', 'neutral', 'classifier')
+    """
+    reservation = reservation_cue(scope)
+    if reservation:
+        return "evaluative", "criticism", f"reservation cue: {reservation}"
+    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
+    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
+    net = sum(polarity for _, polarity in cues)
+    if net:
+        spans = "; ".join(span for span, polarity in cues if polarity * net > 0)
+        return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
+    if cues:
+        return "evaluative", label, "classifier"
+    if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
+        return kind, "neutral", "classifier"
+    return kind, label, "classifier"
