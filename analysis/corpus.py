@@ -26,24 +26,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.body_tables import BodySplit, body_tables, split_body
 from analysis.film import Film, film_from_manifest
 from analysis.manifest import ManifestError, megabytes, read_manifest, review_entries
 from analysis.paths import study_corpus_dir
-from analysis.parallel import ordered_map, pack_words, unpack_words
+from analysis.parallel import ordered_map
 from analysis.segmentation import Comment, Segment, comments_from_segments, segment
 from analysis.table_files import TableFileError, is_table_file, read_review_rows
 from analysis.tables import Expected, check_instance, checks
-from analysis.tokenization import split_sentences, token_columns, word_tokens
 
 MANIFEST_NAME = "manifest.yaml"
 # A limit that refuses a file before it costs memory or time: the longest published reviews are
 # under 100 kB.
 MAX_REVIEW_BYTES = 10 * 2**20
-SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
-TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 _REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
-# A review body's sentences as (start, end, text, token count), and all their tokens packed.
-BodySplit = tuple[tuple[tuple[int, int, str, int], ...], str]
 
 pd.set_option("mode.string_storage", "python")
 
@@ -121,49 +117,19 @@ class Corpus:
         """The body tokens of every review (see :func:`token_table`)."""
         return self._body_tables[1]
 
+    @property
+    def body_splits(self) -> list[tuple[str, BodySplit]]:
+        """Each review's id and body split, the input of :func:`body_tables` for any run of reviews."""
+        return [(review.id, review.body_split) for review in self.reviews]
+
     @cached_property
     def _body_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        rows = []
-        for review in self.reviews:
-            sentences, joined_tokens = review.body_split
-            tokens = unpack_words(joined_tokens)
-            first = 0
-            for index, (start, end, text, count) in enumerate(sentences):
-                rows.append((review.id, index, start, end, text, tokens[first : first + count]))
-                first += count
-        sentences = pd.DataFrame([row[:5] for row in rows], columns=SENTENCE_COLUMNS).astype(
-            {"sentence_index": "int64", "start": "int64", "end": "int64"}
-        )
-        columns = token_columns(
-            ((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=self.film.title
-        )
-        tokens = pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
-            {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
-        )
-        return sentences, tokens
+        return body_tables(self.body_splits, title=self.film.title)
 
 
 # What a function given a corpus or a review expects (see analysis.tables.checks).
 CORPUS = Expected(Corpus, "a Corpus (from load_corpus)")
 REVIEW = Expected(Review, "a Review (from a Corpus's reviews)")
-
-
-def split_body(segments: tuple[Segment, ...]) -> BodySplit:
-    """The body sentences of a review's `segments` (start and end in the raw file, text, token
-    count) and their tokens, packed (:func:`analysis.parallel.pack_words`).
-
-    Done in the same worker process that reads and segments the review, so the text crosses
-    between processes once.
-    """
-    sentences, tokens = [], []
-    for seg in segments:
-        if seg.label != "body":
-            continue
-        for sentence in split_sentences(seg.text):
-            found = word_tokens(sentence.text)
-            sentences.append((seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found)))
-            tokens += found
-    return tuple(sentences), pack_words(tokens)
 
 
 def once_per_corpus(function: Callable) -> Callable:

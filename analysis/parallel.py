@@ -17,6 +17,8 @@ The map stays serial, in this process, when parallel work would not pay or canno
 * inside a worker already (no nested pools), a forked one or a Dask worker's task.
 
 With a Dask cluster in use (:mod:`analysis.dask_cluster`) the items go to its workers instead.
+:func:`map_runs` hands out runs of consecutive items, one result per run, for work that reduces
+a run to what a corpus-level table needs (a run's counts), so that only that travels back.
 
 Each map forks its own workers and ends them when it is done, so a worker starts from this
 process as it is at that moment. A command that maps many batches in turn (``sentences`` streams
@@ -109,20 +111,49 @@ def map_batches(
     `function` can work on many at once, and only the results travel back. With a Dask cluster
     the batches are its partitions (:func:`analysis.dask_cluster.map_partitions`).
     """
+    return [result for batch in map_runs(function, items, description=description) for result in batch]
+
+
+def map_runs(function: Callable[[list[Item]], Result], items: Sequence[Item], *, description: str) -> list[Result]:
+    """``function`` on runs of consecutive `items`, over worker processes where that pays (as for
+    :func:`ordered_map`) or on a Dask cluster's partitions: one result per run, in order.
+
+    For a reduction: `function` turns a run's items into what the caller combines (a run's
+    counts, its rows of a table), so only that travels back, never the tables it built on the
+    way. Where the map stays in this process the run is every item, in one call. `function`
+    must be defined at module level.
+    """
     items = list(items)
-    on_cluster = map_partitions(function, items, description=description)
+    on_cluster = map_partitions(partial(_one_result, function=function), items, description=description)
     if on_cluster is not None:
         return on_cluster
     workers = _local_workers(len(items))
     if workers < 2:
-        return function(items)
+        return [function(items)]
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
-    batches = [items[start : start + size] for start in range(0, len(items), size)]
-    results: list[Result] = []
+    runs = [items[start : start + size] for start in range(0, len(items), size)]
     with _pool(workers) as pool:
-        for batch_results in progress(pool.imap(function, batches), description=description, unit="batch", total=len(batches)):
-            results += batch_results
-    return results
+        return list(progress(pool.imap(function, runs), description=description, unit="run", total=len(runs)))
+
+
+def _one_result(partition: list, function: Callable[[list], Result]) -> list[Result]:
+    """A partition's one result, as the list of results :func:`map_partitions` joins."""
+    return [function(partition)]
+
+
+def joined_tables(tables: Sequence, *, sorted_by: str | None = None):
+    """The tables of consecutive runs as one (pandas DataFrames with the same columns).
+
+    A run with no rows gives an empty table whose text columns may hold objects, which would
+    turn the joined table's text columns into objects too: the empty ones are left out, unless
+    every one is empty. A table that one call over every item sorts by a key column (a review's
+    rows in one run, ordered within it) is that table again after a stable sort on `sorted_by`.
+    """
+    import pandas as pd
+
+    found = [table for table in tables if len(table)]
+    joined = pd.concat(found, ignore_index=True) if found else tables[0]
+    return joined if sorted_by is None else joined.sort_values(sorted_by, kind="stable", ignore_index=True)
 
 
 @contextmanager
@@ -192,7 +223,6 @@ def map_review_groups(function: Callable, table, *arguments, description: str = 
     `function` must be defined at module level and give a table for any rows of reviews.
     """
     import numpy as np
-    import pandas as pd
 
     starts = np.flatnonzero(table["review_id"].ne(table["review_id"].shift()).to_numpy())
     if len(starts) < 2 * MIN_ITEMS_PER_WORKER:
@@ -202,13 +232,7 @@ def map_review_groups(function: Callable, table, *arguments, description: str = 
     runs = np.array_split(starts, worker_count() * CHUNKS_PER_WORKER)
     bounds = [int(run[0]) for run in runs if len(run)] + [len(table)]
     jobs = [(function, table.iloc[start:end], arguments) for start, end in zip(bounds, bounds[1:])]
-    # A run with no result gives an empty table whose text columns hold objects, which would
-    # turn the joined table's text columns into objects too.
-    found = [
-        result for result in ordered_map(_apply_to_rows, jobs, description=description, unit="run", min_items_per_worker=1)
-        if len(result)
-    ]
-    return pd.concat(found, ignore_index=True) if found else function(table.iloc[:0], *arguments)
+    return joined_tables(ordered_map(_apply_to_rows, jobs, description=description, unit="run", min_items_per_worker=1))
 
 
 def _apply_to_rows(job: tuple[Callable, object, tuple]):

@@ -46,14 +46,17 @@ verdicts differ), ``one review`` (only one review judges it) and ``unjudged``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import pandas as pd
 
+from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.film import Film
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.parallel import map_review_groups, ordered_map
+from analysis.parallel import joined_tables, map_runs, ordered_map
 from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
 from analysis.credits import credits
@@ -375,6 +378,11 @@ def most_mentioned(table: pd.DataFrame, *, target_kind: str = "person") -> list[
     return ranked["target"].tolist()
 
 
+def _mentions_of_run(splits: list[tuple[str, BodySplit]], film: Film) -> pd.DataFrame:
+    """The mentions of a run of reviews, found where the run is processed; its sentences stay there."""
+    return find_mentions(body_sentence_table(splits), film)
+
+
 @once_per_corpus
 def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the praise-target analysis of `corpus`.
@@ -386,7 +394,8 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
         (:func:`judge_mentions`), ``table`` (:func:`praise_table`) and ``consensus``
         (:func:`consensus`).
     """
-    mentions = map_review_groups(find_mentions, corpus.sentences, corpus.film, description="finding mentions")
+    runs = map_runs(partial(_mentions_of_run, film=corpus.film), corpus.body_splits, description="finding mentions")
+    mentions = joined_tables(runs, sorted_by="review_id")
     evidence = judge_mentions(mentions, labeller=labeller)
     table = praise_table(evidence)
     return {

@@ -20,13 +20,16 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import CORPUS, Corpus
+from analysis.body_tables import BodySplit, body_tables
+from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import fightin_words, log_likelihood_keyness
-from analysis.parallel import ordered_map, pack_words, unpack_words
+from analysis.parallel import joined_tables, map_runs, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
 from analysis.readability import flesch_reading_ease, syllable_count
 
@@ -165,6 +168,37 @@ def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, i
     )
 
 
+@once_per_corpus
+def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The corpus-level vocabulary tables, reduced from runs of consecutive reviews.
+
+    Each run's sentence and token tables are built where the run is processed (a worker
+    process, or a Dask worker's task: :func:`analysis.parallel.map_runs`), and only its
+    measures and counts come back, so no process holds the token table of the whole corpus.
+    Each review lies in one run and both tables are computed review by review, so the runs'
+    tables joined are those of the whole corpus's token table.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``measures``: :func:`vocabulary_measures` of every review; ``counts``: its every word's
+        :func:`term_counts` (``content_only=False``), in that function's order.
+    """
+    runs = map_runs(
+        partial(_vocabulary_of_run, title=corpus.film.title), corpus.body_splits, description="measuring vocabularies"
+    )
+    return {
+        "measures": joined_tables([run_measures for run_measures, _ in runs]),
+        "counts": joined_tables([run_counts for _, run_counts in runs], sorted_by="review_id"),
+    }
+
+
+def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The measures and every word's counts of a run of reviews (see :func:`vocabulary_aggregates`)."""
+    sentences, tokens = body_tables(splits, title=title)
+    return vocabulary_measures(tokens, sentences), term_counts(tokens, content_only=False)
+
+
 @checks(corpus=CORPUS)
 def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
     """:func:`vocabulary_measures` of every review body in `corpus`, with its metadata.
@@ -174,7 +208,7 @@ def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``author``, ``publication``, then the columns of :func:`vocabulary_measures`.
     """
-    measures = vocabulary_measures(corpus.tokens, corpus.sentences)
+    measures = vocabulary_aggregates(corpus)["measures"]
     metadata = pd.DataFrame(
         [{"review_id": r.id, "author": r.author, "publication": r.publication} for r in corpus.reviews]
     )

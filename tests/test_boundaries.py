@@ -23,7 +23,8 @@ from analysis import (
 )
 from analysis.concordance import focus_words
 from analysis.explore import Explorer
-from analysis.corpus import SENTENCE_COLUMNS, TOKEN_COLUMNS, sentence_table, token_table
+from analysis.body_tables import SENTENCE_COLUMNS, TOKEN_COLUMNS
+from analysis.corpus import sentence_table, token_table
 from analysis.film import film_from_manifest
 from analysis.plots import corpus as corpus_plots
 from analysis.plots import praise as praise_plots
@@ -32,7 +33,7 @@ from analysis.plots import vocabulary as vocabulary_plots
 from analysis.plots import word_clouds as word_cloud_plots
 from analysis.quality import quality_report, word_flags
 from analysis.tables import TableError
-from analysis.vocabulary import keyness_tests, vocabulary_table
+from analysis.vocabulary import keyness_tests, vocabulary_aggregates, vocabulary_table
 
 FILM = film_from_manifest({})
 # What each kind of argument is given as its wrong value.
@@ -227,6 +228,10 @@ CASES = [
      None, None,
      'vocabulary_table: corpus must be a Corpus (from load_corpus), got NoneType',
      'vocabulary_table: corpus must be a Corpus (from load_corpus), got DataFrame'),
+    (CORPUS, lambda value, corpus: vocabulary_aggregates(value),
+     None, None,
+     'vocabulary_aggregates: corpus must be a Corpus (from load_corpus), got NoneType',
+     'vocabulary_aggregates: corpus must be a Corpus (from load_corpus), got DataFrame'),
     (TEXTS, lambda value, corpus: review_polarity.review_sentence_margins(value),
      [], ('list', 0),
      'review_sentence_margins: texts must be a sequence of str, got NoneType',

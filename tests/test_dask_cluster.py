@@ -119,3 +119,20 @@ def test_many_partitions_come_back_in_order_through_the_window(two_worker_cluste
         assert map_partitions(partial(apply_each, function=abs), items, description="test") == [abs(i) for i in items]
     finally:
         close_client()
+
+
+@pytest.mark.parametrize("report", ["vocab", "aspects"])
+def test_the_client_builds_no_sentence_or_token_table(two_worker_cluster, report, monkeypatch):
+    from analysis.corpus import load_corpus
+    from analysis.dask_cluster import close_client
+
+    monkeypatch.setenv(DASK_ENV_VAR, two_worker_cluster.scheduler_address)
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
+    try:
+        corpus = load_corpus(EIGHT_REVIEWS)
+        build, _ = ANALYSES[report]
+        assert build(corpus).records
+    finally:
+        close_client()
+    # The tables are built on first use and kept on the corpus: these reports never used them.
+    assert "_body_tables" not in corpus.__dict__

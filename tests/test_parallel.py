@@ -11,7 +11,10 @@ from analysis import parallel
 from analysis.corpus import load_corpus
 from analysis.overview import segment_table
 from analysis.paths import WORKERS_ENV_VAR
+from analysis.praise import praise_analysis
 from analysis.quality import quality_report
+from analysis.targets import find_mentions
+from analysis.vocabulary import term_counts, vocabulary_aggregates, vocabulary_measures
 
 EIGHT_REVIEWS = "tests/data/corpora/eight-reviews"
 
@@ -144,3 +147,61 @@ def test_runs_of_reviews_go_to_other_processes(monkeypatch):
 
 def _pid_of_rows(rows):
     return pd.DataFrame({"pid": [os.getpid()]})
+
+
+def _run_sum_with_pid(run):
+    return sum(run), len(run), os.getpid()
+
+
+def test_map_runs_gives_one_result_per_run_of_consecutive_items_in_order(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    results = parallel.map_runs(_run_sum_with_pid, range(300), description="test")
+    # 2 workers x 4 runs each: 8 runs of 38 items, the last of 34.
+    assert [(total, size) for total, size, _ in results] == [
+        (sum(range(start, min(start + 38, 300))), min(38, 300 - start)) for start in range(0, 300, 38)
+    ]
+    assert os.getpid() not in {pid for _, _, pid in results}
+
+
+def test_map_runs_of_a_few_items_is_one_run_here(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    assert parallel.map_runs(_run_sum_with_pid, range(99), description="test") == [(sum(range(99)), 99, os.getpid())]
+
+
+@pytest.fixture(scope="module")
+def hundred_twenty_table_reviews(tmp_path_factory, hundred_twenty_reviews):
+    """The 120 reviews as a table file, their ids in the reverse of the rows' order."""
+    files = sorted(hundred_twenty_reviews.glob("*.txt"))
+    path = tmp_path_factory.mktemp("table") / "reviews.csv"
+    pd.DataFrame(
+        {"review_id": [f"r{len(files) - i:03d}" for i in range(len(files))], "film": "Salt Meridian",
+         "text": [file.read_text(encoding="utf-8") for file in files]}
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_vocabulary_reduced_from_runs_is_that_of_the_whole_token_table(monkeypatch, hundred_twenty_table_reviews):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    corpus = load_corpus(hundred_twenty_table_reviews)
+    reduced = vocabulary_aggregates(corpus)
+    assert "_body_tables" not in corpus.__dict__  # built in the workers, run by run
+    whole = vocabulary_measures(corpus.tokens, corpus.sentences)
+    pd.testing.assert_frame_equal(reduced["measures"], whole, check_exact=True)
+    pd.testing.assert_frame_equal(reduced["counts"], term_counts(corpus.tokens, content_only=False), check_exact=True)
+    assert reduced["counts"]["review_id"].iloc[0] == "r001" and corpus.review_ids[0] == "r120"
+
+
+def _neutral_labels(texts):
+    return pd.DataFrame({
+        "kind": "summary", "label": "neutral", "evaluative_probability": 0.0, "praise_probability": 0.5,
+        "polarity_score": 0.0, "vader_compound": 0.0,
+    }, index=range(len(texts)))
+
+
+def test_mentions_found_run_by_run_are_those_of_the_whole_sentence_table(monkeypatch, hundred_twenty_table_reviews):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    corpus = load_corpus(hundred_twenty_table_reviews)
+    mentions = praise_analysis(corpus, labeller=_neutral_labels)["mentions"]
+    assert "_body_tables" not in corpus.__dict__
+    assert len(mentions) > 120
+    pd.testing.assert_frame_equal(mentions, find_mentions(corpus.sentences, corpus.film), check_exact=True)

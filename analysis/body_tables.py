@@ -1,0 +1,80 @@
+"""A review body's sentences and tokens: split once where the review is read, tabled where needed.
+
+:func:`split_body` splits a review's body into sentences and word tokens in the process that
+reads and segments the review (a worker), and packs them small for the way back. The tidy
+sentence and token tables (:func:`analysis.corpus.sentence_table`, ``token_table``) are built
+from those splits by :func:`body_tables` — for a whole corpus on first use, or for a run of its
+reviews where a per-review analysis processes that run (:func:`analysis.parallel.map_runs`), so
+that a corpus-level result is reduced from each run's aggregates and no process builds the
+tables of every review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+
+from analysis.parallel import pack_words, unpack_words
+from analysis.segmentation import Segment
+from analysis.tokenization import split_sentences, token_columns, word_tokens
+
+SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
+TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
+# A review body's sentences as (start, end, text, token count), and all their tokens packed.
+BodySplit = tuple[tuple[tuple[int, int, str, int], ...], str]
+
+
+def split_body(segments: tuple[Segment, ...]) -> BodySplit:
+    """The body sentences of a review's `segments` (start and end in the raw file, text, token
+    count) and their tokens, packed (:func:`analysis.parallel.pack_words`).
+
+    Done in the same worker process that reads and segments the review, so the text crosses
+    between processes once.
+    """
+    sentences, tokens = [], []
+    for seg in segments:
+        if seg.label != "body":
+            continue
+        for sentence in split_sentences(seg.text):
+            found = word_tokens(sentence.text)
+            sentences.append((seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found)))
+            tokens += found
+    return tuple(sentences), pack_words(tokens)
+
+
+def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sentence and token tables of reviews given by id and body split, as
+    :func:`analysis.corpus.sentence_table` and ``token_table`` give them for a whole corpus;
+    `title` is the film's (a mention of it is one term).
+
+    The tables of a run of a corpus's reviews are the rows of those reviews in the corpus's
+    tables: work that reads each review alone can build them where the run is processed.
+    """
+    rows = list(_sentence_rows(splits))
+    columns = token_columns(((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=title)
+    tokens = pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
+        {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
+    )
+    return _sentence_frame(rows), tokens
+
+
+def body_sentence_table(splits: Iterable[tuple[str, BodySplit]]) -> pd.DataFrame:
+    """The sentence table of reviews given by id and body split (:func:`body_tables`' first)."""
+    return _sentence_frame(_sentence_rows(splits))
+
+
+def _sentence_rows(splits: Iterable[tuple[str, BodySplit]]) -> Iterator[tuple[str, int, int, int, str, list[str]]]:
+    """Per body sentence: review id, index, start, end, text and its tokens."""
+    for review_id, (sentences, joined_tokens) in splits:
+        tokens = unpack_words(joined_tokens)
+        first = 0
+        for index, (start, end, text, count) in enumerate(sentences):
+            yield review_id, index, start, end, text, tokens[first : first + count]
+            first += count
+
+
+def _sentence_frame(rows: Iterable[tuple]) -> pd.DataFrame:
+    return pd.DataFrame([row[:5] for row in rows], columns=SENTENCE_COLUMNS).astype(
+        {"sentence_index": "int64", "start": "int64", "end": "int64"}
+    )
