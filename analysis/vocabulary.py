@@ -28,7 +28,9 @@ import pandas as pd
 from analysis.body_tables import BodySplit, body_tables
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
-from analysis.keyness import fightin_words, log_likelihood_keyness
+from analysis.keyness import (
+    OneVsRestCounts, fightin_words, joined_one_vs_rest_counts, log_likelihood_keyness, one_vs_rest_counts,
+)
 from analysis.parallel import joined_tables, map_runs, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
 from analysis.readability import flesch_reading_ease, syllable_count
@@ -174,29 +176,36 @@ def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
     Each run's sentence and token tables are built where the run is processed (a worker
     process, or a Dask worker's task: :func:`analysis.parallel.map_runs`), and only its
-    measures and counts come back, so no process holds the token table of the whole corpus.
-    Each review lies in one run and both tables are computed review by review, so the runs'
-    tables joined are those of the whole corpus's token table.
+    measures and its counts reduced for keyness (:func:`analysis.keyness.one_vs_rest_counts`
+    with :data:`KEYNESS_MIN_COUNT`) come back, so no process holds the token table, or every
+    count, of the whole corpus. Each review lies in one run: the runs' measures, scored counts
+    and sizes joined and their term totals summed are those of the whole corpus.
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``measures``: :func:`vocabulary_measures` of every review; ``counts``: its every word's
-        :func:`term_counts` (``content_only=False``), in that function's order.
+        ``measures``: :func:`vocabulary_measures` of every review; for every word
+        (:func:`term_counts` with ``content_only=False``), ``scored_counts`` (``review_id``,
+        ``term``, ``count``: a review's counts of at least :data:`KEYNESS_MIN_COUNT`),
+        ``term_totals`` (``term``, ``count``) and ``review_sizes`` (``review_id``, ``size``).
     """
     runs = map_runs(
         partial(_vocabulary_of_run, title=corpus.film.title), corpus.body_splits, description="measuring vocabularies"
     )
+    counts = joined_one_vs_rest_counts([run_counts for _, run_counts in runs])
     return {
         "measures": joined_tables([run_measures for run_measures, _ in runs]),
-        "counts": joined_tables([run_counts for _, run_counts in runs], sorted_by="review_id"),
+        "scored_counts": counts.scored,
+        "term_totals": counts.term_totals,
+        "review_sizes": counts.document_sizes,
     }
 
 
-def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The measures and every word's counts of a run of reviews (see :func:`vocabulary_aggregates`)."""
+def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -> tuple[pd.DataFrame, OneVsRestCounts]:
+    """The measures and reduced word counts of a run of reviews (see :func:`vocabulary_aggregates`)."""
     sentences, tokens = body_tables(splits, title=title)
-    return vocabulary_measures(tokens, sentences), term_counts(tokens, content_only=False)
+    counts = one_vs_rest_counts(term_counts(tokens, content_only=False), min_count=KEYNESS_MIN_COUNT)
+    return vocabulary_measures(tokens, sentences), counts
 
 
 @checks(corpus=CORPUS)
@@ -296,14 +305,14 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
-@checks(counts=COUNT_COLUMNS)
-def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUNT) -> pd.DataFrame:
+def distinctive_terms(counts: pd.DataFrame | OneVsRestCounts, *, min_count: int = KEYNESS_MIN_COUNT) -> pd.DataFrame:
     """Each review's over-used terms against the other reviews: G², log ratio and Fightin' Words.
 
     Parameters
     ----------
-    counts : pandas.DataFrame
-        Tidy counts (:func:`term_counts`), usually of every word (``content_only=False``).
+    counts : pandas.DataFrame or analysis.keyness.OneVsRestCounts
+        Tidy counts (:func:`term_counts`), usually of every word (``content_only=False``), or
+        their reduction (:func:`analysis.keyness.one_vs_rest_counts`).
     min_count : int
         Minimum count in the review itself.
 
@@ -315,6 +324,9 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
         and ``fw_significant_bonferroni`` from :func:`analysis.keyness.fightin_words` computed
         over the same tests; ranked by G² within each review.
     """
+    if not isinstance(counts, OneVsRestCounts):
+        check_table(counts, COUNT_COLUMNS, function="distinctive_terms", argument="counts")
+        counts = one_vs_rest_counts(counts, min_count=min_count)  # once for both scores
     g2 = log_likelihood_keyness(counts, min_count=min_count)
     fw = fightin_words(counts, min_count=min_count)[
         ["review_id", "term", "delta", "z", "significant", "significant_bonferroni"]
@@ -328,6 +340,16 @@ def distinctive_terms(counts: pd.DataFrame, *, min_count: int = KEYNESS_MIN_COUN
     )
     # Over-used terms come first in each review's ranking, so their ranks stay 1, 2, ...
     return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
+
+
+@checks(corpus=CORPUS)
+def corpus_distinctive_terms(corpus: Corpus) -> pd.DataFrame:
+    """:func:`distinctive_terms` of every word of every review in `corpus`, scored from the
+    counts reduced run by run (:func:`vocabulary_aggregates`)."""
+    aggregates = vocabulary_aggregates(corpus)
+    return distinctive_terms(
+        OneVsRestCounts(aggregates["scored_counts"], aggregates["term_totals"], aggregates["review_sizes"], KEYNESS_MIN_COUNT)
+    )
 
 
 @checks(distinctive=["tests"])

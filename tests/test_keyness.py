@@ -6,7 +6,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.keyness import critical_g2, fightin_words, log_likelihood, log_likelihood_keyness, log_ratio
+from analysis.keyness import (
+    critical_g2, fightin_words, joined_one_vs_rest_counts, log_likelihood, log_likelihood_keyness, log_ratio, one_vs_rest_counts,
+)
 
 
 def test_log_likelihood_matches_hand_computation():
@@ -94,3 +96,31 @@ def test_ties_follow_the_alphabet_even_for_a_categorical_term_column():
     tied = pd.DataFrame({"review_id": ["A", "A", "B"], "term": ["b", "a", "c"], "count": [1, 1, 2]})
     tied["term"] = pd.Categorical(tied["term"], categories=["c", "b", "a"])
     assert log_likelihood_keyness(tied)["term"].tolist() == ["a", "b", "c"]
+
+
+def _reduced_parts_equal(left, right):
+    for name in ("scored", "term_totals", "document_sizes"):
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), check_exact=True)
+    assert left.min_count == right.min_count
+
+
+def test_reduced_counts_score_exactly_as_the_counts():
+    reduced = one_vs_rest_counts(COUNTS, min_count=2)
+    assert reduced.scored["count"].min() >= 2
+    for scorer in (log_likelihood_keyness, fightin_words):
+        pd.testing.assert_frame_equal(scorer(reduced, min_count=2), scorer(COUNTS, min_count=2), check_exact=True)
+        pd.testing.assert_frame_equal(scorer(reduced, min_count=3), scorer(COUNTS, min_count=3), check_exact=True)
+
+
+def test_the_reductions_of_runs_of_documents_join_into_that_of_all():
+    runs = [COUNTS[COUNTS["review_id"] == "B"], COUNTS[COUNTS["review_id"] != "B"]]
+    joined = joined_one_vs_rest_counts([one_vs_rest_counts(run, min_count=2) for run in runs])
+    _reduced_parts_equal(joined, one_vs_rest_counts(COUNTS, min_count=2))
+
+
+def test_reduced_counts_refuse_a_lower_minimum_and_mixed_parts():
+    reduced = one_vs_rest_counts(COUNTS, min_count=2)
+    with pytest.raises(ValueError, match="min_count must be at least the 2 the counts were reduced with, got 1"):
+        log_likelihood_keyness(reduced, min_count=1)
+    with pytest.raises(ValueError, match=re.escape("parts must be reduced with one min_count, got [1, 2]")):
+        joined_one_vs_rest_counts([reduced, one_vs_rest_counts(COUNTS)])

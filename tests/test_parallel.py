@@ -14,7 +14,10 @@ from analysis.paths import WORKERS_ENV_VAR
 from analysis.praise import praise_analysis
 from analysis.quality import quality_report
 from analysis.targets import find_mentions
-from analysis.vocabulary import term_counts, vocabulary_aggregates, vocabulary_measures
+from analysis.keyness import one_vs_rest_counts
+from analysis.vocabulary import (
+    KEYNESS_MIN_COUNT, corpus_distinctive_terms, distinctive_terms, term_counts, vocabulary_aggregates, vocabulary_measures,
+)
 
 EIGHT_REVIEWS = "tests/data/corpora/eight-reviews"
 
@@ -187,8 +190,13 @@ def test_vocabulary_reduced_from_runs_is_that_of_the_whole_token_table(monkeypat
     assert "_body_tables" not in corpus.__dict__  # built in the workers, run by run
     whole = vocabulary_measures(corpus.tokens, corpus.sentences)
     pd.testing.assert_frame_equal(reduced["measures"], whole, check_exact=True)
-    pd.testing.assert_frame_equal(reduced["counts"], term_counts(corpus.tokens, content_only=False), check_exact=True)
-    assert reduced["counts"]["review_id"].iloc[0] == "r001" and corpus.review_ids[0] == "r120"
+    counts = term_counts(corpus.tokens, content_only=False)
+    whole = one_vs_rest_counts(counts, min_count=KEYNESS_MIN_COUNT)
+    pd.testing.assert_frame_equal(reduced["scored_counts"], whole.scored, check_exact=True)
+    pd.testing.assert_frame_equal(reduced["term_totals"], whole.term_totals, check_exact=True)
+    pd.testing.assert_frame_equal(reduced["review_sizes"], whole.document_sizes, check_exact=True)
+    assert reduced["review_sizes"]["review_id"].iloc[0] == "r001" and corpus.review_ids[0] == "r120"
+    pd.testing.assert_frame_equal(corpus_distinctive_terms(corpus), distinctive_terms(counts), check_exact=True)
 
 
 def _neutral_labels(texts):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.corpus import Corpus
 from analysis.reports import Report, plain_records
-from analysis.vocabulary import KEYNESS_MIN_COUNT, distinctive_terms, keyness_tests, vocabulary_aggregates, vocabulary_table
+from analysis.vocabulary import KEYNESS_MIN_COUNT, corpus_distinctive_terms, keyness_tests, vocabulary_table
 
 REPORT_TOP_TERMS = 10
 TOP_TERM_COLUMNS = [
@@ -20,7 +20,7 @@ def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
     with ``distinctive_terms``: the review's top terms by G², without the ``review_id``.
     """
     measures = vocabulary_table(corpus)
-    distinctive = distinctive_terms(vocabulary_aggregates(corpus)["counts"])
+    distinctive = corpus_distinctive_terms(corpus)
     top_terms = distinctive[distinctive["rank"] <= top][TOP_TERM_COLUMNS]
     terms_by_review: dict[str, list[dict]] = {}
     for term in plain_records(top_terms):
