@@ -52,16 +52,17 @@ def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -
     tables: work that reads each review alone can build them where the run is processed.
     """
     rows = list(_sentence_rows(splits))
-    columns = token_columns(((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=title)
-    tokens = pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
-        {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
-    )
-    return _sentence_frame(rows), tokens
+    return _sentence_frame(rows), _token_frame(rows, title)
 
 
 def body_sentence_table(splits: Iterable[tuple[str, BodySplit]]) -> pd.DataFrame:
     """The sentence table of reviews given by id and body split (:func:`body_tables`' first)."""
     return _sentence_frame(_sentence_rows(splits))
+
+
+def body_token_table(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> pd.DataFrame:
+    """The token table of reviews given by id and body split (:func:`body_tables`' second)."""
+    return _token_frame(_sentence_rows(splits), title)
 
 
 def _sentence_rows(splits: Iterable[tuple[str, BodySplit]]) -> Iterator[tuple[str, int, int, int, str, list[str]]]:
@@ -77,4 +78,11 @@ def _sentence_rows(splits: Iterable[tuple[str, BodySplit]]) -> Iterator[tuple[st
 def _sentence_frame(rows: Iterable[tuple]) -> pd.DataFrame:
     return pd.DataFrame([row[:5] for row in rows], columns=SENTENCE_COLUMNS).astype(
         {"sentence_index": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+def _token_frame(rows: Iterable[tuple], title: str | None) -> pd.DataFrame:
+    columns = token_columns(((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=title)
+    return pd.DataFrame(columns, columns=TOKEN_COLUMNS).astype(
+        {"sentence_index": "int64", "token_index": "int64", "is_word": "bool", "is_content": "bool"}
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.body_tables import BodySplit, body_tables, split_body
+from analysis.body_tables import BodySplit, body_sentence_table, body_token_table, split_body
 from analysis.film import Film, film_from_manifest
 from analysis.manifest import ManifestError, megabytes, read_manifest, review_entries
 from analysis.paths import study_corpus_dir
@@ -107,24 +107,21 @@ class Corpus:
     def review_ids(self) -> list[str]:
         return [review.id for review in self.reviews]
 
-    @property
+    # Built on first use, each on its own: rating a corpus reads its sentences, never its tokens.
+    @cached_property
     def sentences(self) -> pd.DataFrame:
         """The body sentences of every review (see :func:`sentence_table`)."""
-        return self._body_tables[0]
+        return body_sentence_table(self.body_splits)
 
-    @property
+    @cached_property
     def tokens(self) -> pd.DataFrame:
         """The body tokens of every review (see :func:`token_table`)."""
-        return self._body_tables[1]
+        return body_token_table(self.body_splits, title=self.film.title)
 
     @property
     def body_splits(self) -> list[tuple[str, BodySplit]]:
         """Each review's id and body split, the input of :func:`body_tables` for any run of reviews."""
         return [(review.id, review.body_split) for review in self.reviews]
-
-    @cached_property
-    def _body_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return body_tables(self.body_splits, title=self.film.title)
 
 
 # What a function given a corpus or a review expects (see analysis.tables.checks).

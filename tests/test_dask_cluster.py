@@ -135,4 +135,4 @@ def test_the_client_builds_no_sentence_or_token_table(two_worker_cluster, report
     finally:
         close_client()
     # The tables are built on first use and kept on the corpus: these reports never used them.
-    assert "_body_tables" not in corpus.__dict__
+    assert not {"sentences", "tokens"} & corpus.__dict__.keys()

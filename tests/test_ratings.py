@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus, sentence_table
+from analysis.paths import DEFAULT_CORPUS_DIR
 from analysis.arcs import arc_turns, sentiment_arc
 from analysis.rating_parser import default_scale, is_rating_line, parse_explicit_ratings
 from analysis.ratings import (
@@ -318,3 +319,9 @@ def test_prose_trigger_never_hides_a_rating(her_corpus, monkeypatch):
     monkeypatch.setattr(rating_parser, "rules", lambda: unscreened)
     assert [parse_explicit_ratings(text, scales={"clappers": 5}) for text in texts] == screened
     assert all(screened[: len(RATING_FORMS)])
+
+
+def test_rating_a_corpus_reads_its_sentences_and_never_builds_its_token_table():
+    corpus = load_corpus(DEFAULT_CORPUS_DIR)  # a corpus of its own: the shared one has built both
+    assert ratings_report(corpus).records
+    assert "sentences" in corpus.__dict__ and "tokens" not in corpus.__dict__
