@@ -193,19 +193,19 @@ def evidence_rows(counts: Mapping[str, int], *, top: int) -> list[tuple[str, int
     contribution (descending), then feature.
     """
     weights = load_model("review-polarity")["weights"]
-    weighted = [(feature, count, weights[feature]) for feature, count in counts.items() if weights.get(feature, 0.0) != 0.0]
-
-    def strength(row: tuple[str, int, float]) -> tuple[float, str]:
-        return -abs(row[2]), row[0]
-
-    # A review has thousands of weighted n-grams and shows a few: select, don't sort them all.
-    kept = [
-        *heapq.nsmallest(top, (row for row in weighted if row[2] > 0), key=strength),
-        *heapq.nsmallest(top, (row for row in weighted if row[2] < 0), key=strength),
-    ]
+    # Rows are keyed (-|weight|, feature), strongest first and ties by feature, compared in C;
+    # features are distinct, so no comparison reaches the count or the weight. A review has
+    # thousands of weighted n-grams and shows a few: select, don't sort them all.
+    up, down = [], []
+    for feature, count in counts.items():
+        weight = weights.get(feature, 0.0)
+        if weight > 0:
+            up.append((-weight, feature, count, weight))
+        elif weight < 0:
+            down.append((weight, feature, count, weight))
     return [
         (feature, int(count), float(weight), float(weight), "up" if weight > 0 else "down")
-        for feature, count, weight in sorted(kept, key=strength)
+        for _, feature, count, weight in sorted([*heapq.nsmallest(top, up), *heapq.nsmallest(top, down)])
     ]
 
 
