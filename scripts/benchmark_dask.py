@@ -9,8 +9,8 @@ cache off and the in-process table emptied, so every sentence is judged). For ea
 a fresh ``LocalCluster`` (processes, one thread each) is started and the stage runs once:
 
 * **model load per worker**: seconds for each worker to import the package and load the
-  n-gram models and the encoder (``client.run``), done before the timed stage, as a first task
-  on a real cluster would;
+  n-gram models and the encoder, in a first task pinned to each worker before the timed stage,
+  as the stage's first task on a real cluster would;
 * **reviews/s per worker**: reviews / wall time of the stage / workers (wall time includes the
   client's own work between the maps: building the sentence and token tables);
 * **scheduler overhead per task**: the round trip of 400 empty tasks mapped like the stage's
@@ -51,13 +51,13 @@ from polarity_table import DEFAULT_DATASET, LABELS, polarity_reviews
 EMPTY_TASKS = 400
 
 
-def _load_models() -> float:
-    """Seconds to import the package and load every model the stage uses (run on a worker)."""
+def _load_models(partition: list) -> list[float]:
+    """Seconds to import the package and load every model the stage uses (a task on a worker)."""
     started = time.perf_counter()
     from analysis.judgements import judge_sentences
 
     judge_sentences(["A warm-up sentence."])
-    return time.perf_counter() - started
+    return [time.perf_counter() - started]
 
 
 def _peak_rss_mb() -> float:
@@ -84,7 +84,7 @@ def run_stage(table_file: Path, workers: int) -> dict:
 
     from analysis import judgements
     from analysis.corpus import load_corpus
-    from analysis.dask_cluster import close_client, map_partitions
+    from analysis.dask_cluster import _run_task, close_client, map_partitions
     from analysis.paths import DASK_ENV_VAR, NO_CACHE_ENV_VAR
 
     os.environ[NO_CACHE_ENV_VAR] = "1"
@@ -94,7 +94,13 @@ def run_stage(table_file: Path, workers: int) -> dict:
     os.environ[DASK_ENV_VAR] = cluster.scheduler_address
     try:
         with Client(cluster) as client:
-            load_seconds = list(client.run(_load_models).values())
+            # A task, as the stage's are: the encoder sizes its thread pool when a process first
+            # loads it, one thread inside a task (``client.run`` is not one: loaded there, each
+            # worker's encoder took both cores and two workers oversubscribed them).
+            load_seconds = [
+                client.submit(_run_task, [None], function=_load_models, workers=[address], pure=False).result()[0]
+                for address in sorted(client.scheduler_info()["workers"])
+            ]
             started = time.perf_counter()
             map_partitions(_nothing, list(range(EMPTY_TASKS * 500)), description="empty tasks")
             empty_tasks = len(range(0, EMPTY_TASKS * 500, 500))
