@@ -144,8 +144,8 @@ def _fill(
             else:
                 memo[text] = stored
     for batch, values in _computed(unknown, compute, description=description):
-        for (memo, _), fresh in zip(stores, zip(*values)):
-            memo.update(zip(batch, fresh))
+        for (store, _), fresh in zip(stores, zip(*values)):
+            store.update(zip(batch, fresh))
         if disk is not None:
             try:
                 with disk.transact():
