@@ -192,11 +192,10 @@ def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
     """Each review body's n-gram reading (:func:`analysis.review_polarity.read_body`) with its
     `top` evidence n-grams per direction located in its body sentences, in corpus order."""
     load_model("review-polarity")  # loaded here once, so forked workers inherit it
-    numbered = {
-        review_id: list(zip(group["sentence_index"], group["text"]))
-        for review_id, group in corpus.sentences.groupby("review_id", sort=False)
-    }
-    jobs = [(review.body, numbered.get(review.id, []), top) for review in corpus.reviews]
+    jobs = [
+        (review.body, [(index, text) for index, (_, _, text, _) in enumerate(review.body_split[0])], top)
+        for review in corpus.reviews
+    ]
     return ordered_map(_read_body, jobs, description="reading review bodies")
 
 
@@ -218,11 +217,12 @@ def rating_evidence(corpus: Corpus, *, top: int = RATING_EVIDENCE_TOP) -> pd.Dat
         (-1 and "" when it only spans a sentence boundary).
     """
     rows = []
+    direction_at = EVIDENCE_COLUMNS.index("direction")
     for review_id, reading in zip(corpus.review_ids, _body_readings(corpus, max(top, RATING_EVIDENCE_TOP))):
         # Rows come strongest first, so each direction's first `top` are its `top` strongest.
         shown = Counter()
         for row in reading.evidence:
-            direction = row[EVIDENCE_COLUMNS.index("direction")]
+            direction = row[direction_at]
             shown[direction] += 1
             if shown[direction] <= top:
                 rows.append((review_id, *row))
