@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -120,6 +121,13 @@ def _word_flag(word: str) -> tuple[str, str] | None:
     return "fused_or_garbled", detail
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _damaged_words(chunk: str) -> tuple[tuple[str, int], ...]:
+    """Each word of `chunk` (text between whitespace) that :func:`_word_flag` flags, with its
+    offset in the chunk."""
+    return tuple((found.group(), found.start()) for found in _WORD.finditer(chunk) if _word_flag(found.group()) is not None)
+
+
 @checks(text=str)
 def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     """Flag fused, garbled and cut words in `text`.
@@ -131,16 +139,27 @@ def word_flags(text: str) -> list[tuple[str, str, int, str]]:
     >>> [f[:2] for f in word_flags("stunning cinematograpaudiences'sterful and some ng shots")]
     [('fused_or_garbled', "cinematograpaudiences'sterful"), ('cut_word', 'ng')]
     """
-    # Most texts have no damaged word: judge each distinct word once, locate only if one is.
-    damaged = {word for word in set(_WORD.findall(text)) if _word_flag(word) is not None}
-    if not damaged:
-        return []
+    # A word never spans whitespace, and at a chunk's start its look-behind sees whitespace or
+    # nothing alike, so the words of the text are those of its chunks. Each distinct chunk is
+    # judged once; only the few holding a damaged word are located.
     flags = []
-    for match in _WORD.finditer(text):
-        if match.group() in damaged:
-            flag, detail = _word_flag(match.group())
-            flags.append((flag, match.group(), match.start(), detail))
-    return flags
+    for chunk in [chunk for chunk in set(text.split()) if _damaged_words(chunk)]:
+        for start in _whole_chunk_starts(text, chunk):
+            for word, offset in _damaged_words(chunk):
+                flag, detail = _word_flag(word)
+                flags.append((flag, word, start + offset, detail))
+    return sorted(flags, key=lambda flag: flag[2])
+
+
+def _whole_chunk_starts(text: str, chunk: str) -> Iterator[int]:
+    """Where `chunk` stands in `text` between whitespace (or the text's ends), as ``str.split`` cuts it."""
+    start = text.find(chunk)
+    while start != -1:
+        end = start + len(chunk)
+        if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            yield start
+        # No whole occurrence starts inside this one: it would follow whitespace, which a chunk lacks.
+        start = text.find(chunk, end)
 
 
 def _body_word_flags(body: tuple[Segment, ...]) -> list[list[tuple[str, str, int, str]]]:

@@ -11,6 +11,15 @@ def test_cut_word_without_vowel_is_flagged_but_ordinals_are_not():
         ("cut_word", "ng", 5, "no vowel: a remnant of a cut word")]
 
 
+def test_every_occurrence_is_located_in_text_order_and_only_as_a_whole_word():
+    # "ng" also stands inside "hang", the one word "ng-ng" and "xng"; beside punctuation it is a word.
+    text = "ng\tso ng. hang ng-ng xng ng\n(ng) ng"
+    flags = word_flags(text)
+    assert [(word, offset) for _, word, offset, _ in flags] == [
+        ("ng", 0), ("ng", 6), ("xng", 21), ("ng", 25), ("ng", 29), ("ng", 33)]
+    assert all(text[offset : offset + len(word)] == word for _, word, offset, _ in flags)
+
+
 def test_names_and_real_words_are_not_flagged():
     assert word_flags("Twombly and Jonze deliver rebound-esque, relationship-centric fare") == []
 
