@@ -48,14 +48,14 @@ MISSING_FREQUENCY = 1e-9
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    """``wordfreq.get_frequency_dict("en", "best")``, read straight from wordfreq's data file.
+def _frequency_buckets() -> list[list[str]]:
+    """wordfreq's large English word list (``best``), read straight from its data file: list
+    ``i`` holds the words of frequency ``10 ** (-i / 100)``.
 
     Importing wordfreq costs about 0.4 s (its tokenizer for every language), three times
     reading the table, and each worker process of a corpus would pay it. The file is wordfreq's
     documented *cBpack*: gzipped msgpack, a header, then one list of words per centibel of
-    frequency (list ``i`` holds the words of frequency ``10 ** (-i / 100)``). ``best`` is the
-    large English list. Tests compare the two on every word of the Her corpus.
+    frequency. Tests compare it with ``wordfreq.get_frequency_dict("en", "best")``.
     """
     import gzip
     from importlib.util import find_spec
@@ -67,26 +67,42 @@ def _frequencies() -> dict[str, float]:
         header, *buckets = msgpack.load(packed, raw=False)
     if header != {"format": "cB", "version": 1}:
         raise ValueError(f"{data_file}: not a wordfreq frequency list of the known format ({header!r})")
-    return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets) for word in bucket}
+    return buckets
+
+
+def _zipf_of_frequency(frequency: float) -> float:
+    """The Zipf value wordfreq gives a word of `frequency`: rounded to three significant digits first."""
+    frequency = max(1.0 / (1.0 / frequency), MISSING_FREQUENCY)
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+_MISSING_ZIPF = _zipf_of_frequency(MISSING_FREQUENCY)
+
+
+@cache
+def _zipf_table() -> dict[str, float]:
+    """The Zipf value of every word of wordfreq's list: one value per frequency list, computed once."""
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(_frequency_buckets()):
+        table.update(dict.fromkeys(bucket, _zipf_of_frequency(10 ** (-index / 100))))
+    return table
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``, read straight from its table for plain words.
 
-    wordfreq's tokenizer leaves a lower-case ASCII word whole, so its frequency is the table's,
-    rounded to three significant digits, with 10^-9 (Zipf 0) for a word it lacks. Skipping the
-    tokenizer halves the corpus command's time on flags; tests compare the two on every word of
-    the Her corpus. Any other word goes through wordfreq itself.
+    wordfreq's tokenizer leaves a lower-case ASCII word whole, so its value is the table's, with
+    Zipf 0 (10^-9) for a word it lacks. Skipping the tokenizer halves the corpus command's time
+    on flags; tests compare the two on every word of the Her corpus and a sample of the table.
+    Any other word goes through wordfreq itself.
     """
     if not (word.isascii() and word.isalpha() and word.islower()):
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, "en")
-    frequency = _frequencies().get(word)
-    frequency = MISSING_FREQUENCY if frequency is None else max(1.0 / (1.0 / frequency), MISSING_FREQUENCY)
-    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
-    return round(math.log(rounded, 10) + 9, 2)
+    return _zipf_table().get(word, _MISSING_ZIPF)
 
 
 def _split_suggestion(word: str) -> str | None:

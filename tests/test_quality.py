@@ -37,20 +37,23 @@ def test_her_corpus_flags(her_corpus):
 def test_frequency_table_is_wordfreqs_own():
     from wordfreq import get_frequency_dict
 
-    from analysis.quality import _frequencies
+    from analysis.quality import _frequency_buckets
 
-    assert _frequencies() == get_frequency_dict("en", "best")
+    read = {word: 10 ** (-index / 100) for index, bucket in enumerate(_frequency_buckets()) for word in bucket}
+    assert read == get_frequency_dict("en", "best")
 
 
 def test_zipf_shortcut_agrees_with_wordfreq(her_corpus):
     import re
 
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 
     from analysis.quality import _zipf
 
     words = sorted({w for review in her_corpus.reviews for w in re.findall(r"[^\W\d_]+", review.raw.lower())})
     assert len(words) > 1000
+    # and every 97th word of wordfreq's own list, common and rare alike, and words it lacks
+    words += sorted(get_frequency_dict("en", "best"))[::97] + ["qzxvbnmerk", "overrated", "cinematograpaudiences"]
     assert [w for w in words if _zipf(w) != zipf_frequency(w, "en")] == []
 
 
