@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from analysis import (
     arcs, concordance, credits, export, judgements, keyness, mention_verdicts, overview, passages, plots, praise,
     rating_parser, ratings, readers, review_polarity, segmentation, sentiment, signals, targets, tokenization,
-    vocabulary,
+    verdicts, vocabulary,
 )
 from analysis.concordance import focus_words
 from analysis.explore import Explorer
@@ -58,7 +58,7 @@ def axes(count=1):
     return plt.subplots(1, count, squeeze=False)[1][0]
 
 
-PRAISE_TABLE = empty(*praise.TABLE_COLUMNS)
+PRAISE_TABLE = empty(*verdicts.TABLE_COLUMNS)
 EVIDENCE = empty(*praise.EVIDENCE_COLUMNS)
 ARC = pd.DataFrame({"review_id": ["a"], "sentence_index": [0], "judgement": [0.5], "smoothed_judgement": [0.5]})
 X_TABLE = pd.DataFrame({"review_id": ["a"], "target": ["x"], "target_kind": ["aspect"], "mentions": [1], "verdict": ["neutral"]})
@@ -76,15 +76,15 @@ CASES = [
      empty(*targets.MENTION_COLUMNS), ('DataFrame', 0),
      'judge_mentions: mentions must be a table (pandas DataFrame) with the columns review_id, sentence_index, sentence, target, target_kind, matched_text, rule, start; got NoneType',
      'judge_mentions: mentions lacks the column(s) review_id, sentence_index, sentence, target, target_kind, matched_text, rule, start (it has x)'),
-    (TABLE, lambda value, corpus: praise.praise_table(value),
+    (TABLE, lambda value, corpus: verdicts.praise_table(value),
      EVIDENCE, ('DataFrame', 0),
      'praise_table: evidence must be a table (pandas DataFrame) with the columns review_id, target, target_kind, label; got NoneType',
      'praise_table: evidence lacks the column(s) review_id, target, target_kind, label (it has x)'),
-    (TABLE, lambda value, corpus: praise.consensus(value, ["a"]),
+    (TABLE, lambda value, corpus: verdicts.consensus(value, ["a"]),
      PRAISE_TABLE, ('DataFrame', 0),
      'consensus: table must be a table (pandas DataFrame) with the columns review_id, target, target_kind, net_judgement, verdict; got NoneType',
      'consensus: table lacks the column(s) review_id, target, target_kind, net_judgement, verdict (it has x)'),
-    (TABLE, lambda value, corpus: praise.verdict_matrix(value, ["a"]),
+    (TABLE, lambda value, corpus: verdicts.verdict_matrix(value, ["a"]),
      PRAISE_TABLE, ('DataFrame', 0),
      'verdict_matrix: table must be a table (pandas DataFrame) with the columns review_id, target, verdict; got NoneType',
      'verdict_matrix: table lacks the column(s) review_id, target, verdict (it has x)'),
@@ -92,7 +92,7 @@ CASES = [
      EVIDENCE, ('DataFrame', 0),
      'strongest_evidence: evidence must be a table (pandas DataFrame) with the columns review_id, target, sentence_index, label, praise_probability; got NoneType',
      'strongest_evidence: evidence lacks the column(s) review_id, target, sentence_index, label, praise_probability (it has x)'),
-    (TABLE, lambda value, corpus: praise.most_mentioned(value),
+    (TABLE, lambda value, corpus: verdicts.most_mentioned(value),
      PRAISE_TABLE, ('list', 0),
      'most_mentioned: table must be a table (pandas DataFrame) with the columns target, target_kind, mentions; got NoneType',
      'most_mentioned: table lacks the column(s) target, target_kind, mentions (it has x)'),

@@ -6,17 +6,11 @@ import pytest
 from analysis.clauses import split_clauses
 from analysis.film import film_from_manifest
 from analysis.plots.praise import plot_dissent, plot_praise_heatmap
-from analysis.praise import (
-    consensus,
-    judge_mentions,
-    most_mentioned,
-    mention_scopes,
-    praise_table,
-    verdict,
-)
+from analysis.praise import judge_mentions, mention_scopes
 from analysis.mention_verdicts import reservation_cue
 from analysis.reports.aspects import praise_report
 from analysis.targets import find_mentions
+from analysis.verdicts import consensus, most_mentioned, praise_table, verdict
 
 FILM = film_from_manifest(
     {"film": {"title": "Her", "director": "Spike Jonze", "cast": [{"actor": "Joaquin Phoenix", "character": "Theodore Twombly"}]}}
@@ -334,7 +328,7 @@ def test_her_003_script_verdict_is_praise(her_corpus):
 
 
 def test_the_verdict_matrix_leaves_a_review_without_targets_blank():
-    from analysis.praise import verdict_matrix
+    from analysis.verdicts import verdict_matrix
 
     table = pd.DataFrame({"review_id": ["a", "a", "b"], "target": ["script", "music", "script"],
                           "verdict": ["praise", "mixed", "criticism"]})

@@ -12,10 +12,10 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
 from analysis.plots import cells_legible, cluster_order, labelled, legend_outside
-from analysis.praise import VERDICTS
+from analysis.verdicts import VERDICTS
 from analysis.tables import checks
 
-# The praise-table columns the heatmap reads (analysis.praise.praise_table gives them all).
+# The praise-table columns the heatmap reads (analysis.verdicts.praise_table gives them all).
 PRAISE_TABLE_COLUMNS = ["review_id", "target", "target_kind", "mentions", "praise", "criticism"]
 
 # Verdict colours: praise blue and criticism red as in the heatmap's diverging map, mixed purple,
@@ -75,7 +75,7 @@ def plot_praise_heatmap(
     Parameters
     ----------
     table : DataFrame
-        :func:`analysis.praise.praise_table` output.
+        :func:`analysis.verdicts.praise_table` output.
     annotate : str
         The column written in each cell (only while cells are big enough to read,
         :func:`analysis.plots.cells_legible`).
@@ -144,7 +144,7 @@ def plot_dissent(
     Parameters
     ----------
     table : DataFrame
-        :func:`analysis.praise.praise_table` output.
+        :func:`analysis.verdicts.praise_table` output.
     review_ids : list of str, optional
         Every review of the corpus, so that a review silent on every target still counts as
         silent (default: the reviews in `table`).
