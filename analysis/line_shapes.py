@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+import ahocorasick
+
+from analysis.regex_literals import fold, required_literals
 from analysis.resources import read_yaml
 
 # A sentence ends at . ! ? or an ellipsis, after optional closing quotes or brackets, before a
@@ -30,6 +33,9 @@ _INDENTED = frozenset({"comment_item", "comment_reply"})
 # long); dates, names, headings and forms are short too; credits, bios and numbered comments
 # may run on.
 CUE_MAX_WORDS = 30
+# A cue is screened by its literal text only when that text is this long: a "." or "by" stands in
+# most lines and would screen nothing out, at the cost of a lookup in each.
+_SCREEN_MIN_CHARS = 3
 _MAX_WORDS = {
     "furniture": 12,
     "handle": 1,
@@ -60,17 +66,40 @@ def cues() -> dict[str, list[re.Pattern]]:
 
 
 @cache
-def _screen(family: str) -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
-    """A family's anchored cues as one pattern tried at the line start, and its other cues.
+def _cue_screen() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
+    """One automaton over the required literals of every cue of every family
+    (:func:`analysis.regex_literals.required_literals`), each naming the cues that need it as
+    ``(family, index)``; and per family the cues with no such literal, which are always
+    searched, in order."""
+    automaton = ahocorasick.Automaton()
+    needing: dict[str, set[tuple[str, int]]] = {}
+    unscreened: dict[str, tuple[int, ...]] = {}
+    for family, patterns in cues().items():
+        literals = [required_literals(pattern.pattern) for pattern in patterns]
+        literals = [None if texts is None or min(map(len, texts)) < _SCREEN_MIN_CHARS else texts for texts in literals]
+        unscreened[family] = tuple(index for index, texts in enumerate(literals) if texts is None)
+        for index, texts in enumerate(literals):
+            for text in texts or ():
+                needing.setdefault(text, set()).add((family, index))
+    for text, cue_keys in needing.items():
+        automaton.add_word(text, frozenset(cue_keys))
+    automaton.make_automaton()
+    return automaton, unscreened
 
-    Most cues start with ``^``; trying them together at one position is far cheaper than
-    searching the line once per cue. Named groups are dropped in the joined pattern (and read
-    from the single cue that matched).
-    """
-    anchored = [pattern.pattern[1:] for pattern in cues()[family] if pattern.pattern.startswith("^")]
-    joined = "|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(', source)})" for source in anchored)
-    others = tuple(pattern for pattern in cues()[family] if not pattern.pattern.startswith("^"))
-    return (re.compile(joined, re.IGNORECASE) if anchored else None), others
+
+@lru_cache(maxsize=4096)
+def _possible_cues(line: str) -> dict[str, set[int]] | None:
+    """Per family, the cues whose required literals `line` contains (the cues without any
+    come on top); None when the line cannot be folded, and every cue may match."""
+    folded = fold(line)
+    if folded is None:
+        return None
+    automaton, _ = _cue_screen()
+    possible: dict[str, set[int]] = {}
+    for cue_keys in {cue_keys for _, cue_keys in automaton.iter(folded)}:
+        for family, index in cue_keys:
+            possible.setdefault(family, set()).add(index)
+    return possible
 
 
 @lru_cache(maxsize=4096)
@@ -79,17 +108,24 @@ def match(family: str, line: str) -> re.Match | None:
 
     The families that read indentation (``comment_item``, ``comment_reply``) see the line as it
     is. Cues describe short lines (a widget, a date, a name): a line longer than its family's
-    limit in ``_MAX_WORDS`` is not searched, which keeps segmentation fast on long prose. Lines
-    are searched once per family and text (a cache): the rules ask about the same line often.
+    limit in ``_MAX_WORDS`` is not searched, which keeps segmentation fast on long prose. Of the
+    rest, only the cues whose literal text the line contains are searched (:func:`_cue_screen`),
+    in the family's order. Lines are searched once per family and text (a cache): the rules ask
+    about the same line often.
     """
     text = line.rstrip("\r\n") if family in _INDENTED else line.strip()
     if word_count(text) > _MAX_WORDS.get(family, CUE_MAX_WORDS):
         return None
-    anchored, others = _screen(family)
-    if anchored is not None and anchored.match(text):
-        return next(found for pattern in cues()[family] if (found := pattern.search(text)))
-    for pattern in others:
-        found = pattern.search(text)
+    patterns = cues()[family]
+    possible = _possible_cues(line)
+    if possible is None:
+        indices = range(len(patterns))
+    else:
+        unscreened = _cue_screen()[1][family]
+        found_literals = possible.get(family)
+        indices = sorted(found_literals.union(unscreened)) if found_literals else unscreened
+    for index in indices:
+        found = patterns[index].search(text)
         if found:
             return found
     return None

@@ -27,7 +27,7 @@ def test_shortcuts_resolve_lazily():
         analysis.nope
 
 
-@pytest.mark.parametrize("module", ["analysis.text", "analysis.tokenization", "analysis.segmentation", "analysis.quality"])
+@pytest.mark.parametrize("module", ["analysis.text", "analysis.tokenization", "analysis.segmentation", "analysis.quality", "analysis.regex_literals"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
