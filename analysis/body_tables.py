@@ -17,20 +17,23 @@ import pandas as pd
 
 from analysis.parallel import pack_words, unpack_words
 from analysis.segmentation import Segment
-from analysis.tokenization import split_sentences, token_columns, word_tokens
+from analysis.tokenization import split_sentences, token_columns, word_counts, word_tokens
 
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
-# A review body's sentences as (start, end, text, token count), and all their tokens packed.
-BodySplit = tuple[tuple[tuple[int, int, str, int], ...], str]
+# A review body's sentences as (start, end, text, tokens, word tokens, content-word tokens), and
+# all their tokens packed.
+BodySplit = tuple[tuple[tuple[int, int, str, int, int, int], ...], str]
 
 
-def split_body(segments: tuple[Segment, ...]) -> BodySplit:
-    """The body sentences of a review's `segments` (start and end in the raw file, text, token
-    count) and their tokens, packed (:func:`analysis.parallel.pack_words`).
+def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit:
+    """The body sentences of a review's `segments` (start and end in the raw file, text, and how
+    many tokens, word tokens and content-word tokens it has, the film's `title` counting as in
+    the token table: :func:`analysis.tokenization.word_counts`) and their tokens, packed
+    (:func:`analysis.parallel.pack_words`).
 
     Done in the same worker process that reads and segments the review, so the text crosses
-    between processes once.
+    between processes once, and the sizes of a review need no token table.
     """
     sentences, tokens = [], []
     for seg in segments:
@@ -38,7 +41,10 @@ def split_body(segments: tuple[Segment, ...]) -> BodySplit:
             continue
         for sentence in split_sentences(seg.text):
             found = word_tokens(sentence.text)
-            sentences.append((seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found)))
+            words, content_words = word_counts(sentence.text, found, title=title)
+            sentences.append(
+                (seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found), words, content_words)
+            )
             tokens += found
     return tuple(sentences), pack_words(tokens)
 
@@ -70,7 +76,7 @@ def _sentence_rows(splits: Iterable[tuple[str, BodySplit]]) -> Iterator[tuple[st
     for review_id, (sentences, joined_tokens) in splits:
         tokens = unpack_words(joined_tokens)
         first = 0
-        for index, (start, end, text, count) in enumerate(sentences):
+        for index, (start, end, text, count, _, _) in enumerate(sentences):
             yield review_id, index, start, end, text, tokens[first : first + count]
             first += count
 

@@ -180,7 +180,7 @@ def load_corpus(path: str | Path | None = None, *, film: str | None = None, segm
     manifest, film_facts, entries = _folder_manifest(folder)
     scales = manifest.get("rating_scales") or {}
     resolved_folder = folder.resolve()
-    jobs = [(folder, resolved_folder, entry, scales) for entry in entries]
+    jobs = [(folder, resolved_folder, entry, scales, film_facts.title) for entry in entries]
     loaded = ordered_map(_load_entry, jobs, description="reading reviews")
     return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
 
@@ -233,8 +233,10 @@ def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapp
 
 def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
     rows = _table_rows(path, film=film)
-    loaded = ordered_map(_review_from_row, [(path.name, row, segment_text) for row in rows], description="reading reviews")
-    return _corpus(path, path.parent, _table_film(rows, film=film), loaded, {}, (), nothing="no rows")
+    table_film = _table_film(rows, film=film)
+    jobs = [(path.name, row, segment_text, table_film.title) for row in rows]
+    loaded = ordered_map(_review_from_row, jobs, description="reading reviews")
+    return _corpus(path, path.parent, table_film, loaded, {}, (), nothing="no rows")
 
 
 def _table_rows(path: Path, *, film: str | None) -> list[dict]:
@@ -251,9 +253,10 @@ def _table_film(rows: list[dict], *, film: str | None) -> Film:
     return film_from_manifest({"film": {"title": title}})
 
 
-def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
-    """One table row as a review, or why it was skipped (run in worker processes)."""
-    file_name, row, segment_text = job
+def _review_from_row(job: tuple[str, dict, bool, str | None]) -> Review | SkippedReview:
+    """One table row as a review of the film titled as given, or why it was skipped (run in
+    worker processes)."""
+    file_name, row, segment_text, title = job
     place = f"{file_name}, row {row['row']}"
     raw = row["text"]
     if not raw.strip():
@@ -266,7 +269,7 @@ def _review_from_row(job: tuple[str, dict, bool]) -> Review | SkippedReview:
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
     return Review(
         id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"),
-        body_split=split_body(segments), **metadata,
+        body_split=split_body(segments, title=title), **metadata,
     )
 
 
@@ -301,18 +304,19 @@ def _check_inside(path: Path, resolved_folder: Path) -> None:
         raise CorpusError(f"outside the corpus folder ({resolved}): only files inside it are read")
 
 
-def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float]]) -> Review | SkippedReview:
-    """One manifest entry read and segmented, or why it was skipped (run in worker processes)."""
-    folder, resolved_folder, entry, scales = job
+def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float], str | None]) -> Review | SkippedReview:
+    """One manifest entry of the film titled as given read and segmented, or why it was skipped
+    (run in worker processes)."""
+    folder, resolved_folder, entry, scales, title = job
     path = folder / entry["file"]
     try:
         _check_inside(path, resolved_folder)
-        return _read_review(path, entry, scales)
+        return _read_review(path, entry, scales, title)
     except CorpusError as problem:
         return SkippedReview(entry["file"], str(problem))
 
 
-def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review:
+def _read_review(path: Path, entry: dict, scales: Mapping[str, float], title: str | None) -> Review:
     if not path.is_file():
         raise CorpusError("file not found")
     try:
@@ -334,7 +338,8 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float]) -> Review
     if not any(s.label == "body" and s.text.strip() for s in segments):
         raise CorpusError("no review text: every line is header, comments or boilerplate")
     metadata = {name: (str(entry[name]) if entry.get(name) is not None else None) for name in _REVIEW_FIELDS}
-    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, body_split=split_body(segments), **metadata)
+    body_split = split_body(segments, title=title)
+    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, body_split=body_split, **metadata)
 
 
 @checks(corpus=CORPUS)

@@ -47,30 +47,28 @@ def _word_count(text: str) -> int:
 
 
 def _body_words_by_segment(corpus: Corpus) -> dict[tuple[str, int], int]:
-    """Word tokens of each body segment, ``(review_id, segment_index)`` to count, from the token table.
+    """Word tokens of each body segment, ``(review_id, segment_index)`` to count, from the
+    sentences' counts (:func:`analysis.body_tables.split_body`).
 
-    Counting the corpus's tokens, rather than tokenizing each segment again, makes a review's
+    Counting the sentences' tokens, rather than tokenizing each segment again, makes a review's
     body segments add up to its ``body_words`` in :func:`review_table`: a sentence boundary
     never falls inside a word token (boundaries follow ``.?!`` and whitespace or a bracket or
     quote, which no word token holds), the bullets that sentences drop are no words, and a
     multi-word title counts as the one term the token table makes of it.
     """
-    sentences = corpus.sentences
-    words_per_sentence = (
-        corpus.tokens.groupby(["review_id", "sentence_index"], sort=False)["is_word"].sum()
-        .reindex(pd.MultiIndex.from_frame(sentences[["review_id", "sentence_index"]]), fill_value=0)
-        .to_numpy()
-    )
-    sentence_starts = sentences["start"].to_numpy()
     counts: dict[tuple[str, int], int] = {}
-    by_review = sentences.groupby("review_id", sort=False).indices
     for review in corpus.reviews:
-        rows = by_review.get(review.id, ())
+        sentences = review.body_split[0]
         for index, seg in enumerate(review.segments):
             if seg.label == "body":
-                inside = [row for row in rows if seg.start <= sentence_starts[row] < seg.end]
-                counts[(review.id, index)] = int(words_per_sentence[inside].sum())
+                counts[(review.id, index)] = sum(words for start, _, _, _, words, _ in sentences if seg.start <= start < seg.end)
     return counts
+
+
+def _body_sizes(review: Review) -> tuple[int, int, int]:
+    """Sentences, word tokens and content-word tokens of a review's body."""
+    sentences = review.body_split[0]
+    return len(sentences), sum(sentence[4] for sentence in sentences), sum(sentence[5] for sentence in sentences)
 
 
 @checks(corpus=CORPUS)
@@ -79,8 +77,8 @@ def review_lengths(corpus: Corpus) -> pd.Series:
 
     The measure by which charts with a panel or row limit pick the longest reviews.
     """
-    words = corpus.tokens[corpus.tokens["is_word"]].groupby("review_id", sort=False).size()
-    return words.reindex(corpus.review_ids, fill_value=0).rename("body_words")
+    words = [_body_sizes(review)[1] for review in corpus.reviews]
+    return pd.Series(words, index=pd.Index(corpus.review_ids, name="review_id"), dtype="int64", name="body_words")
 
 
 @checks(corpus=CORPUS)
@@ -123,18 +121,16 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
         ``body_words`` and ``body_sentences`` (what every analysis reads), ``body_content_words``,
         ``comments``, ``comment_words``, ``quality_flags``.
     """
-    ids = corpus.review_ids
-    tokens = corpus.tokens.groupby("review_id", sort=False)[["is_word", "is_content"]].sum().reindex(ids, fill_value=0)
-    sentences = corpus.sentences.groupby("review_id", sort=False).size().reindex(ids, fill_value=0)
-    flags = quality_report(corpus).groupby("review_id", sort=False).size().reindex(ids, fill_value=0)
+    flags = quality_report(corpus).groupby("review_id", sort=False).size().reindex(corpus.review_ids, fill_value=0)
     rows = []
     for review in corpus.reviews:
+        sentences, words, content_words = _body_sizes(review)
         rows.append(
             {
                 **review_metadata(review),
-                "body_words": int(tokens.at[review.id, "is_word"]),
-                "body_sentences": int(sentences[review.id]),
-                "body_content_words": int(tokens.at[review.id, "is_content"]),
+                "body_words": words,
+                "body_sentences": sentences,
+                "body_content_words": content_words,
                 "comments": len(review.comments),
                 "comment_words": sum(_word_count(c.text) for c in review.comments),
                 "quality_flags": int(flags[review.id]),

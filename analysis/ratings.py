@@ -193,7 +193,7 @@ def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
     `top` evidence n-grams per direction located in its body sentences, in corpus order."""
     load_model("review-polarity")  # loaded here once, so forked workers inherit it
     jobs = [
-        (review.body, [(index, text) for index, (_, _, text, _) in enumerate(review.body_split[0])], top)
+        (review.body, [(index, text) for index, (_, _, text, *_) in enumerate(review.body_split[0])], top)
         for review in corpus.reviews
     ]
     return ordered_map(_read_body, jobs, description="reading review bodies")

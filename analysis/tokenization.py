@@ -25,7 +25,7 @@ Decisions (documented in the README's glossary too):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -185,9 +185,27 @@ def content_terms(text: str, *, title: str | None = None) -> list[str]:
 
 
 @cache
-def _title_search(title: str) -> re.Pattern:
-    """Finds text that may hold the title: its tokens in order, with only spaces between."""
-    return re.compile(r"[\s_]*".join(re.escape(token) for token in _title_tokens(title)), re.IGNORECASE)
+def _title_finder(title: str | None) -> Callable[[str], re.Match | None] | None:
+    """Finds text that may hold the title: its tokens in order, with only spaces between (None
+    for no title)."""
+    if not (title and _title_tokens(title)):
+        return None
+    return re.compile(r"[\s_]*".join(re.escape(token) for token in _title_tokens(title)), re.IGNORECASE).search
+
+
+def word_counts(sentence_text: str, found: Sequence[str], *, title: str | None = None) -> tuple[int, int]:
+    """Word tokens and content-word tokens of a sentence, `found` being its :func:`word_tokens`,
+    counted as the token table's ``is_word`` and ``is_content`` columns count them (a mention of a
+    multi-word title is one token; see :func:`token_columns`).
+
+    >>> word_counts("Salt Meridian is slow, 2 hours.", ["Salt", "Meridian", "is", "slow", ",", "2", "hours", "."], title="Salt Meridian")
+    (4, 3)
+    """
+    may_name_title = _title_finder(title)
+    if may_name_title is not None and may_name_title(sentence_text):
+        triples = terms(found, title=title)
+        return sum(is_word(token) for token, _, _ in triples), sum(is_content for _, _, is_content in triples)
+    return sum(map(is_word, found)), sum(_term(token)[1] for token in found)
 
 
 def token_columns(
@@ -215,7 +233,7 @@ def token_columns(
     tokens: list[str] = []
     # Terms of the sentences that went through the title rule, by token position.
     title_rule: dict[int, tuple[str, bool]] = {}
-    may_name_title = _title_search(title).search if title and _title_tokens(title) else None
+    may_name_title = _title_finder(title)
     for review_id, sentence_index, sentence_text, found in sentences:
         if may_name_title is not None and may_name_title(sentence_text):
             triples = terms(found, title=title)
