@@ -278,10 +278,17 @@ def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...
 
     The manifest and a README are the corpus's own documents and get none.
     """
-    read = {(folder / entry["file"]).resolve() for entry in entries}
+    # A file named as an entry names is read; only other names are resolved (a link to a read
+    # file, a manifest path through a subfolder), which spares a resolve per review.
+    read_names = {entry["file"] for entry in entries}
+    read = None
     notes = []
     for path in sorted(folder.iterdir()):
-        if path.resolve() in read or path.name == MANIFEST_NAME or path.name.upper().startswith("README"):
+        if path.name in read_names or path.name == MANIFEST_NAME or path.name.upper().startswith("README"):
+            continue
+        if read is None:
+            read = {(folder / entry["file"]).resolve() for entry in entries}
+        if path.resolve() in read:
             continue
         if path.is_dir():
             reason = "a folder, not read (a corpus is one flat folder of .txt files)"
