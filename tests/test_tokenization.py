@@ -85,3 +85,11 @@ def test_token_columns_of_no_sentences_are_empty():
 
     columns = token_columns([], title="Her")
     assert {name: len(values) for name, values in columns.items()} == dict.fromkeys(columns, 0)
+
+
+def test_a_double_quote_opens_at_the_start_and_after_whitespace_or_an_opening_bracket():
+    # As Treebank spells them, except that a line break opens a quote as a space does.
+    assert word_tokens('"A" ("b") x"y" ["z"] <"w"> {"v"}\n"u"') == [
+        "``", "A", "''", "(", "``", "b", "''", ")", "x", "''", "y", "''", "[", "``", "z", "''", "]",
+        "<", "``", "w", "''", ">", "{", "``", "v", "''", "}", "``", "u", "''",
+    ]
