@@ -36,22 +36,25 @@ from analysis.sentence_boundaries import sentence_spans
 from analysis.tables import checks
 from analysis.text import WORD_CACHE_SIZE, normalise
 
-_WORD_PATTERN = re.compile(
-    r"""
-      ``|''                          # Treebank's opening and closing double quotes
-    | \b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))
-                                     # Treebank splits cannot, gimme, gonna, gotta, lemme, wanna
-    | --                             # a dash typed as two hyphens is one token, as in Treebank
-    | [^\W_]+(?=n't\b)               # stem of a negative contraction: "do" of "don't"
-    | n't\b                          # the negative clitic itself
-    | '(?:s|re|ve|ll|d|m)\b          # the other clitics
-    | \d+(?:[.,:/]\d+)+              # numbers with separators: 10,000  4.5  8/10
-    | [^\W_]+(?:(?:[-/]|'(?!(?:s|re|ve|ll|d|m)\b))[^\W_]+)*
-                                     # words; hyphenated compounds, writer/director and
-                                     # o'donnell kept whole, as in Treebank
-    | [^\w\s]                        # any other symbol or punctuation mark, one at a time
-    """,
-    re.VERBOSE | re.IGNORECASE,
+_TOKEN_ALTERNATIVES = [
+    r"``|''",  # Treebank's opening and closing double quotes
+    r"\b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))",
+    # ^ Treebank splits cannot, gimme, gonna, gotta, lemme, wanna
+    r"--",  # a dash typed as two hyphens is one token, as in Treebank
+    r"[^\W_]+(?=n't\b)",  # stem of a negative contraction: "do" of "don't"
+    r"n't\b",  # the negative clitic itself
+    r"'(?:s|re|ve|ll|d|m)\b",  # the other clitics
+    r"\d+(?:[.,:/]\d+)+",  # numbers with separators: 10,000  4.5  8/10
+    r"[^\W_]+(?:(?:[-/]|'(?!(?:s|re|ve|ll|d|m)\b))[^\W_]+)*",
+    # ^ words; hyphenated compounds, writer/director and o'donnell kept whole, as in Treebank
+    r"[^\w\s]",  # any other symbol or punctuation mark, one at a time
+]
+_NEGATIVE_CLITIC = _TOKEN_ALTERNATIVES[3:5]
+_WORD_PATTERN = re.compile("|".join(_TOKEN_ALTERNATIVES), re.IGNORECASE)
+# Text without "n'" cannot match the negative clitic's two alternatives, and without them re
+# no longer reads every word twice (a fifth faster on most sentences): same tokens.
+_WORD_PATTERN_WITHOUT_NEGATION = re.compile(
+    "|".join(alternative for alternative in _TOKEN_ALTERNATIVES if alternative not in _NEGATIVE_CLITIC), re.IGNORECASE
 )
 # A double quote at the start or after a space or an opening bracket. The quote comes first so
 # that re searches for it as a literal, not position by position (25 times faster).
@@ -115,7 +118,8 @@ def word_tokens(text: str) -> list[str]:
         # Treebank spells a double quote as `` when it opens (at the start or after a space or
         # bracket) and '' otherwise; doing the same keeps counts comparable with word_tokenize.
         normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
-    return _WORD_PATTERN.findall(normalised)
+    pattern = _WORD_PATTERN if "n'" in normalised or "N'" in normalised else _WORD_PATTERN_WITHOUT_NEGATION
+    return pattern.findall(normalised)
 
 
 @checks(sentence=str)
