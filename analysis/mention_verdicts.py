@@ -16,13 +16,25 @@ then, in this order:
   model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
   Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
   this reality is wondrous" as criticism (0.23);
-* without a cue, the model's praise or criticism stands only when it is sure (praise
+* without a cue, a scope that reports a production fact or anecdote (who was hired, replaced
+  or interviewed, who helmed the film: ``production_facts`` in ``data/judgement-cues.yaml``) is
+  ``neutral``, and so is a person named only as the possessor the film is credited to ("an
+  emotional performance in Spike Jonze's 'Her'", ``attribution``): the model reads the tone of
+  the anecdote ("Morton's voice work was replaced by Johansson because Morton's work wasn't what
+  Jonze had intended" scores p = 0.07) or of what else the sentence praises, not a verdict on the
+  person. A cue still judges ("Spike Jonze's 'Her' is a masterpiece" praises Jonze, the
+  guideline's rule 4);
+* otherwise, without a cue, the model's praise or criticism stands only when it is sure (praise
   probability at least 0.3 from 0.5, :data:`UNCUED_MARGIN`, chosen by cross-validation on the
-  labelled mention judgements); otherwise the mention is ``neutral``.
+  labelled mention judgements); else the mention is ``neutral``.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from analysis.resources import read_yaml
 from analysis.signals import judgement_cues, sentence_signals
 from analysis.tables import checks
 
@@ -53,9 +65,31 @@ def reservation_cue(scope: str) -> str | None:
     return "; ".join(s["span_text"] for s in reservations)
 
 
+@cache
+def _production_fact_regex() -> re.Pattern:
+    # Matched as whole words (a multi-word fact across any spaces), ignoring case.
+    words = sorted(map(str, read_yaml("judgement-cues.yaml")["production_facts"]), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@checks(scope=str)
+def production_fact(scope: str) -> str | None:
+    """The first production fact or anecdote `scope` reports ("replaced by", "interview"), or None.
+
+    >>> production_fact("Morton's voice work was replaced by Johansson.")
+    'replaced by'
+    >>> production_fact("Johansson's voice work is superb.") is None
+    True
+    """
+    match = _production_fact_regex().search(scope)
+    return match.group(0) if match else None
+
+
 @checks(scope=str)
 def mention_verdict(
-    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
+    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN,
+    attribution: bool = False,
 ) -> tuple[str, str, str]:
     """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
 
@@ -68,20 +102,27 @@ def mention_verdict(
         neutral; the probability of praise).
     uncued_margin : float
         How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
+    attribution : bool
+        The target is named in `scope` only as the possessor the film is credited to ("Spike
+        Jonze's 'Her'", "Jonze's film"; :func:`analysis.praise.mention_scopes` tells).
 
     Returns
     -------
     (kind, label, label_source)
         In this order of precedence: a reservation makes it criticism (``reservation cue:
         <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
-        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
-        model's praise or criticism stands only when it is sure (`praise_probability` at least
-        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
+        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, a
+        production fact (``production fact: <span>``) or an `attribution` (``attribution``) makes
+        it neutral; else the model's praise or criticism stands only when it is sure
+        (`praise_probability` at least `uncued_margin` from 0.5), else the mention is neutral
+        (``classifier``).
 
     >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
     ('evaluative', 'praise', 'judgement cue: wondrous')
     >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
     ('evaluative', 'neutral', 'classifier')
+    >>> mention_verdict("Morton was replaced by Johansson.", "evaluative", "criticism", 0.05)
+    ('evaluative', 'neutral', 'production fact: replaced by')
     """
     reservation = reservation_cue(scope)
     if reservation:
@@ -94,6 +135,11 @@ def mention_verdict(
         return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
     if cues:
         return "evaluative", label, "classifier"
+    fact = production_fact(scope)
+    if fact:
+        return kind, "neutral", f"production fact: {fact}"
+    if attribution:
+        return kind, "neutral", "attribution"
     if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
         return kind, "neutral", "classifier"
     return kind, label, "classifier"

@@ -17,7 +17,7 @@ Judging a mention, not a sentence: :mod:`analysis.mention_verdicts` (reservation
 cues and verdict signals, then the sentence model when it is sure).
 
 ``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
-``judgement cue: <spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
+``judgement cue: <spans>``, ``production fact: <span>``, ``attribution``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
 reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
 42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
@@ -27,6 +27,12 @@ Credits. A name in brackets with nothing beside it but performance and credit wo
 credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
 whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
 (Rooney Mara) has left him").
+
+Attribution. A person named only in the possessive before the film's title or "film" / "movie"
+("an emotional performance in Spike Jonze's 'Her'", "Jonze's latest film") is credited with the
+film, not judged: without a judgement cue in the scope the mention is neutral (``attribution``,
+:func:`analysis.mention_verdicts.mention_verdict`); with one it is judged as usual ("Spike Jonze's
+'Her' is a masterpiece").
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -38,6 +44,7 @@ draws from the judged mentions are :mod:`analysis.verdicts`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -64,6 +71,26 @@ EVIDENCE_COLUMNS = [
     "matched_text", "rule", "kind", "label", "label_source", "evaluative_probability", "praise_probability",
     "polarity_score", "vader_compound",
 ]
+# A possessive that credits the film to a person: "Spike Jonze's 'Her'", "Jonze's film", "Cameron's
+# latest movie". The possessive may be part of the matched name or follow it.
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_ATTRIBUTED_FILM = re.compile(
+    r"""\s*(?:['"\u2018\u201c]|(?:(?:latest|new|newest|last|first|next)\s+)?(?:film|movie|picture|feature)s?\b)""",
+    re.IGNORECASE,
+)
+
+
+def _is_attribution(sentence: str, start: int, matched_text: str) -> bool:
+    """True when the mention at `start` is a possessive that credits the film ("Jonze's 'Her'")."""
+    end = start + len(matched_text)
+    if not _POSSESSIVE_END.search(matched_text):
+        possessive = re.match(r"['\u2019]s?", sentence[end:])
+        if not possessive:
+            return False
+        end += possessive.end()
+    return _ATTRIBUTED_FILM.match(sentence, end) is not None
+
+
 @checks(mentions=MENTION_COLUMNS[:8])
 def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (review, target, sentence) with the text the target is judged on.
@@ -81,6 +108,12 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
         credit, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
+    return _scopes(mentions).drop(columns="_attribution")
+
+
+def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
+    """:func:`mention_scopes` with ``_attribution``: every mention of the target in the scope is a
+    possessive that credits the film to it ("Spike Jonze's 'Her'", "Jonze's film")."""
     by_sentence: dict[tuple, list] = {}
     for mention in mentions[["review_id", "sentence_index", "sentence", "target", "target_kind", "matched_text", "rule", "start"]].itertuples(index=False):
         by_sentence.setdefault((mention.review_id, int(mention.sentence_index)), []).append(mention)
@@ -102,6 +135,7 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             one_clause = len(holding) == 1 and bool(others - holding)
             credit = next((b for b in credit_spans if all(b[0] <= m.start < b[1] for m, _ in group)), None)
             kind = kind_of_sentence or ("credit" if credit else "clause" if one_clause else "sentence")
+            attribution = all(_is_attribution(sentence, m.start, m.matched_text) for m, _ in group)
             rows.append(
                 {
                     "review_id": review_id,
@@ -116,9 +150,10 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
                     "scope_kind": kind,
                     "matched_text": "; ".join(m.matched_text for m, _ in group),
                     "rule": "; ".join(dict.fromkeys(m.rule for m, _ in group)),
+                    "_attribution": attribution,
                 }
             )
-    scopes = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
+    scopes = pd.DataFrame(rows, columns=[*EVIDENCE_COLUMNS[:9], "_attribution"])
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
@@ -151,7 +186,7 @@ def judge_mentions(
         ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
-    scopes = mention_scopes(mentions)
+    scopes = _scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
     labels = (labeller or judge_sentences)([without_genre_words(text) for text in texts]) if texts else pd.DataFrame()
@@ -165,7 +200,7 @@ def judge_mentions(
     verdicts = ordered_map(
         _mention_verdict,
         [(*row, uncued_margin) for row in evidence.loc[
-            judged, ["scope", "kind", "label", "praise_probability"]
+            judged, ["scope", "kind", "label", "praise_probability", "_attribution"]
         ].itertuples(index=False, name=None)],
         description="judging mentions", unit="mention",
     )
@@ -180,10 +215,10 @@ def judge_mentions(
     return evidence[EVIDENCE_COLUMNS]
 
 
-def _mention_verdict(job: tuple[str, str, str, float, float]) -> tuple[str, str, str]:
+def _mention_verdict(job: tuple[str, str, str, float, bool, float]) -> tuple[str, str, str]:
     """:func:`analysis.mention_verdicts.mention_verdict` of one mention (run in worker processes)."""
-    scope, kind, label, probability, uncued_margin = job
-    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
+    scope, kind, label, probability, attribution, uncued_margin = job
+    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin, attribution=attribution)
 
 
 @checks(evidence=["review_id", "target", "sentence_index", "label", "praise_probability"])
