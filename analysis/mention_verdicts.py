@@ -6,6 +6,9 @@ sentence model and by the cues of :mod:`analysis.signals`. The sentence model re
 with its genre words left out ("a disaster movie" is a kind of film, :mod:`analysis.genres`);
 then, in this order:
 
+* a person *named beside another's judgement* ("Stuart does a phenomenal job ..., narrating to a
+  stunned Paxton"; :func:`analysis.credits.named_beside`) is ``neutral``: the judgement is the
+  other person's (the guideline's rule 1);
 * a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
   makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
   praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
@@ -15,7 +18,10 @@ then, in this order:
   signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
   model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
   Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
-  this reality is wondrous" as criticism (0.23);
+  this reality is wondrous" as criticism (0.23). A fault of the writing or of the film
+  ("underwritten", "wasted": ``writing_faults``) is no cue against a person: "she plays the role
+  well, but her character is sadly underwritten" does not fault the actress (the guideline's
+  rule 3);
 * without a cue, a scope that reports a production fact or anecdote (who was hired, replaced
   or interviewed, who helmed the film: ``production_facts`` in ``data/judgement-cues.yaml``) is
   ``neutral``, and so is a person named only as the possessor the film is credited to ("an
@@ -73,6 +79,11 @@ def _production_fact_regex() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@cache
+def _writing_faults() -> frozenset[str]:
+    return frozenset(map(str, read_yaml("judgement-cues.yaml")["writing_faults"]))
+
+
 @checks(scope=str)
 def production_fact(scope: str) -> str | None:
     """The first production fact or anecdote `scope` reports ("replaced by", "interview"), or None.
@@ -89,7 +100,7 @@ def production_fact(scope: str) -> str | None:
 @checks(scope=str)
 def mention_verdict(
     scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN,
-    attribution: bool = False,
+    named_as: str | None = None, person: bool = False,
 ) -> tuple[str, str, str]:
     """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
 
@@ -102,17 +113,21 @@ def mention_verdict(
         neutral; the probability of praise).
     uncued_margin : float
         How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
-    attribution : bool
-        The target is named in `scope` only as the possessor the film is credited to ("Spike
-        Jonze's 'Her'", "Jonze's film"; :func:`analysis.praise.mention_scopes` tells).
+    named_as : {None, "attribution", "beside"}
+        How the target is named in `scope` (:mod:`analysis.credits`, which
+        :func:`analysis.praise.judge_mentions` consults): only as the possessor the film is
+        credited to ("Spike Jonze's 'Her'", "Jonze's film"), or beside another person's judgement.
+    person : bool
+        The target is a person: ``writing_faults`` are no cues against it.
 
     Returns
     -------
     (kind, label, label_source)
-        In this order of precedence: a reservation makes it criticism (``reservation cue:
+        In this order of precedence: a target named beside another's judgement is neutral
+        (``another's judgement: <spans>``); a reservation makes it criticism (``reservation cue:
         <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
         any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, a
-        production fact (``production fact: <span>``) or an `attribution` (``attribution``) makes
+        production fact (``production fact: <span>``) or an attribution (``attribution``) makes
         it neutral; else the model's praise or criticism stands only when it is sure
         (`praise_probability` at least `uncued_margin` from 0.5), else the mention is neutral
         (``classifier``).
@@ -124,10 +139,14 @@ def mention_verdict(
     >>> mention_verdict("Morton was replaced by Johansson.", "evaluative", "criticism", 0.05)
     ('evaluative', 'neutral', 'production fact: replaced by')
     """
+    if named_as == "beside":
+        spans = "; ".join(c["span_text"] for c in judgement_cues(scope))
+        return "evaluative", "neutral", f"another's judgement: {spans}"
     reservation = reservation_cue(scope)
     if reservation:
         return "evaluative", "criticism", f"reservation cue: {reservation}"
-    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
+    faults = _writing_faults() if person else frozenset()
+    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
     cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
     net = sum(polarity for _, polarity in cues)
     if net:
@@ -138,7 +157,7 @@ def mention_verdict(
     fact = production_fact(scope)
     if fact:
         return kind, "neutral", f"production fact: {fact}"
-    if attribution:
+    if named_as == "attribution":
         return kind, "neutral", "attribution"
     if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
         return kind, "neutral", "classifier"

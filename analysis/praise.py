@@ -17,7 +17,8 @@ Judging a mention, not a sentence: :mod:`analysis.mention_verdicts` (reservation
 cues and verdict signals, then the sentence model when it is sure).
 
 ``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
-``judgement cue: <spans>``, ``production fact: <span>``, ``attribution``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
+``judgement cue: <spans>``, ``production fact: <span>``, ``attribution``, ``another's judgement:
+<spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
 reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
 42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
@@ -32,7 +33,10 @@ Attribution. A person named only in the possessive before the film's title or "f
 ("an emotional performance in Spike Jonze's 'Her'", "Jonze's latest film") is credited with the
 film, not judged: without a judgement cue in the scope the mention is neutral (``attribution``,
 :func:`analysis.mention_verdicts.mention_verdict`); with one it is judged as usual ("Spike Jonze's
-'Her' is a masterpiece").
+'Her' is a masterpiece"). A person named after "to", "with" or "opposite", after the judgement of
+another person named first ("Stuart does a phenomenal job ..., narrating to a stunned Paxton"), is
+named beside that judgement, not judged (``another's judgement``). Both tests are
+:mod:`analysis.credits`'.
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -59,7 +63,7 @@ from analysis.judgements import judge_sentences
 from analysis.parallel import joined_tables, map_runs, ordered_map
 from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.credits import credits
+from analysis.credits import credits, is_attribution, named_beside
 from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.verdicts import consensus, praise_table
 from analysis.tokenization import is_heading
@@ -71,26 +75,6 @@ EVIDENCE_COLUMNS = [
     "matched_text", "rule", "kind", "label", "label_source", "evaluative_probability", "praise_probability",
     "polarity_score", "vader_compound",
 ]
-# A possessive that credits the film to a person: "Spike Jonze's 'Her'", "Jonze's film", "Cameron's
-# latest movie". The possessive may be part of the matched name or follow it.
-_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
-_ATTRIBUTED_FILM = re.compile(
-    r"""\s*(?:['"\u2018\u201c]|(?:(?:latest|new|newest|last|first|next)\s+)?(?:film|movie|picture|feature)s?\b)""",
-    re.IGNORECASE,
-)
-
-
-def _is_attribution(sentence: str, start: int, matched_text: str) -> bool:
-    """True when the mention at `start` is a possessive that credits the film ("Jonze's 'Her'")."""
-    end = start + len(matched_text)
-    if not _POSSESSIVE_END.search(matched_text):
-        possessive = re.match(r"['\u2019]s?", sentence[end:])
-        if not possessive:
-            return False
-        end += possessive.end()
-    return _ATTRIBUTED_FILM.match(sentence, end) is not None
-
-
 @checks(mentions=MENTION_COLUMNS[:8])
 def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (review, target, sentence) with the text the target is judged on.
@@ -108,12 +92,13 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
         credit, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
-    return _scopes(mentions).drop(columns="_attribution")
+    return _scopes(mentions).drop(columns="_named_as")
 
 
 def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
-    """:func:`mention_scopes` with ``_attribution``: every mention of the target in the scope is a
-    possessive that credits the film to it ("Spike Jonze's 'Her'", "Jonze's film")."""
+    """:func:`mention_scopes` with ``_named_as``: ``attribution`` when every mention of the target in
+    the scope credits the film to it, ``beside`` when it is named beside another's judgement
+    (:mod:`analysis.credits`), else None."""
     by_sentence: dict[tuple, list] = {}
     for mention in mentions[["review_id", "sentence_index", "sentence", "target", "target_kind", "matched_text", "rule", "start"]].itertuples(index=False):
         by_sentence.setdefault((mention.review_id, int(mention.sentence_index)), []).append(mention)
@@ -135,7 +120,18 @@ def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             one_clause = len(holding) == 1 and bool(others - holding)
             credit = next((b for b in credit_spans if all(b[0] <= m.start < b[1] for m, _ in group)), None)
             kind = kind_of_sentence or ("credit" if credit else "clause" if one_clause else "sentence")
-            attribution = all(_is_attribution(sentence, m.start, m.matched_text) for m, _ in group)
+            start = clauses[min(holding)][0] if kind == "clause" else 0
+            start += len(sentence[start:]) - len(sentence[start:].lstrip())
+            in_scope = [m for m, c in zip(in_sentence, clause_of) if kind != "clause" or c == min(holding)]
+            named_as = (
+                "attribution" if all(is_attribution(sentence, m.start, m.matched_text) for m, _ in group)
+                else "beside" if target_kind == "person" and kind in ("sentence", "clause") and named_beside(
+                    sentence[start:] if kind == "sentence" else clauses[min(holding)][2],
+                    [m.start - start for m in in_scope if m.target == target],
+                    [m.start - start for m in in_scope if m.target != target and m.target_kind == "person"],
+                )
+                else None
+            )
             rows.append(
                 {
                     "review_id": review_id,
@@ -150,10 +146,10 @@ def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
                     "scope_kind": kind,
                     "matched_text": "; ".join(m.matched_text for m, _ in group),
                     "rule": "; ".join(dict.fromkeys(m.rule for m, _ in group)),
-                    "_attribution": attribution,
+                    "_named_as": named_as,
                 }
             )
-    scopes = pd.DataFrame(rows, columns=[*EVIDENCE_COLUMNS[:9], "_attribution"])
+    scopes = pd.DataFrame(rows, columns=[*EVIDENCE_COLUMNS[:9], "_named_as"])
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
@@ -200,7 +196,7 @@ def judge_mentions(
     verdicts = ordered_map(
         _mention_verdict,
         [(*row, uncued_margin) for row in evidence.loc[
-            judged, ["scope", "kind", "label", "praise_probability", "_attribution"]
+            judged, ["scope", "kind", "label", "praise_probability", "_named_as", "target_kind"]
         ].itertuples(index=False, name=None)],
         description="judging mentions", unit="mention",
     )
@@ -215,10 +211,11 @@ def judge_mentions(
     return evidence[EVIDENCE_COLUMNS]
 
 
-def _mention_verdict(job: tuple[str, str, str, float, bool, float]) -> tuple[str, str, str]:
+def _mention_verdict(job: tuple[str, str, str, float, str | None, str, float]) -> tuple[str, str, str]:
     """:func:`analysis.mention_verdicts.mention_verdict` of one mention (run in worker processes)."""
-    scope, kind, label, probability, attribution, uncued_margin = job
-    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin, attribution=attribution)
+    scope, kind, label, probability, named_as, target_kind, uncued_margin = job
+    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin, named_as=named_as,
+                           person=target_kind == "person")
 
 
 @checks(evidence=["review_id", "target", "sentence_index", "label", "praise_probability"])

@@ -422,3 +422,36 @@ def test_a_craft_word_in_another_sense_names_no_craft():
     assert mentions[["sentence_index", "target", "matched_text"]].values.tolist() == [
         [3, "script", "plot"], [3, "animation", "animation"], [4, "effects", "fx shots"],
     ]
+
+
+def test_a_fault_of_the_writing_is_not_the_actors():
+    """The guideline's rule 3: "underwritten" and "wasted" blame the script or the film, not the actor."""
+    film = film_from_manifest({"film": {"title": "Up", "cast": [{"actor": "Ed Asner", "character": "Carl"}]}})
+    assert judged(
+        film,
+        "Asner is wonderful, but his character is underwritten.",
+        "A wonderful actor like Asner is wasted here.",
+        "The script is underwritten and Asner is dull.",
+    ) == [
+        (0, "Ed Asner", "praise", "judgement cue: wonderful"),
+        (1, "Ed Asner", "praise", "judgement cue: wonderful"),
+        (2, "Ed Asner", "criticism", "judgement cue: dull"),
+        (2, "script", "criticism", "judgement cue: underwritten; dull"),
+    ]
+
+
+def test_a_person_named_beside_another_persons_judgement_is_not_judged():
+    """The guideline's rule 1: "Stuart does a phenomenal job ... narrating to a stunned Paxton"."""
+    film = film_from_manifest({"film": {"title": "Titanic", "cast": [
+        {"actor": "Gloria Stuart", "character": "Rose"}, {"actor": "Bill Paxton", "character": "Brock"},
+    ]}})
+    assert judged(
+        film,
+        "Stuart does a phenomenal job, narrating her story to a stunned Paxton.",
+        "Stuart is great opposite a luminous Paxton.",
+    ) == [
+        (0, "Bill Paxton", "neutral", "another's judgement: phenomenal"),
+        (1, "Bill Paxton", "praise", "judgement cue: great; luminous"),
+        (0, "Gloria Stuart", "praise", "judgement cue: phenomenal"),
+        (1, "Gloria Stuart", "praise", "judgement cue: great; luminous"),
+    ]
