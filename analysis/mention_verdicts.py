@@ -21,7 +21,9 @@ then, in this order:
   this reality is wondrous" as criticism (0.23). A fault of the writing or of the film
   ("underwritten", "wasted": ``writing_faults``) is no cue against a person: "she plays the role
   well, but her character is sadly underwritten" does not fault the actress (the guideline's
-  rule 3);
+  rule 3). When cues of both signs stand in different clauses of a contrast, the last clause
+  that holds any decides ("his vision was a bit excessive, but at least he directed it well":
+  praise, the guideline's rule 2);
 * without a cue, a scope that reports a production fact or anecdote (who was hired, replaced
   or interviewed, who helmed the film: ``production_facts`` in ``data/judgement-cues.yaml``) is
   ``neutral``, and so is a person named only as the possessor the film is credited to ("an
@@ -40,6 +42,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.clauses import split_clauses
 from analysis.resources import read_yaml
 from analysis.signals import judgement_cues, sentence_signals
 from analysis.tables import checks
@@ -97,6 +100,19 @@ def production_fact(scope: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _after_the_turn(scope: str, cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The cues that decide: when cues of both signs stand in different clauses of a contrast
+    (:func:`analysis.clauses.split_clauses`), those of the last clause that holds any ("his vision
+    was a bit excessive, but at least he directed it well" praises the direction: the guideline's
+    rule 2, the classifier's own "but" rule); else all of them."""
+    if len({polarity for _, polarity, _ in cues}) < 2:
+        return cues
+    ends = [end for _, end, _ in split_clauses(scope)]
+    clause_of = [next((i for i, end in enumerate(ends) if start < end), len(ends) - 1) for *_, start in cues]
+    last = max(clause_of)
+    return [cue for cue, clause in zip(cues, clause_of) if clause == last]
+
+
 @checks(scope=str)
 def mention_verdict(
     scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN,
@@ -146,8 +162,9 @@ def mention_verdict(
     if reservation:
         return "evaluative", "criticism", f"reservation cue: {reservation}"
     faults = _writing_faults() if person else frozenset()
-    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
-    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
+    cues = [(c["span_text"], c["polarity"], c["start"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
+    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1, s["start"]) for s in sentence_signals(scope) if s["weight"] != 0]
+    cues = [(span, polarity) for span, polarity, _ in _after_the_turn(scope, cues)]
     net = sum(polarity for _, polarity in cues)
     if net:
         spans = "; ".join(span for span, polarity in cues if polarity * net > 0)

@@ -455,3 +455,17 @@ def test_a_person_named_beside_another_persons_judgement_is_not_judged():
         (0, "Gloria Stuart", "praise", "judgement cue: phenomenal"),
         (1, "Gloria Stuart", "praise", "judgement cue: great; luminous"),
     ]
+
+
+def test_across_a_contrast_the_clause_after_it_decides():
+    """The guideline's rule 2: "his vision was a bit excessive, but at least he directed it well"."""
+    assert judged(
+        TITANIC,
+        "His vision was excessive, but at least he directed it well.",
+        "He directed it well, but his vision was excessive.",
+        "His vision was excessive and clumsy, and the direction dull.",
+    ) == [
+        (0, "direction", "praise", "judgement cue: directed it well"),
+        (1, "direction", "criticism", "judgement cue: excessive"),
+        (2, "direction", "criticism", "judgement cue: excessive; clumsy; dull"),
+    ]
