@@ -6,6 +6,9 @@ sentence model and by the cues of :mod:`analysis.signals`. The sentence model re
 with its genre words left out ("a disaster movie" is a kind of film, :mod:`analysis.genres`);
 then, in this order:
 
+* a person *named beside another's judgement* ("Stuart does a phenomenal job ..., narrating to a
+  stunned Paxton"; :func:`analysis.credits.named_beside`) is ``neutral``: the judgement is the
+  other person's (the guideline's rule 1);
 * a *reservation* ("not without its challenges", "can feel slow at times", "rather mournful")
   makes the mention ``criticism`` (and ``evaluative``), unless the scope also holds a stronger
   praise signal ("a masterpiece, if not without its flaws": 1.0 against 0.4); a hedged fault is
@@ -15,20 +18,39 @@ then, in this order:
   signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
   model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
   Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
-  this reality is wondrous" as criticism (0.23);
-* without a cue, the model's praise or criticism stands only when it is sure (praise
+  this reality is wondrous" as criticism (0.23). A fault of the writing or of the film
+  ("underwritten", "wasted": ``writing_faults``) is no cue against a person: "she plays the role
+  well, but her character is sadly underwritten" does not fault the actress (the guideline's
+  rule 3). When cues of both signs stand in different clauses of a contrast, the last clause
+  that holds any decides ("his vision was a bit excessive, but at least he directed it well":
+  praise, the guideline's rule 2);
+* without a cue, a scope that reports a production fact or anecdote (who was hired, replaced
+  or interviewed, who helmed the film: ``production_facts`` in ``data/judgement-cues.yaml``) is
+  ``neutral``, and so is a person named only as the possessor the film is credited to ("an
+  emotional performance in Spike Jonze's 'Her'", ``attribution``): the model reads the tone of
+  the anecdote ("Morton's voice work was replaced by Johansson because Morton's work wasn't what
+  Jonze had intended" scores p = 0.07) or of what else the sentence praises, not a verdict on the
+  person. A cue still judges ("Spike Jonze's 'Her' is a masterpiece" praises Jonze, the
+  guideline's rule 4);
+* otherwise, without a cue, the model's praise or criticism stands only when it is sure (praise
   probability at least 0.3 from 0.5, :data:`UNCUED_MARGIN`, chosen by cross-validation on the
-  labelled mention judgements); otherwise the mention is ``neutral``.
+  labelled mention judgements); else the mention is ``neutral``.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from analysis.clauses import split_clauses
+from analysis.resources import read_yaml
 from analysis.signals import judgement_cues, sentence_signals
 from analysis.tables import checks
 
 # How sure the sentence model must be for a mention without any judgement cue to count as praise
 # or criticism: chosen among 0.1-0.5 by 5-fold cross-validation over the reviews of the labelled
-# mention judgements (tests/data/mention-judgements; four of the five folds chose 0.3).
+# mention judgements (tests/data/mention-judgements; all five folds chose 0.3 after the third
+# round of mention rules).
 UNCUED_MARGIN = 0.3
 
 
@@ -53,9 +75,49 @@ def reservation_cue(scope: str) -> str | None:
     return "; ".join(s["span_text"] for s in reservations)
 
 
+@cache
+def _production_fact_regex() -> re.Pattern:
+    # Matched as whole words (a multi-word fact across any spaces), ignoring case.
+    words = sorted(map(str, read_yaml("judgement-cues.yaml")["production_facts"]), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _writing_faults() -> frozenset[str]:
+    return frozenset(map(str, read_yaml("judgement-cues.yaml")["writing_faults"]))
+
+
+@checks(scope=str)
+def production_fact(scope: str) -> str | None:
+    """The first production fact or anecdote `scope` reports ("replaced by", "interview"), or None.
+
+    >>> production_fact("Morton's voice work was replaced by Johansson.")
+    'replaced by'
+    >>> production_fact("Johansson's voice work is superb.") is None
+    True
+    """
+    match = _production_fact_regex().search(scope)
+    return match.group(0) if match else None
+
+
+def _after_the_turn(scope: str, cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The cues that decide: when cues of both signs stand in different clauses of a contrast
+    (:func:`analysis.clauses.split_clauses`), those of the last clause that holds any ("his vision
+    was a bit excessive, but at least he directed it well" praises the direction: the guideline's
+    rule 2, the classifier's own "but" rule); else all of them."""
+    if len({polarity for _, polarity, _ in cues}) < 2:
+        return cues
+    ends = [end for _, end, _ in split_clauses(scope)]
+    clause_of = [next((i for i, end in enumerate(ends) if start < end), len(ends) - 1) for *_, start in cues]
+    last = max(clause_of)
+    return [cue for cue, clause in zip(cues, clause_of) if clause == last]
+
+
 @checks(scope=str)
 def mention_verdict(
-    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN
+    scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN,
+    named_as: str | None = None, person: bool = False,
 ) -> tuple[str, str, str]:
     """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
 
@@ -68,32 +130,53 @@ def mention_verdict(
         neutral; the probability of praise).
     uncued_margin : float
         How far from 0.5 `praise_probability` must lie for a scope without cues to be judged.
+    named_as : {None, "attribution", "beside"}
+        How the target is named in `scope` (:mod:`analysis.credits`, which
+        :func:`analysis.praise.judge_mentions` consults): only as the possessor the film is
+        credited to ("Spike Jonze's 'Her'", "Jonze's film"), or beside another person's judgement.
+    person : bool
+        The target is a person: ``writing_faults`` are no cues against it.
 
     Returns
     -------
     (kind, label, label_source)
-        In this order of precedence: a reservation makes it criticism (``reservation cue:
+        In this order of precedence: a target named beside another's judgement is neutral
+        (``another's judgement: <spans>``); a reservation makes it criticism (``reservation cue:
         <spans>``); judgement cues and verdict signals whose signs do not cancel decide it, and
-        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, the
-        model's praise or criticism stands only when it is sure (`praise_probability` at least
-        `uncued_margin` from 0.5), else the mention is neutral (``classifier``).
+        any judgement cue makes it evaluative (``judgement cue: <spans>``); without a cue, a
+        production fact (``production fact: <span>``) or an attribution (``attribution``) makes
+        it neutral; else the model's praise or criticism stands only when it is sure
+        (`praise_probability` at least `uncued_margin` from 0.5), else the mention is neutral
+        (``classifier``).
 
     >>> mention_verdict("Jonze's handling of this reality is wondrous.", "evaluative", "criticism", 0.2)
     ('evaluative', 'praise', 'judgement cue: wondrous')
     >>> mention_verdict("Ed Asner plays Carl.", "evaluative", "praise", 0.7)
     ('evaluative', 'neutral', 'classifier')
+    >>> mention_verdict("Morton was replaced by Johansson.", "evaluative", "criticism", 0.05)
+    ('evaluative', 'neutral', 'production fact: replaced by')
     """
+    if named_as == "beside":
+        spans = "; ".join(c["span_text"] for c in judgement_cues(scope))
+        return "evaluative", "neutral", f"another's judgement: {spans}"
     reservation = reservation_cue(scope)
     if reservation:
         return "evaluative", "criticism", f"reservation cue: {reservation}"
-    cues = [(c["span_text"], c["polarity"]) for c in judgement_cues(scope)]
-    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1) for s in sentence_signals(scope) if s["weight"] != 0]
+    faults = _writing_faults() if person else frozenset()
+    cues = [(c["span_text"], c["polarity"], c["start"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
+    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1, s["start"]) for s in sentence_signals(scope) if s["weight"] != 0]
+    cues = [(span, polarity) for span, polarity, _ in _after_the_turn(scope, cues)]
     net = sum(polarity for _, polarity in cues)
     if net:
         spans = "; ".join(span for span, polarity in cues if polarity * net > 0)
         return "evaluative", "praise" if net > 0 else "criticism", f"judgement cue: {spans}"
     if cues:
         return "evaluative", label, "classifier"
+    fact = production_fact(scope)
+    if fact:
+        return kind, "neutral", f"production fact: {fact}"
+    if named_as == "attribution":
+        return kind, "neutral", "attribution"
     if kind != "evaluative" or abs(praise_probability - 0.5) < uncued_margin:
         return kind, "neutral", "classifier"
     return kind, label, "classifier"

@@ -17,7 +17,8 @@ Judging a mention, not a sentence: :mod:`analysis.mention_verdicts` (reservation
 cues and verdict signals, then the sentence model when it is sure).
 
 ``label_source`` records what decided: ``classifier``, ``reservation cue: <spans>``,
-``judgement cue: <spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
+``judgement cue: <spans>``, ``production fact: <span>``, ``attribution``, ``another's judgement:
+<spans>``, ``credit`` or ``heading``; the model's probabilities are kept either way, so a
 reader sees what a rule overrode. Measured against 441 hand-labelled (target, sentence) pairs of
 42 reviews of 7 films (``tests/data/mention-judgements``, ``scripts/evaluate_mentions.py``).
 
@@ -27,6 +28,15 @@ Credits. A name in brackets with nothing beside it but performance and credit wo
 credit: its scope is the credit, and it is a neutral mention (``label_source`` ``credit``),
 whatever the sentence around says of someone else ("Phoenix is stunning as a man whose wife
 (Rooney Mara) has left him").
+
+Attribution. A person named only in the possessive before the film's title or "film" / "movie"
+("an emotional performance in Spike Jonze's 'Her'", "Jonze's latest film") is credited with the
+film, not judged: without a judgement cue in the scope the mention is neutral (``attribution``,
+:func:`analysis.mention_verdicts.mention_verdict`); with one it is judged as usual ("Spike Jonze's
+'Her' is a masterpiece"). A person named after "to", "with" or "opposite", after the judgement of
+another person named first ("Stuart does a phenomenal job ..., narrating to a stunned Paxton"), is
+named beside that judgement, not judged (``another's judgement``). Both tests are
+:mod:`analysis.credits`'.
 
 Headings. A section heading ("The Script", "Joaquin Phoenix's Acting": at most five words and
 no closing punctuation, :func:`analysis.tokenization.is_heading`) names a target but judges
@@ -38,6 +48,7 @@ draws from the judged mentions are :mod:`analysis.verdicts`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -52,7 +63,7 @@ from analysis.judgements import judge_sentences
 from analysis.parallel import joined_tables, map_runs, ordered_map
 from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
-from analysis.credits import credits
+from analysis.credits import credits, is_attribution, named_beside
 from analysis.targets import MENTION_COLUMNS, find_mentions
 from analysis.verdicts import consensus, praise_table
 from analysis.tokenization import is_heading
@@ -81,6 +92,13 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
         credit, sentence, or heading),
         ``matched_text`` and ``rule`` (each match in the sentence, "; "-joined).
     """
+    return _scopes(mentions).drop(columns="_named_as")
+
+
+def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
+    """:func:`mention_scopes` with ``_named_as``: ``attribution`` when every mention of the target in
+    the scope credits the film to it, ``beside`` when it is named beside another's judgement
+    (:mod:`analysis.credits`), else None."""
     by_sentence: dict[tuple, list] = {}
     for mention in mentions[["review_id", "sentence_index", "sentence", "target", "target_kind", "matched_text", "rule", "start"]].itertuples(index=False):
         by_sentence.setdefault((mention.review_id, int(mention.sentence_index)), []).append(mention)
@@ -102,6 +120,18 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             one_clause = len(holding) == 1 and bool(others - holding)
             credit = next((b for b in credit_spans if all(b[0] <= m.start < b[1] for m, _ in group)), None)
             kind = kind_of_sentence or ("credit" if credit else "clause" if one_clause else "sentence")
+            start = clauses[min(holding)][0] if kind == "clause" else 0
+            start += len(sentence[start:]) - len(sentence[start:].lstrip())
+            in_scope = [m for m, c in zip(in_sentence, clause_of) if kind != "clause" or c == min(holding)]
+            named_as = (
+                "attribution" if all(is_attribution(sentence, m.start, m.matched_text) for m, _ in group)
+                else "beside" if target_kind == "person" and kind in ("sentence", "clause") and named_beside(
+                    sentence[start:] if kind == "sentence" else clauses[min(holding)][2],
+                    [m.start - start for m in in_scope if m.target == target],
+                    [m.start - start for m in in_scope if m.target != target and m.target_kind == "person"],
+                )
+                else None
+            )
             rows.append(
                 {
                     "review_id": review_id,
@@ -116,9 +146,10 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
                     "scope_kind": kind,
                     "matched_text": "; ".join(m.matched_text for m, _ in group),
                     "rule": "; ".join(dict.fromkeys(m.rule for m, _ in group)),
+                    "_named_as": named_as,
                 }
             )
-    scopes = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS[:9])
+    scopes = pd.DataFrame(rows, columns=[*EVIDENCE_COLUMNS[:9], "_named_as"])
     return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
 
 
@@ -151,7 +182,7 @@ def judge_mentions(
         ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
-    scopes = mention_scopes(mentions)
+    scopes = _scopes(mentions)
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
     labels = (labeller or judge_sentences)([without_genre_words(text) for text in texts]) if texts else pd.DataFrame()
@@ -165,7 +196,7 @@ def judge_mentions(
     verdicts = ordered_map(
         _mention_verdict,
         [(*row, uncued_margin) for row in evidence.loc[
-            judged, ["scope", "kind", "label", "praise_probability"]
+            judged, ["scope", "kind", "label", "praise_probability", "_named_as", "target_kind"]
         ].itertuples(index=False, name=None)],
         description="judging mentions", unit="mention",
     )
@@ -180,10 +211,11 @@ def judge_mentions(
     return evidence[EVIDENCE_COLUMNS]
 
 
-def _mention_verdict(job: tuple[str, str, str, float, float]) -> tuple[str, str, str]:
+def _mention_verdict(job: tuple[str, str, str, float, str | None, str, float]) -> tuple[str, str, str]:
     """:func:`analysis.mention_verdicts.mention_verdict` of one mention (run in worker processes)."""
-    scope, kind, label, probability, uncued_margin = job
-    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin)
+    scope, kind, label, probability, named_as, target_kind, uncued_margin = job
+    return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin, named_as=named_as,
+                           person=target_kind == "person")
 
 
 @checks(evidence=["review_id", "target", "sentence_index", "label", "praise_probability"])

@@ -39,8 +39,10 @@ Mention rules (the ``rule`` column), applied sentence by sentence in reading ord
     outgrow.
 ``cue_word``
     A craft aspect's cue word ("screenplay" -> script). A cue inside a name, inside a longer cue
-    of another aspect ("sound effects" is sound, not effects) or inside a genre phrase ("an
-    animated feature", :mod:`analysis.genres`) does not count.
+    of another aspect ("sound effects" is sound, not effects), inside a genre phrase ("an
+    animated feature", :mod:`analysis.genres`) or inside a phrase where it has another sense ("a
+    plot to erase the data", "to plot a graph", "an animation studio": ``aspect_other_senses`` in
+    ``data/mention-rules.yaml``) does not count.
 
 Collisions. Longer names win over shorter ones at the same place ("Samantha Morton" is not the
 character Samantha). A first name that is also a character's name stands for the character ("Amy"
@@ -341,7 +343,9 @@ def _aspect_mentions(
 ) -> list[dict]:
     if any_aspect is None or not any_aspect.search(text.lower()):
         return []
-    taken = taken + genre_spans(text)  # "an animated feature" says nothing of the animation
+    # "An animated feature" says nothing of the animation, "a plot to erase the data" of the script.
+    other_senses = _cue_regex(tuple(mention_rules()["aspect_other_senses"]))
+    taken = taken + genre_spans(text) + [match.span() for match in other_senses.finditer(text)]
     found = []
     for aspect, cues in cue_regexes:
         if skip_general and aspect.general_only:

@@ -354,3 +354,118 @@ def test_a_name_credited_in_brackets_is_not_judged():
         # A bracket that judges is no credit.
         [1, "Rooney Mara", "sentence", sentences["text"][1], "praise", "judgement cue: great; great"],
     ]
+
+
+def sure_labeller(texts):
+    """Every text read as surely evaluative criticism: what a rule leaves to the model is criticism."""
+    return pd.DataFrame({
+        "text": list(texts), "evaluative_probability": 0.95, "kind": "evaluative", "praise_probability": 0.05,
+        "vader_compound": 0.0, "polarity_score": 0.0, "label": "criticism",
+    })
+
+
+JONZE_FILM = film_from_manifest({"film": {"title": "Her", "director": "Spike Jonze", "cast": [
+    {"actor": "Joaquin Phoenix", "character": "Theodore Twombly"},
+    {"actor": "Samantha Morton", "character": "Samantha"},
+]}})
+
+
+def judged(film, *sentences, labeller=sure_labeller):
+    table = pd.DataFrame({"review_id": "r", "sentence_index": range(len(sentences)), "text": list(sentences)})
+    evidence = judge_mentions(find_mentions(table, film), labeller=labeller)
+    return [(row.sentence_index, row.target, row.label, row.label_source) for row in evidence.itertuples()]
+
+
+def test_a_production_fact_is_no_verdict_on_the_person():
+    """An anecdote's tone is not a verdict; a judgement cue beside it still is."""
+    assert judged(
+        JONZE_FILM,
+        "Morton was replaced by Phoenix at the last minute.",
+        "Phoenix gave an interview and he is great.",
+        "Phoenix stays at home at the last minute.",
+    ) == [
+        (0, "Joaquin Phoenix", "neutral", "production fact: replaced by"),
+        (1, "Joaquin Phoenix", "praise", "judgement cue: great"),
+        (2, "Joaquin Phoenix", "criticism", "classifier"),
+        (0, "Samantha Morton", "neutral", "production fact: replaced by"),
+    ]
+
+
+def test_a_name_that_credits_the_film_is_not_judged_by_the_rest_of_the_sentence():
+    """The guideline's rule 4: the possessive credits the film; a cue still judges the director."""
+    assert judged(
+        JONZE_FILM,
+        "An emotional performance in Spike Jonze's 'Her'.",
+        "Spike Jonze's 'Her' is a great film.",
+        "Jonze's film opens on a close-up.",
+        "Jonze's direction holds it together.",
+    ) == [
+        (0, "Spike Jonze", "neutral", "attribution"),
+        (1, "Spike Jonze", "praise", "judgement cue: great"),
+        (2, "Spike Jonze", "neutral", "attribution"),
+        (3, "Spike Jonze", "criticism", "classifier"),
+        (2, "cinematography", "criticism", "classifier"),
+        (3, "direction", "criticism", "classifier"),
+        (0, "performances", "criticism", "classifier"),
+    ]
+
+
+def test_a_craft_word_in_another_sense_names_no_craft():
+    sentences = pd.DataFrame({"review_id": "r", "sentence_index": range(5), "text": [
+        "The villain hatches a plot to erase the data.",
+        "If I were to plot that graph, it would climb.",
+        "From their animation studio in Orlando, Disney hopes for magic.",
+        "The plot is thin and the animation is fine.",
+        "A reel of snazzy fx shots.",
+    ]})
+    mentions = find_mentions(sentences, JONZE_FILM)
+    assert mentions[["sentence_index", "target", "matched_text"]].values.tolist() == [
+        [3, "script", "plot"], [3, "animation", "animation"], [4, "effects", "fx shots"],
+    ]
+
+
+def test_a_fault_of_the_writing_is_not_the_actors():
+    """The guideline's rule 3: "underwritten" and "wasted" blame the script or the film, not the actor."""
+    film = film_from_manifest({"film": {"title": "Up", "cast": [{"actor": "Ed Asner", "character": "Carl"}]}})
+    assert judged(
+        film,
+        "Asner is wonderful, but his character is underwritten.",
+        "A wonderful actor like Asner is wasted here.",
+        "The script is underwritten and Asner is dull.",
+    ) == [
+        (0, "Ed Asner", "praise", "judgement cue: wonderful"),
+        (1, "Ed Asner", "praise", "judgement cue: wonderful"),
+        (2, "Ed Asner", "criticism", "judgement cue: dull"),
+        (2, "script", "criticism", "judgement cue: underwritten; dull"),
+    ]
+
+
+def test_a_person_named_beside_another_persons_judgement_is_not_judged():
+    """The guideline's rule 1: "Stuart does a phenomenal job ... narrating to a stunned Paxton"."""
+    film = film_from_manifest({"film": {"title": "Titanic", "cast": [
+        {"actor": "Gloria Stuart", "character": "Rose"}, {"actor": "Bill Paxton", "character": "Brock"},
+    ]}})
+    assert judged(
+        film,
+        "Stuart does a phenomenal job, narrating her story to a stunned Paxton.",
+        "Stuart is great opposite a luminous Paxton.",
+    ) == [
+        (0, "Bill Paxton", "neutral", "another's judgement: phenomenal"),
+        (1, "Bill Paxton", "praise", "judgement cue: great; luminous"),
+        (0, "Gloria Stuart", "praise", "judgement cue: phenomenal"),
+        (1, "Gloria Stuart", "praise", "judgement cue: great; luminous"),
+    ]
+
+
+def test_across_a_contrast_the_clause_after_it_decides():
+    """The guideline's rule 2: "his vision was a bit excessive, but at least he directed it well"."""
+    assert judged(
+        TITANIC,
+        "His vision was excessive, but at least he directed it well.",
+        "He directed it well, but his vision was excessive.",
+        "His vision was excessive and clumsy, and the direction dull.",
+    ) == [
+        (0, "direction", "praise", "judgement cue: directed it well"),
+        (1, "direction", "criticism", "judgement cue: excessive"),
+        (2, "direction", "criticism", "judgement cue: excessive; clumsy; dull"),
+    ]
