@@ -214,27 +214,3 @@ def _mark_worker() -> None:
     _in_worker = True
 
 
-def map_review_groups(function: Callable, table, *arguments, description: str = "reviews"):
-    """``function(table, *arguments)`` for a function that reads each review's rows alone,
-    computed on runs of consecutive reviews over worker processes (:func:`ordered_map`) and
-    joined in order: the same table as one call, for a `table` (a pandas DataFrame with a
-    ``review_id`` column) whose reviews' rows are consecutive, as in the corpus's tables.
-
-    `function` must be defined at module level and give a table for any rows of reviews.
-    """
-    import numpy as np
-
-    starts = np.flatnonzero(table["review_id"].ne(table["review_id"].shift()).to_numpy())
-    if len(starts) < 2 * MIN_ITEMS_PER_WORKER:
-        return function(table, *arguments)
-    # A few runs per worker: one call per review would cost more in building and pickling
-    # small tables than the work it shares.
-    runs = np.array_split(starts, worker_count() * CHUNKS_PER_WORKER)
-    bounds = [int(run[0]) for run in runs if len(run)] + [len(table)]
-    jobs = [(function, table.iloc[start:end], arguments) for start, end in zip(bounds, bounds[1:])]
-    return joined_tables(ordered_map(_apply_to_rows, jobs, description=description, unit="run", min_items_per_worker=1))
-
-
-def _apply_to_rows(job: tuple[Callable, object, tuple]):
-    function, rows, arguments = job
-    return function(rows, *arguments)

@@ -25,16 +25,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from functools import partial
+from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, BodyReading, evidence_table, read_body, stacked_scores
 from analysis.judgements import encoded_margins
-from analysis.parallel import map_review_groups, ordered_map
+from analysis.parallel import joined_tables, map_runs, ordered_map
 from analysis.segmentation import Segment
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
@@ -63,19 +66,11 @@ def explicit_rating_table(corpus: Corpus) -> pd.DataFrame:
         ``start`` and ``end`` (offsets into the raw file), ``value``, ``scale``, ``normalised``,
         ``scale_source``, ``role`` ("overall", "sub-score" or "unlabelled").
     """
-    scales = corpus.rating_scales
-    jobs = [
-        (review.id, tuple(segment for segment in review.segments if segment.label in RATED_SEGMENTS), scales)
-        for review in corpus.reviews
-    ]
-    rows = [row for found in ordered_map(_review_explicit_ratings, jobs, description="finding ratings") for row in found]
-    return pd.DataFrame(rows, columns=EXPLICIT_COLUMNS)
+    return pd.DataFrame(_rating_reads(corpus).explicit, columns=EXPLICIT_COLUMNS)
 
 
-def _review_explicit_ratings(job: tuple[str, tuple[Segment, ...], Mapping[str, float]]) -> list[dict]:
-    """The rows of :func:`explicit_rating_table` for one review's rated segments (run in worker
-    processes)."""
-    review_id, own, scales = job
+def _review_explicit_ratings(review_id: str, own: tuple[Segment, ...], scales: Mapping[str, float]) -> list[dict]:
+    """The rows of :func:`explicit_rating_table` for one review's rated segments."""
     review_scale = stated_scale("".join(segment.text for segment in own))
     rows = []
     for segment in own:
@@ -132,7 +127,7 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     pandas.DataFrame
         ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
     """
-    scores = stacked_scores(_body_readings(corpus, RATING_EVIDENCE_TOP), encoded=encoded_margins)
+    scores = stacked_scores(_rating_reads(corpus).readings, encoded=encoded_margins)
     scores.insert(0, "review_id", corpus.review_ids)
     return scores
 
@@ -187,21 +182,67 @@ def inferred_rating_validation() -> pd.DataFrame:
 RATING_EVIDENCE_TOP = 8
 
 
+class _RatingReads(NamedTuple):
+    """What the ratings read in each review, in one pass (:func:`_rating_reads`)."""
+
+    readings: list[BodyReading]
+    explicit: list[dict]
+    signals: pd.DataFrame
+
+
+@once_per_corpus
+def _rating_reads(corpus: Corpus) -> _RatingReads:
+    """Each review's body reading with :data:`RATING_EVIDENCE_TOP` evidence n-grams, its explicit
+    ratings and its verdict signals, in corpus order.
+
+    They depend on the review alone, so runs of reviews are read in one map over worker processes
+    (:func:`analysis.parallel.map_runs`): one set of workers, not one for each, and a run's
+    sentence table is built where the run is read.
+    """
+    load_model("review-polarity")  # loaded here once, so forked workers inherit it
+    items = [
+        (review.id, review.body, review.body_split, tuple(s for s in review.segments if s.label in RATED_SEGMENTS))
+        for review in corpus.reviews
+    ]
+    runs = map_runs(partial(_rating_reads_of_run, scales=corpus.rating_scales), items, description="reading ratings")
+    return _RatingReads(
+        [reading for run in runs for reading in run.readings],
+        [row for run in runs for row in run.explicit],
+        joined_tables([run.signals for run in runs]),
+    )
+
+
+def _rating_reads_of_run(
+    reviews: list[tuple[str, str, BodySplit, tuple[Segment, ...]]], scales: Mapping[str, float]
+) -> _RatingReads:
+    """:func:`_rating_reads` of a run of reviews, given by id, body, body split and rated segments."""
+    sentences = body_sentence_table([(review_id, split) for review_id, _, split, _ in reviews])
+    return _RatingReads(
+        [_read_body(body, split, RATING_EVIDENCE_TOP) for _, body, split, _ in reviews],
+        [row for review_id, _, _, rated in reviews for row in _review_explicit_ratings(review_id, rated, scales)],
+        find_signals(sentences[["review_id", "sentence_index", "text"]]),
+    )
+
+
 @once_per_corpus
 def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
     """Each review body's n-gram reading (:func:`analysis.review_polarity.read_body`) with its
-    `top` evidence n-grams per direction located in its body sentences, in corpus order."""
-    load_model("review-polarity")  # loaded here once, so forked workers inherit it
-    jobs = [
-        (review.body, [(index, text) for index, (_, _, text, *_) in enumerate(review.body_split[0])], top)
-        for review in corpus.reviews
-    ]
-    return ordered_map(_read_body, jobs, description="reading review bodies")
+    `top` evidence n-grams per direction located in its body sentences, in corpus order: those
+    of :func:`_rating_reads` for up to :data:`RATING_EVIDENCE_TOP`, else read again."""
+    if top <= RATING_EVIDENCE_TOP:
+        return _rating_reads(corpus).readings
+    load_model("review-polarity")
+    jobs = [(review.body, review.body_split, top) for review in corpus.reviews]
+    return ordered_map(_read_body_job, jobs, description="reading review bodies")
 
 
-def _read_body(job: tuple[str, list[tuple[int, str]], int]) -> BodyReading:
-    body, sentences, top = job
-    return read_body(body, sentences, top=top)
+def _read_body(body: str, split: BodySplit, top: int) -> BodyReading:
+    """:func:`analysis.review_polarity.read_body` of a body, its evidence located in its numbered sentences."""
+    return read_body(body, [(index, text) for index, (_, _, text, *_) in enumerate(split[0])], top=top)
+
+
+def _read_body_job(job: tuple[str, BodySplit, int]) -> BodyReading:
+    return _read_body(*job)
 
 
 @once_per_corpus
@@ -218,7 +259,7 @@ def rating_evidence(corpus: Corpus, *, top: int = RATING_EVIDENCE_TOP) -> pd.Dat
     """
     rows = []
     direction_at = EVIDENCE_COLUMNS.index("direction")
-    for review_id, reading in zip(corpus.review_ids, _body_readings(corpus, max(top, RATING_EVIDENCE_TOP))):
+    for review_id, reading in zip(corpus.review_ids, _body_readings(corpus, top)):
         # Rows come strongest first, so each direction's first `top` are its `top` strongest.
         shown = Counter()
         for row in reading.evidence:
@@ -234,9 +275,8 @@ def rating_evidence(corpus: Corpus, *, top: int = RATING_EVIDENCE_TOP) -> pd.Dat
 @once_per_corpus
 def review_signals(corpus: Corpus) -> pd.DataFrame:
     """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`),
-    each review's sentences read in a worker process where that pays."""
-    sentences = corpus.sentences[["review_id", "sentence_index", "text"]]
-    return map_review_groups(find_signals, sentences, description="finding signals")
+    read with the other ratings of each review (:func:`_rating_reads`)."""
+    return _rating_reads(corpus).signals
 
 
 @checks(corpus=CORPUS)

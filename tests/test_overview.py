@@ -60,3 +60,13 @@ def test_a_folder_review_belongs_to_the_corpus_film_and_its_critic(her_corpus):
     groups = review_groups(her_corpus)
     assert set(groups["film"]) == {her_corpus.film.title} and len(groups) == 5
     assert groups["critic"].tolist() == ["a blog", her_corpus.review_ids[1], "a blog", "a blog", "thomasjford"]
+
+
+def test_the_corpus_command_builds_neither_the_sentence_nor_the_token_table():
+    from analysis.corpus import load_corpus
+    from analysis.paths import DEFAULT_CORPUS_DIR
+    from analysis.reports.corpus import corpus_report
+
+    corpus = load_corpus(DEFAULT_CORPUS_DIR)  # a corpus of its own: the shared one has built both
+    assert corpus_report(corpus).records
+    assert "sentences" not in corpus.__dict__ and "tokens" not in corpus.__dict__

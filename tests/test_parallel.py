@@ -124,32 +124,17 @@ def test_a_corpus_loads_the_same_in_worker_processes(monkeypatch, hundred_twenty
         pd.testing.assert_frame_equal(serial, in_workers)
 
 
-def _words_of_odd_reviews(rows):
-    """A table function for the test below: the words of the rows of odd-numbered reviews."""
-    odd = rows[rows["review_id"].str[1:].astype(int) % 2 == 1]
-    words = [(review_id, word) for review_id, text in zip(odd["review_id"], odd["text"]) for word in text.split()]
-    return pd.DataFrame(words, columns=["review_id", "word"])
+def test_the_ratings_read_in_runs_are_those_of_one_call(monkeypatch, hundred_twenty_reviews):
+    from analysis import ratings
 
-
-def test_a_table_mapped_review_by_review_is_the_table_of_one_call(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "1")
+    serial = load_corpus(hundred_twenty_reviews)
+    tables = [ratings.explicit_rating_table(serial), ratings.review_signals(serial), ratings.rating_evidence(serial)]
     monkeypatch.setenv(WORKERS_ENV_VAR, "2")
-    table = pd.DataFrame({"review_id": [f"r{i // 2}" for i in range(400)], "text": [f"w{i} x{i}" for i in range(400)]})
-    joined = parallel.map_review_groups(_words_of_odd_reviews, table)
-    pd.testing.assert_frame_equal(joined, _words_of_odd_reviews(table), check_exact=True)
-    evens = table[table["review_id"].str[1:].astype(int) % 2 == 0]
-    pd.testing.assert_frame_equal(parallel.map_review_groups(_words_of_odd_reviews, evens), _words_of_odd_reviews(evens))
-
-
-def test_runs_of_reviews_go_to_other_processes(monkeypatch):
-    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
-    table = pd.DataFrame({"review_id": [f"r{i:03d}" for i in range(300)], "text": ["a"] * 300})
-    pids = parallel.map_review_groups(_pid_of_rows, table)
-    assert os.getpid() not in set(pids["pid"])
-    assert len(parallel.map_review_groups(_pid_of_rows, table.iloc[:10])) == 1  # a few reviews stay here, in one call
-
-
-def _pid_of_rows(rows):
-    return pd.DataFrame({"pid": [os.getpid()]})
+    in_runs = load_corpus(hundred_twenty_reviews)
+    for serial_table, table in zip(tables, [ratings.explicit_rating_table, ratings.review_signals, ratings.rating_evidence]):
+        pd.testing.assert_frame_equal(serial_table, table(in_runs))
+    assert len(tables[1]) and len(tables[2])
 
 
 def _run_sum_with_pid(run):

@@ -321,7 +321,9 @@ def test_prose_trigger_never_hides_a_rating(her_corpus, monkeypatch):
     assert all(screened[: len(RATING_FORMS)])
 
 
-def test_rating_a_corpus_reads_its_sentences_and_never_builds_its_token_table():
+def test_rating_a_corpus_builds_neither_its_sentence_nor_its_token_table():
+    # Each run of reviews is read from its body splits where it is processed.
     corpus = load_corpus(DEFAULT_CORPUS_DIR)  # a corpus of its own: the shared one has built both
     assert ratings_report(corpus).records
-    assert "sentences" in corpus.__dict__ and "tokens" not in corpus.__dict__
+    assert "sentences" not in corpus.__dict__ and "tokens" not in corpus.__dict__
+
