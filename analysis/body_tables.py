@@ -22,18 +22,21 @@ from analysis.tokenization import split_sentences, token_columns, word_counts, w
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 # A review body's sentences as (start, end, text, tokens, word tokens, content-word tokens), and
-# all their tokens packed.
-BodySplit = tuple[tuple[tuple[int, int, str, int, int, int], ...], str]
+# all their tokens packed (None where they were left where the review was read).
+BodySplit = tuple[tuple[tuple[int, int, str, int, int, int], ...], str | None]
 
 
-def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit:
+def split_body(segments: tuple[Segment, ...], *, title: str | None, keep_tokens: bool = True) -> BodySplit:
     """The body sentences of a review's `segments` (start and end in the raw file, text, and how
     many tokens, word tokens and content-word tokens it has, the film's `title` counting as in
     the token table: :func:`analysis.tokenization.word_counts`) and their tokens, packed
     (:func:`analysis.parallel.pack_words`).
 
     Done in the same worker process that reads and segments the review, so the text crosses
-    between processes once, and the sizes of a review need no token table.
+    between processes once, and the sizes of a review need no token table. Without
+    `keep_tokens` (a Dask cluster's workers read the reviews) the tokens stay behind: whoever
+    builds a table of the review tokenizes its sentences again, so the client that gathers the
+    reviews never holds every token of the collection.
     """
     sentences, tokens = [], []
     for seg in segments:
@@ -46,7 +49,7 @@ def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit
                 (seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found), words, content_words)
             )
             tokens += found
-    return tuple(sentences), pack_words(tokens)
+    return tuple(sentences), pack_words(tokens) if keep_tokens else None
 
 
 def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -57,27 +60,33 @@ def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -
     The tables of a run of a corpus's reviews are the rows of those reviews in the corpus's
     tables: work that reads each review alone can build them where the run is processed.
     """
-    rows = list(_sentence_rows(splits))
+    rows = list(_sentence_rows(splits, with_tokens=True))
     return _sentence_frame(rows), _token_frame(rows, title)
 
 
 def body_sentence_table(splits: Iterable[tuple[str, BodySplit]]) -> pd.DataFrame:
     """The sentence table of reviews given by id and body split (:func:`body_tables`' first)."""
-    return _sentence_frame(_sentence_rows(splits))
+    return _sentence_frame(_sentence_rows(splits, with_tokens=False))
 
 
 def body_token_table(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> pd.DataFrame:
     """The token table of reviews given by id and body split (:func:`body_tables`' second)."""
-    return _token_frame(_sentence_rows(splits), title)
+    return _token_frame(_sentence_rows(splits, with_tokens=True), title)
 
 
-def _sentence_rows(splits: Iterable[tuple[str, BodySplit]]) -> Iterator[tuple[str, int, int, int, str, list[str]]]:
-    """Per body sentence: review id, index, start, end, text and its tokens."""
+def _sentence_rows(
+    splits: Iterable[tuple[str, BodySplit]], *, with_tokens: bool
+) -> Iterator[tuple[str, int, int, int, str, list[str] | None]]:
+    """Per body sentence: review id, index, start, end, text and, `with_tokens`, its tokens
+    (from the split, or tokenized again where the split left them behind)."""
     for review_id, (sentences, joined_tokens) in splits:
-        tokens = unpack_words(joined_tokens)
+        tokens = unpack_words(joined_tokens) if with_tokens and joined_tokens is not None else None
         first = 0
         for index, (start, end, text, count, _, _) in enumerate(sentences):
-            yield review_id, index, start, end, text, tokens[first : first + count]
+            if not with_tokens:
+                yield review_id, index, start, end, text, None
+            else:
+                yield review_id, index, start, end, text, word_tokens(text) if tokens is None else tokens[first : first + count]
             first += count
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.body_tables import BodySplit, body_sentence_table, body_token_table, split_body
+from analysis.dask_cluster import dask_client
 from analysis.film import Film, film_from_manifest
 from analysis.manifest import ManifestError, megabytes, read_manifest, review_entries
 from analysis.paths import study_corpus_dir
@@ -180,7 +181,8 @@ def load_corpus(path: str | Path | None = None, *, film: str | None = None, segm
     manifest, film_facts, entries = _folder_manifest(folder)
     scales = manifest.get("rating_scales") or {}
     resolved_folder = folder.resolve()
-    jobs = [(folder, resolved_folder, entry, scales, film_facts.title) for entry in entries]
+    keep_tokens = dask_client() is None
+    jobs = [(folder, resolved_folder, entry, scales, film_facts.title, keep_tokens) for entry in entries]
     loaded = ordered_map(_load_entry, jobs, description="reading reviews")
     return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
 
@@ -234,7 +236,8 @@ def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapp
 def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
     rows = _table_rows(path, film=film)
     table_film = _table_film(rows, film=film)
-    jobs = [(path.name, row, segment_text, table_film.title) for row in rows]
+    keep_tokens = dask_client() is None
+    jobs = [(path.name, row, segment_text, table_film.title, keep_tokens) for row in rows]
     loaded = ordered_map(_review_from_row, jobs, description="reading reviews")
     return _corpus(path, path.parent, table_film, loaded, {}, (), nothing="no rows")
 
@@ -253,10 +256,10 @@ def _table_film(rows: list[dict], *, film: str | None) -> Film:
     return film_from_manifest({"film": {"title": title}})
 
 
-def _review_from_row(job: tuple[str, dict, bool, str | None]) -> Review | SkippedReview:
+def _review_from_row(job: tuple[str, dict, bool, str | None, bool]) -> Review | SkippedReview:
     """One table row as a review of the film titled as given, or why it was skipped (run in
-    worker processes)."""
-    file_name, row, segment_text, title = job
+    worker processes; see :func:`split_body` for keeping the tokens)."""
+    file_name, row, segment_text, title, keep_tokens = job
     place = f"{file_name}, row {row['row']}"
     raw = row["text"]
     if not raw.strip():
@@ -269,7 +272,7 @@ def _review_from_row(job: tuple[str, dict, bool, str | None]) -> Review | Skippe
     metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
     return Review(
         id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"),
-        body_split=split_body(segments, title=title), **metadata,
+        body_split=split_body(segments, title=title, keep_tokens=keep_tokens), **metadata,
     )
 
 
@@ -311,19 +314,19 @@ def _check_inside(path: Path, resolved_folder: Path) -> None:
         raise CorpusError(f"outside the corpus folder ({resolved}): only files inside it are read")
 
 
-def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float], str | None]) -> Review | SkippedReview:
+def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float], str | None, bool]) -> Review | SkippedReview:
     """One manifest entry of the film titled as given read and segmented, or why it was skipped
-    (run in worker processes)."""
-    folder, resolved_folder, entry, scales, title = job
+    (run in worker processes; see :func:`split_body` for keeping the tokens)."""
+    folder, resolved_folder, entry, scales, title, keep_tokens = job
     path = folder / entry["file"]
     try:
         _check_inside(path, resolved_folder)
-        return _read_review(path, entry, scales, title)
+        return _read_review(path, entry, scales, title, keep_tokens)
     except CorpusError as problem:
         return SkippedReview(entry["file"], str(problem))
 
 
-def _read_review(path: Path, entry: dict, scales: Mapping[str, float], title: str | None) -> Review:
+def _read_review(path: Path, entry: dict, scales: Mapping[str, float], title: str | None, keep_tokens: bool) -> Review:
     if not path.is_file():
         raise CorpusError("file not found")
     try:
@@ -345,7 +348,7 @@ def _read_review(path: Path, entry: dict, scales: Mapping[str, float], title: st
     if not any(s.label == "body" and s.text.strip() for s in segments):
         raise CorpusError("no review text: every line is header, comments or boilerplate")
     metadata = {name: (str(entry[name]) if entry.get(name) is not None else None) for name in _REVIEW_FIELDS}
-    body_split = split_body(segments, title=title)
+    body_split = split_body(segments, title=title, keep_tokens=keep_tokens)
     return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, body_split=body_split, **metadata)
 
 

@@ -121,7 +121,7 @@ def test_many_partitions_come_back_in_order_through_the_window(two_worker_cluste
         close_client()
 
 
-@pytest.mark.parametrize("report", ["vocab", "aspects"])
+@pytest.mark.parametrize("report", ["corpus", "vocab", "aspects", "ratings"])
 def test_the_client_builds_no_sentence_or_token_table(two_worker_cluster, report, monkeypatch):
     from analysis.corpus import load_corpus
     from analysis.dask_cluster import close_client
@@ -136,3 +136,5 @@ def test_the_client_builds_no_sentence_or_token_table(two_worker_cluster, report
         close_client()
     # The tables are built on first use and kept on the corpus: these reports never used them.
     assert not {"sentences", "tokens"} & corpus.__dict__.keys()
+    # Nor did the reviews bring their tokens back from the workers that read them.
+    assert all(review.body_split[1] is None for review in corpus.reviews)
