@@ -132,30 +132,51 @@ def _fill(
     """Put each of `texts` into the first of `stores`, ``(memo, key prefix)`` pairs: from the disk
     cache (keys prefix + text) where it has them, else from `compute` on batches, which gives a
     value for each store per text; what it computes goes into every store, in memory and on disk."""
-    disk = _open_cache()
-    unknown = texts
     memo, prefix = stores[0]
-    if disk is not None:
-        unknown = []
-        for text in texts:
-            stored = disk.get(prefix + text)
-            if stored is None:
-                unknown.append(text)
-            else:
-                memo[text] = stored
+    found = stored_values(prefix, texts)
+    memo.update(found)
+    unknown = [text for text in texts if text not in found]
     for batch, values in _computed(unknown, compute, description=description):
         for (store, _), fresh in zip(stores, zip(*values)):
             store.update(zip(batch, fresh))
-        if disk is not None:
-            try:
-                with disk.transact():
-                    for text, stored in zip(batch, values):
-                        for (_, prefix), value in zip(stores, stored):
-                            disk.set(prefix + text, value)
-            except (OSError, sqlite3.Error):
-                disk.close()
-                disk = None  # a full or read-only disk costs the next run time, never this answer
-    if disk is not None:
+        store_values({
+            key_prefix + text: value
+            for text, per_store in zip(batch, values)
+            for (_, key_prefix), value in zip(stores, per_store)
+        })
+
+
+def stored_values(prefix: str, keys: Sequence[str]) -> dict[str, object]:
+    """What the disk cache holds under `prefix` + each of `keys`, by key (nothing with the cache off)."""
+    disk = _open_cache()
+    if disk is None:
+        return {}
+    try:
+        found = {}
+        for key in keys:
+            value = disk.get(prefix + key)
+            if value is not None:
+                found[key] = value
+        return found
+    except (OSError, sqlite3.Error):
+        return {}  # an unreadable cache costs time, never the answer
+    finally:
+        disk.close()
+
+
+def store_values(values: dict[str, object]) -> None:
+    """Keep `values` in the disk cache under their full keys, in one transaction (nothing with
+    the cache off; a full or read-only disk costs the next run time, never this answer)."""
+    disk = _open_cache() if values else None
+    if disk is None:
+        return
+    try:
+        with disk.transact():
+            for key, value in values.items():
+                disk.set(key, value)
+    except (OSError, sqlite3.Error):
+        pass
+    finally:
         disk.close()
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from functools import partial
+from functools import cache, partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -34,9 +34,10 @@ from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
+from analysis.resources import model_fingerprint
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, BodyReading, evidence_table, read_body, stacked_scores
-from analysis.judgements import encoded_margins
+from analysis.judgements import encoded_margins, store_values, stored_values
 from analysis.parallel import joined_tables, map_runs, ordered_map
 from analysis.segmentation import Segment
 from analysis.sentiment import load_model
@@ -180,6 +181,8 @@ def inferred_rating_validation() -> pd.DataFrame:
 # How many n-grams per direction the rating evidence shows by default; the readings behind the
 # inferred ratings keep this many, so asking for as many or fewer reads no body again.
 RATING_EVIDENCE_TOP = 8
+# Bump when read_body's reading of the same body and model changes.
+READING_RULES_VERSION = 1
 
 
 class _RatingReads(NamedTuple):
@@ -197,29 +200,48 @@ def _rating_reads(corpus: Corpus) -> _RatingReads:
 
     They depend on the review alone, so runs of reviews are read in one map over worker processes
     (:func:`analysis.parallel.map_runs`): one set of workers, not one for each, and a run's
-    sentence table is built where the run is read.
+    sentence table is built where the run is read. The body readings are the review-polarity
+    model's, and like the sentence judgements they are kept in the judgement cache
+    (:mod:`analysis.judgements`), keyed by the model's fingerprint, the body and its sentences:
+    a second command reads them from disk.
     """
     load_model("review-polarity")  # loaded here once, so forked workers inherit it
+    keys = [_reading_key(review.body, review.body_split) for review in corpus.reviews]
+    kept = stored_values(_reading_key_prefix(), keys)
     items = [
-        (review.id, review.body, review.body_split, tuple(s for s in review.segments if s.label in RATED_SEGMENTS))
-        for review in corpus.reviews
+        (review.id, review.body, review.body_split, tuple(s for s in review.segments if s.label in RATED_SEGMENTS), key in kept)
+        for review, key in zip(corpus.reviews, keys)
     ]
     runs = map_runs(partial(_rating_reads_of_run, scales=corpus.rating_scales), items, description="reading ratings")
+    read = [reading for run in runs for reading in run.readings]
+    store_values({_reading_key_prefix() + key: reading for key, reading in zip(keys, read) if reading is not None})
     return _RatingReads(
-        [reading for run in runs for reading in run.readings],
+        [kept[key] if reading is None else reading for key, reading in zip(keys, read)],
         [row for run in runs for row in run.explicit],
         joined_tables([run.signals for run in runs]),
     )
 
 
+@cache
+def _reading_key_prefix() -> str:
+    """Body readings are kept in the judgement cache under the review-polarity model's fingerprint."""
+    return f"reading-{model_fingerprint('review-polarity')}-top{RATING_EVIDENCE_TOP}-r{READING_RULES_VERSION}\x1f"
+
+
+def _reading_key(body: str, split: BodySplit) -> str:
+    """What a body reading depends on besides the model: the body and the sentences its evidence is located in."""
+    return "\x1e".join([body, *(text for _, _, text, *_ in split[0])])
+
+
 def _rating_reads_of_run(
-    reviews: list[tuple[str, str, BodySplit, tuple[Segment, ...]]], scales: Mapping[str, float]
+    reviews: list[tuple[str, str, BodySplit, tuple[Segment, ...], bool]], scales: Mapping[str, float]
 ) -> _RatingReads:
-    """:func:`_rating_reads` of a run of reviews, given by id, body, body split and rated segments."""
-    sentences = body_sentence_table([(review_id, split) for review_id, _, split, _ in reviews])
+    """:func:`_rating_reads` of a run of reviews, given by id, body, body split, rated segments and
+    whether the body's reading is kept on disk already (then its reading here is None)."""
+    sentences = body_sentence_table([(review_id, split) for review_id, _, split, _, _ in reviews])
     return _RatingReads(
-        [_read_body(body, split, RATING_EVIDENCE_TOP) for _, body, split, _ in reviews],
-        [row for review_id, _, _, rated in reviews for row in _review_explicit_ratings(review_id, rated, scales)],
+        [None if kept else _read_body(body, split, RATING_EVIDENCE_TOP) for _, body, split, _, kept in reviews],
+        [row for review_id, _, _, rated, _ in reviews for row in _review_explicit_ratings(review_id, rated, scales)],
         find_signals(sentences[["review_id", "sentence_index", "text"]]),
     )
 

@@ -327,3 +327,23 @@ def test_rating_a_corpus_builds_neither_its_sentence_nor_its_token_table():
     assert ratings_report(corpus).records
     assert "sentences" not in corpus.__dict__ and "tokens" not in corpus.__dict__
 
+
+
+def test_body_readings_are_kept_in_the_judgement_cache_and_read_back(tmp_path, monkeypatch):
+    from analysis import ratings
+    from analysis.paths import CACHE_ENV_VAR, NO_CACHE_ENV_VAR
+
+    eight = "tests/data/corpora/eight-reviews"
+    monkeypatch.setenv(CACHE_ENV_VAR, str(tmp_path))
+    monkeypatch.delenv(NO_CACHE_ENV_VAR, raising=False)
+    first = ratings.rating_evidence(load_corpus(eight))
+
+    def no_reading(*_, **__):
+        raise AssertionError("a kept body reading was read again")
+
+    monkeypatch.setattr(ratings, "read_body", no_reading)
+    pd.testing.assert_frame_equal(ratings.rating_evidence(load_corpus(eight)), first)
+    # With the cache off, every body is read again.
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
+    with pytest.raises(AssertionError, match="read again"):
+        ratings.rating_evidence(load_corpus(eight))
