@@ -89,8 +89,8 @@ def _cue_screen() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
 
 @lru_cache(maxsize=4096)
 def _possible_cues(line: str) -> dict[str, set[int]] | None:
-    """Per family, the cues whose required literals `line` contains (the cues without any
-    come on top); None when the line cannot be folded, and every cue may match."""
+    """Per family, the cues whose required literals `line` contains (:func:`match` adds the
+    cues that have none); None when the line cannot be folded, and every cue may match."""
     folded = fold(line)
     if folded is None:
         return None
