@@ -12,7 +12,9 @@ never read.
 The cache is a :mod:`diskcache` folder: ``$CRITICISM_CACHE_DIR``, else
 ``~/.cache/criticism/`` (see :func:`analysis.paths.judgement_cache_dir`); ``--no-cache`` on the
 command line (``$CRITICISM_NO_CACHE=1``) switches it off. Deleting the folder is always safe.
-Only the models' probabilities are stored; the labels are derived from them each time. With a
+Only the models' probabilities are stored, the labels derived from them each time; beside them
+:mod:`analysis.ratings` keeps the review-polarity model's reading of each review body
+(:func:`stored_values`, :func:`store_values`). With a
 Dask cluster in use (``--dask``, :mod:`analysis.dask_cluster`) the texts missing from both are
 judged on its workers, in partitions, and stored here as they come back.
 """
