@@ -23,6 +23,7 @@ The sentence-by-sentence arc is :mod:`analysis.arcs`; the readers' response to e
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from functools import cache, partial
@@ -229,8 +230,10 @@ def _reading_key_prefix() -> str:
 
 
 def _reading_key(body: str, split: BodySplit) -> str:
-    """What a body reading depends on besides the model: the body and the sentences its evidence is located in."""
-    return "\x1e".join([body, *(text for _, _, text, *_ in split[0])])
+    """What a body reading depends on besides the model, the body and the sentences its evidence
+    is located in, as a SHA-256 digest: the texts themselves would store each body twice more."""
+    texts = "\x1e".join([body, *(text for _, _, text, *_ in split[0])])
+    return hashlib.sha256(texts.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _rating_reads_of_run(
