@@ -48,7 +48,6 @@ draws from the judged mentions are :mod:`analysis.verdicts`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
