@@ -88,18 +88,25 @@ def _cue_screen() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
 
 
 @lru_cache(maxsize=4096)
-def _possible_cues(line: str) -> dict[str, set[int]] | None:
-    """Per family, the cues whose required literals `line` contains (:func:`match` adds the
-    cues that have none); None when the line cannot be folded, and every cue may match."""
+def _possible_cues(line: str) -> dict[str, tuple[int, ...]] | None:
+    """Per family, in the family's order, the cues whose required literals `line` contains and
+    the cues that have none; None when the line cannot be folded, and every cue may match."""
     folded = fold(line)
     if folded is None:
         return None
-    automaton, _ = _cue_screen()
-    possible: dict[str, set[int]] = {}
+    automaton, unscreened = _cue_screen()
+    found: dict[str, set[int]] = {}
     for cue_keys in {cue_keys for _, cue_keys in automaton.iter(folded)}:
         for family, index in cue_keys:
-            possible.setdefault(family, set()).add(index)
-    return possible
+            found.setdefault(family, set()).add(index)
+    return {family: tuple(sorted(indices.union(unscreened[family]))) for family, indices in found.items()}
+
+
+@cache
+def _family_plan(family: str) -> tuple[int, list[re.Pattern], tuple[int, ...]]:
+    """A family's word limit, its cues, and the cues searched in a line holding none of the
+    family's literals."""
+    return _MAX_WORDS.get(family, CUE_MAX_WORDS), cues()[family], _cue_screen()[1][family]
 
 
 @lru_cache(maxsize=4096)
@@ -113,17 +120,12 @@ def match(family: str, line: str) -> re.Match | None:
     in the family's order. Lines are searched once per family and text (a cache): the rules ask
     about the same line often.
     """
-    text = line.rstrip("\r\n") if family in _INDENTED else line.strip()
-    if word_count(text) > _MAX_WORDS.get(family, CUE_MAX_WORDS):
+    max_words, patterns, unscreened = _family_plan(family)
+    if word_count(line) > max_words:  # whitespace around the line adds no word
         return None
-    patterns = cues()[family]
+    text = line.rstrip("\r\n") if family in _INDENTED else line.strip()
     possible = _possible_cues(line)
-    if possible is None:
-        indices = range(len(patterns))
-    else:
-        unscreened = _cue_screen()[1][family]
-        found_literals = possible.get(family)
-        indices = sorted(found_literals.union(unscreened)) if found_literals else unscreened
+    indices = range(len(patterns)) if possible is None else possible.get(family, unscreened)
     for index in indices:
         found = patterns[index].search(text)
         if found:

@@ -132,6 +132,12 @@ def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: boo
 
 def _numbered_thread_start(lines: list[str]) -> int | None:
     """The first "  1." item after which every line is indented, up to the comment form."""
+    firsts = [
+        index for index, line in enumerate(lines)
+        if line[:1].isspace() and (item := match("comment_item", line)) and item.group(1) == "1"
+    ]
+    if not firsts:  # most reviews: no indented line, or none numbered 1
+        return None
     # One pass from the end: whether every text line after each index, up to a form, is indented.
     indented_after = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -142,11 +148,7 @@ def _numbered_thread_start(lines: list[str]) -> int | None:
             indented_after[index] = line[:1].isspace() and indented_after[index + 1]
         else:
             indented_after[index] = indented_after[index + 1]
-    for index, line in enumerate(lines):
-        item = match("comment_item", line)
-        if item and item.group(1) == "1" and line[:1].isspace() and indented_after[index + 1]:
-            return index
-    return None
+    return next((index for index in firsts if indented_after[index + 1]), None)
 
 
 def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
