@@ -118,8 +118,19 @@ def word_tokens(text: str) -> list[str]:
         # Treebank spells a double quote as `` when it opens (at the start or after a space or
         # bracket) and '' otherwise; doing the same keeps counts comparable with word_tokenize.
         normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
-    pattern = _WORD_PATTERN if "n'" in normalised or "N'" in normalised else _WORD_PATTERN_WITHOUT_NEGATION
-    return pattern.findall(normalised)
+    tokens: list[str] = []
+    for chunk in normalised.split():
+        tokens += _chunk_tokens(chunk)
+    return tokens
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """The tokens of one run of text between whitespace. No token holds or looks across
+    whitespace (a lookaround sees the end of a chunk as it sees a space), so a text's tokens are
+    its chunks' tokens in order; chunks repeat as words do, and each is matched once."""
+    pattern = _WORD_PATTERN if "n'" in chunk or "N'" in chunk else _WORD_PATTERN_WITHOUT_NEGATION
+    return tuple(pattern.findall(chunk))
 
 
 @checks(sentence=str)

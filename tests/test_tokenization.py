@@ -2,8 +2,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.tokenization import content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
+from analysis.text import normalise
+from analysis.tokenization import _OPENING_QUOTE, _WORD_PATTERN, content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
 
 
 def test_clitics_split_the_treebank_way():
@@ -93,3 +96,35 @@ def test_a_double_quote_opens_at_the_start_and_after_whitespace_or_an_opening_br
         "``", "A", "''", "(", "``", "b", "''", ")", "x", "''", "y", "''", "[", "``", "z", "''", "]",
         "<", "``", "w", "''", ">", "{", "``", "v", "''", "}", "``", "u", "''",
     ]
+
+
+# Text with the characters the token rules turn on made likely: clitics, quotes, hyphens,
+# separators in numbers, every kind of whitespace (Unicode's too), and any other character.
+TOKENIZER_TEXT = st.lists(
+    st.one_of(
+        st.characters(),
+        st.sampled_from(list("nN'tsdmlrev \t\n\r\x0b\x0c\x1c\x1f\u00a0\u2028\u3000-/.,:\"`()[]{}<") + list("0123456789")),
+        st.sampled_from(["can", "not", "gon", "na", "n't", "'s", "'re", "don't", "O'Brien", "10,000", "--"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(TOKENIZER_TEXT)
+def test_tokens_are_the_token_pattern_run_over_the_whole_text(text):
+    normalised = normalise(text)
+    if '"' in normalised:
+        normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
+    assert word_tokens(text) == _WORD_PATTERN.findall(normalised)
+
+
+def test_tokens_of_whitespace_separated_chunks_match_the_whole_text_pattern_on_real_lines():
+    lines = [
+        "Jonze's film isn't slow:\u00a010,000 words,\t4.5 clappers!",
+        "I cannot -- gonna cry ... \"Her\" (2013) is o'donnell's writer/director's best; don't.",
+        "'tis the season' she said''n' wasn't\u2028it",
+    ]
+    for line in lines:
+        normalised = _OPENING_QUOTE.sub("``", normalise(line)).replace('"', "''")
+        assert word_tokens(line) == _WORD_PATTERN.findall(normalised)
