@@ -180,3 +180,13 @@ def test_dendrogram_of_few_reviews_labels_every_review(her_tables):
     ax = plot_similarity_dendrogram(her_tables["similarity"])
     assert sorted(label.get_text() for label in ax.get_yticklabels()) == ["000", "001", "002", "003", "004"]
     assert ax.get_ylabel() == "review"
+
+
+def test_spread_of_many_reviews_has_a_bar_per_doubling_range():
+    # 150 reviews: word "w{k}" is used by k reviews, for k = 1..150.
+    spread = pd.DataFrame({"term": [f"w{k}" for k in range(1, 151)], "reviews": range(1, 151)})
+    ax = plot_vocabulary_spread(spread)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["1", "2\u20133", "4\u20137", "8\u201315", "16\u201331", "32\u201363", "64\u2013127", "128\u2013150"]
+    assert [int(p.get_height()) for p in ax.patches] == [1, 2, 4, 8, 16, 32, 64, 23]
+    plt.close("all")

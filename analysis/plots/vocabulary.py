@@ -27,6 +27,8 @@ _TICK_POINTS = 7.0
 MAX_POINT_LABELS = 12
 # A line of a dendrogram's 7-pt leaf labels.
 _LEAF_LINE_POINTS = 9.0
+# The vocabulary spread has a bar per number of reviews up to this many reviews, then ranges.
+MAX_SPREAD_BARS = 12
 # Distinctive words: not significant, p < 0.05 uncorrected, significant after Bonferroni.
 SIGNIFICANCE_COLOURS = ("#fdd0a2", "#fd8d3c", "#a63603")
 _HEATMAP_TITLES = {"tfidf_cosine": "TF-IDF cosine", "jaccard": "Jaccard index", "shared_types": "Content words shared"}
@@ -117,6 +119,10 @@ def plot_mtld_by_length(
 def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Bars: how many content words are used by exactly 1, 2, ... reviews.
 
+    Up to :data:`MAX_SPREAD_BARS` reviews there is a bar for each number of reviews; past that,
+    a bar for each doubling range (1, 2-3, 4-7, 8-15, ...), so a corpus of any size gets a few
+    bars whose labels and counts can be read (a bar per number would give 1,400 bars).
+
     Parameters
     ----------
     spread : DataFrame
@@ -126,13 +132,36 @@ def plot_vocabulary_spread(spread: pd.DataFrame, *, ax: Axes | None = None) -> A
     if ax is None:
         ax = plt.gca()
     n_reviews = int(spread["reviews"].max()) if len(spread) else 0
-    sizes = spread["reviews"].value_counts().reindex(range(1, n_reviews + 1), fill_value=0)
-    bars = ax.bar([str(k) for k in sizes.index], sizes.to_numpy(), color="C0")
+    ranges = spread_ranges(n_reviews)
+    reviews = spread["reviews"].to_numpy()
+    sizes = [int(((reviews >= low) & (reviews <= high)).sum()) for low, high in ranges]
+    names = [str(low) if low == high else f"{low}\u2013{high}" for low, high in ranges]
+    bars = ax.bar(names, sizes, color="C0")
     ax.bar_label(bars, padding=2)
+    if len(ranges) < n_reviews:  # range labels are wider than their bars
+        ax.tick_params(axis="x", labelrotation=45)
+        plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
     ax.set_xlabel("number of reviews that use the word")
     ax.set_ylabel("content words (types)")
     ax.set_title("Shared and unique vocabulary")
     return ax
+
+
+def spread_ranges(n_reviews: int) -> list[tuple[int, int]]:
+    """The ranges of "number of reviews" that :func:`plot_vocabulary_spread` gives a bar each.
+
+    >>> spread_ranges(3)
+    [(1, 1), (2, 2), (3, 3)]
+    >>> spread_ranges(20)
+    [(1, 1), (2, 3), (4, 7), (8, 15), (16, 20)]
+    """
+    if n_reviews <= MAX_SPREAD_BARS:
+        return [(k, k) for k in range(1, n_reviews + 1)]
+    ranges, low = [], 1
+    while low <= n_reviews:
+        ranges.append((low, min(n_reviews, 2 * low - 1)))
+        low *= 2
+    return ranges
 
 
 @checks(similarity=SIMILARITY_COLUMNS)
