@@ -109,13 +109,20 @@ class FigureExporter:
         if problem:
             raise ValueError(f"figure {name!r}: {problem}")
         self.folder.mkdir(parents=True, exist_ok=True)
-        figure.savefig(self.folder / f"{name}.png", dpi=DPI, metadata={"Software": None})
-        with mpl.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "none"}):
-            figure.savefig(self.folder / f"{name}.svg", metadata={"Date": None, "Creator": None})
-        figure.savefig(self.folder / f"{name}.pdf", metadata={"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None})
-        record_caption(self.folder, name, caption=caption, notebook=self.notebook,
-                       width=float(figure.get_figwidth()))
-        _show_with_caption(figure, name, caption)
+        # The check above laid the figure out; every file and the notebook's copy keep that
+        # layout rather than each solving it again (most of the time of a figure with many labels).
+        layout = figure.get_layout_engine()
+        figure.set_layout_engine("none")
+        try:
+            figure.savefig(self.folder / f"{name}.png", dpi=DPI, metadata={"Software": None})
+            with mpl.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "none"}):
+                figure.savefig(self.folder / f"{name}.svg", metadata={"Date": None, "Creator": None})
+            figure.savefig(self.folder / f"{name}.pdf", metadata={"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None})
+            record_caption(self.folder, name, caption=caption, notebook=self.notebook,
+                           width=float(figure.get_figwidth()))
+            _show_with_caption(figure, name, caption)
+        finally:
+            figure.set_layout_engine(layout if layout is not None else "none")  # None would mean rcParams' engine
 
 
 def _texts(figure: mpl.figure.Figure) -> list:
