@@ -1,6 +1,6 @@
 """How often is the verdict on a mention what a reader would say?
 
-Usage: python scripts/evaluate_mentions.py [--datasets DIR] [--only-her] [--errors]
+Usage: python scripts/evaluate_mentions.py [--datasets DIR] [--only-her] [--errors] [--batch NAME]
 
 Reads the labelled mention judgements in ``tests/data/mention-judgements/`` (``labels.csv``: one
 (review, sentence, target) pair a line, labelled praise, criticism or neutral by the guideline
@@ -15,6 +15,11 @@ Each review's sentences go through :func:`analysis.targets.find_mentions` and
 labelled pair is compared with the set's. A labelled pair the mention rules no longer find counts
 as neutral (no verdict) and is counted apart. Accuracy and macro-F1 over the three labels,
 overall and per source, with a confusion table; ``--errors`` lists every disagreement.
+
+The pairs come in batches (``labels.csv``'s ``batch`` column): ``development``, the pairs the
+mention rules were written from, and later check batches labelled before a round of rules and
+never read for one (``check-1``). Everything above is for one batch, ``--batch`` (development by
+default); a last table gives each batch's figure at the shipped margin.
 
 One number of the rules is fitted on this set: how sure the sentence model must be for a mention
 without any judgement cue to count (``analysis.mention_verdicts.UNCUED_MARGIN``). ``--cross-validate``
@@ -44,6 +49,7 @@ SET_FOLDER = PROJECT_ROOT / "tests" / "data" / "mention-judgements"
 DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
 LABELS = ("praise", "criticism", "neutral")
 LABEL_COLUMNS = ["review", "start", "end", "target", "label"]
+DEVELOPMENT = "development"
 MARGINS = (0.1, 0.2, 0.3, 0.4, 0.5)
 FOLDS = 5
 SEED = 20131218
@@ -57,7 +63,7 @@ def read_set(folder: Path = SET_FOLDER) -> tuple[pd.DataFrame, pd.DataFrame]:
     ValueError
         A label outside praise/criticism/neutral, a review without a film, or a pair given twice.
     """
-    labels = pd.read_csv(folder / "labels.csv", comment="#", dtype={"review": str, "target": str, "label": str})
+    labels = pd.read_csv(folder / "labels.csv", comment="#", dtype={"review": str, "target": str, "label": str, "batch": str})
     reviews = pd.read_csv(folder / "reviews.csv", comment="#", dtype=str)
     if list(labels.columns[: len(LABEL_COLUMNS)]) != LABEL_COLUMNS:
         raise ValueError(f"{folder / 'labels.csv'}: columns must start with {LABEL_COLUMNS}, got {list(labels.columns)}")
@@ -70,6 +76,8 @@ def read_set(folder: Path = SET_FOLDER) -> tuple[pd.DataFrame, pd.DataFrame]:
     twice = labels[labels.duplicated(["review", "start", "target"])]
     if not twice.empty:
         raise ValueError(f"{folder / 'labels.csv'}: pairs labelled twice: {twice.values.tolist()}")
+    if "batch" not in labels.columns:
+        labels["batch"] = DEVELOPMENT
     return labels, reviews
 
 
@@ -178,8 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--baseline", action="store_true", help="also score the sentence model's own label of each scope")
     parser.add_argument("--cross-validate", action="store_true", help="choose the uncued margin inside 5 folds of reviews")
+    parser.add_argument("--batch", default=DEVELOPMENT, help="the batch of pairs to score (default: %(default)s)")
     args = parser.parse_args(argv)
-    labels, reviews = read_set()
+    every_batch, reviews = read_set()
+    if args.batch not in set(every_batch["batch"]):
+        parser.error(f"--batch: no batch {args.batch!r} in labels.csv; batches are {sorted(set(every_batch['batch']))}")
+    labels = every_batch[every_batch["batch"] == args.batch]
     if args.only_her:
         labels = labels[labels["review"].str.startswith("her/")]
     elif not (args.datasets / "movie-review-polarity-dev").is_dir():
@@ -187,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     table = predictions(labels, reviews, None if args.only_her else args.datasets)
     table["source"] = table["review"].str.partition("/")[0]
     films = dict(zip(reviews["review"], reviews["film"]))
-    print(f"{len(table)} labelled pairs, {table['review'].nunique()} reviews, {len({films[r] for r in table['review']})} films")
+    print(f"batch {args.batch}: {len(table)} labelled pairs, {table['review'].nunique()} reviews, {len({films[r] for r in table['review']})} films")
     print(table["label"].value_counts().reindex(list(LABELS), fill_value=0).to_string())
     rows = [{"part": "all", **scores(table)}]
     rows += [{"part": source, **scores(group)} for source, group in table.groupby("source", sort=True)]
@@ -208,6 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         with pd.option_context("display.max_colwidth", 160, "display.width", 250):
             for row in wrong.itertuples():
                 print(f"\n{row.review} [{row.start}:{row.end}] {row.target}: gold {row.label}, got {row.predicted} ({row.label_source})\n  scope: {row.scope}")
+    if not args.only_her:
+        batches = []
+        for batch, pairs in every_batch.groupby("batch", sort=True):
+            scored = table if batch == args.batch else predictions(pairs, reviews, args.datasets)
+            batches.append({"batch": batch, "reviews": pairs["review"].nunique(),
+                            "films": len({films[r] for r in pairs["review"]}), **scores(scored)})
+        print(f"each batch at the shipped margin ({UNCUED_MARGIN}):")
+        print(pd.DataFrame(batches).to_string(index=False))
     return 0
 
 

@@ -24,7 +24,8 @@ def evaluate():
 
 
 def test_the_set_is_as_large_and_varied_as_required(evaluate):
-    labels, reviews = evaluate.read_set()
+    every_batch, reviews = evaluate.read_set()
+    labels = every_batch[every_batch["batch"] == "development"]
     films = dict(zip(reviews["review"], reviews["film"]))
     assert len(labels) == 441
     assert labels["review"].nunique() == 42
@@ -34,6 +35,28 @@ def test_the_set_is_as_large_and_varied_as_required(evaluate):
     numbers = labels.loc[labels["review"].str.startswith("polarity/"), "review"].str.extract(r"/cv(\d{3})_")[0]
     assert numbers.astype(int).max() < 700
     assert (evaluate.SET_FOLDER / "GUIDELINE.md").exists()
+
+
+def test_the_check_batch_is_apart_from_the_development_batch(evaluate):
+    every_batch, reviews = evaluate.read_set()
+    films = dict(zip(reviews["review"], reviews["film"]))
+    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-1": 84}
+    check = every_batch[every_batch["batch"] == "check-1"]
+    development = every_batch[every_batch["batch"] == "development"]
+    assert check["review"].nunique() == 9
+    assert {films[review] for review in check["review"]} == {"matrix", "men-in-black", "starship-troopers"}
+    assert not {films[review] for review in check["review"]} & {films[review] for review in development["review"]}
+    assert check["label"].value_counts().to_dict() == {"neutral": 42, "criticism": 25, "praise": 17}
+    # Development half only, and not the first 100 files of a label (cv000-cv099, read elsewhere).
+    numbers = check["review"].str.extract(r"/cv(\d{3})_")[0].astype(int)
+    assert numbers.between(100, 699).all()
+
+
+def test_a_set_without_batches_is_all_development(evaluate, tmp_path):
+    (tmp_path / "labels.csv").write_text("review,start,end,target,label\nher/000,0,10,script,praise\n", encoding="utf-8")
+    (tmp_path / "reviews.csv").write_text("review,film\nher/000,her\n", encoding="utf-8")
+    labels, _ = evaluate.read_set(tmp_path)
+    assert labels["batch"].tolist() == ["development"]
 
 
 def test_every_her_pair_points_at_a_body_sentence_that_mentions_its_target(evaluate, her_corpus):
