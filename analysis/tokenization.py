@@ -59,6 +59,8 @@ _WORD_PATTERN_WITHOUT_NEGATION = re.compile(
 # A double quote at the start or after a space or an opening bracket. The quote comes first so
 # that re searches for it as a literal, not position by position (25 times faster).
 _OPENING_QUOTE = re.compile(r'"(?<![^\s(\[{<]")')
+# Whitespace-separated chunks up to this long have their tokens remembered (see word_tokens).
+_REMEMBERED_CHUNK_CHARS = 64
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:)\"']\s*$")
 HEADING_MAX_WORDS = 5
@@ -120,17 +122,22 @@ def word_tokens(text: str) -> list[str]:
         normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
     tokens: list[str] = []
     for chunk in normalised.split():
-        tokens += _chunk_tokens(chunk)
+        tokens += _remembered_chunk_tokens(chunk) if len(chunk) <= _REMEMBERED_CHUNK_CHARS else _chunk_tokens(chunk)
     return tokens
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     """The tokens of one run of text between whitespace. No token holds or looks across
     whitespace (a lookaround sees the end of a chunk as it sees a space), so a text's tokens are
-    its chunks' tokens in order; chunks repeat as words do, and each is matched once."""
+    its chunks' tokens in order."""
     pattern = _WORD_PATTERN if "n'" in chunk or "N'" in chunk else _WORD_PATTERN_WITHOUT_NEGATION
     return tuple(pattern.findall(chunk))
+
+
+# Chunks repeat as words do, so each short one is matched once; the cache's size and the length
+# bound keep its memory small whatever the text (a long chunk, a URL or text without spaces,
+# seldom repeats).
+_remembered_chunk_tokens = lru_cache(maxsize=WORD_CACHE_SIZE)(_chunk_tokens)
 
 
 @checks(sentence=str)
