@@ -27,6 +27,7 @@ from analysis.body_tables import SENTENCE_COLUMNS, TOKEN_COLUMNS
 from analysis.corpus import sentence_table, token_table
 from analysis.film import film_from_manifest
 from analysis.plots import corpus as corpus_plots
+from analysis.plots import diversity as diversity_plots
 from analysis.plots import praise as praise_plots
 from analysis.plots import ratings as rating_plots
 from analysis.plots import vocabulary as vocabulary_plots
@@ -336,11 +337,11 @@ CASES = [
      empty(*rating_plots.ARC_COLUMNS), ('list', 2),
      'plot_sentiment_arcs: arc must be a table (pandas DataFrame) with the columns review_id, sentence_index, judgement, smoothed_judgement; got NoneType',
      'plot_sentiment_arcs: arc lacks the column(s) review_id, sentence_index, judgement, smoothed_judgement (it has x)'),
-    (TABLE, lambda value, corpus: vocabulary_plots.plot_diversity_by_length(value, ax=axes()[0]),
+    (TABLE, lambda value, corpus: diversity_plots.plot_diversity_by_length(value, ax=axes()[0]),
      empty("review_id", "tokens", "ttr", "mattr", "mattr_window"), 'Axes',
      'plot_diversity_by_length: measures must be a table (pandas DataFrame) with the columns review_id, tokens, ttr, mattr, mattr_window; got NoneType',
      'plot_diversity_by_length: measures lacks the column(s) review_id, tokens, ttr, mattr, mattr_window (it has x)'),
-    (TABLE, lambda value, corpus: vocabulary_plots.plot_mtld_by_length(value, ax=axes()[0]),
+    (TABLE, lambda value, corpus: diversity_plots.plot_mtld_by_length(value, ax=axes()[0]),
      empty("review_id", "tokens", "mtld", "mtld_threshold"), 'Axes',
      'plot_mtld_by_length: measures must be a table (pandas DataFrame) with the columns review_id, tokens, mtld, mtld_threshold; got NoneType',
      'plot_mtld_by_length: measures lacks the column(s) review_id, tokens, mtld, mtld_threshold (it has x)'),

@@ -8,15 +8,14 @@ from matplotlib.colors import to_hex
 from analysis.concordance import dispersion_table
 from analysis.corpus import token_table
 
+from analysis.plots.diversity import plot_diversity_by_length, plot_mtld_by_length
 from analysis.plots.vocabulary import (
     SIGNIFICANCE_COLOURS,
-    plot_mtld_by_length,
     similarity_order,
     written_forms,
     plot_distinctive_panels,
     plot_distinctive_terms,
     plot_dispersion,
-    plot_diversity_by_length,
     plot_similarity_dendrogram,
     plot_similarity_matrix,
     plot_vocabulary_spread,
