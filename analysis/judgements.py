@@ -33,7 +33,7 @@ from diskcache import Cache
 from analysis.dask_cluster import map_partitions
 from analysis.encoder import ENCODING_MODE, encode, encoder_fingerprint
 from analysis.encoder_heads import HEADS_FILE
-from analysis.parallel import map_batches
+from analysis.parallel import kept_workers, map_batches
 from analysis.paths import judgement_cache_dir
 from analysis.progress import progress
 from analysis.resources import model_fingerprint
@@ -63,7 +63,9 @@ def _open_cache():
     if folder is None:
         return None
     try:
-        return Cache(str(folder / "judgements"))
+        # Culling checks the cache's size at every write, which cost more than the write itself;
+        # store_values culls once per batch instead, so the size limit still holds.
+        return Cache(str(folder / "judgements"), cull_limit=0)
     except (OSError, sqlite3.Error):
         return None  # an unwritable cache folder costs time, never the answer
 
@@ -176,6 +178,7 @@ def store_values(values: dict[str, object]) -> None:
         with disk.transact():
             for key, value in values.items():
                 disk.set(key, value)
+        disk.cull()
     except (OSError, sqlite3.Error):
         pass
     finally:
@@ -185,8 +188,9 @@ def store_values(values: dict[str, object]) -> None:
 def _computed(texts: list[str], compute: Callable[[list[str]], list], *, description: str) -> Iterator[tuple[list[str], list]]:
     """`compute` on `texts` as (texts, values) pairs: on the Dask cluster in one piece if one is in
     use (:mod:`analysis.dask_cluster`), else batch by batch, each batch shared over this
-    machine's worker processes (:func:`analysis.parallel.map_batches`), so that every model, the
-    encoder's and the n-gram models alike, runs in the workers and only the values come back.
+    machine's worker processes (:func:`analysis.parallel.map_batches`, the same workers for every
+    batch), so that every model, the encoder's and the n-gram models alike, runs in the workers
+    and only the values come back.
     Each text is judged alone, so the values do not depend on where or beside which texts it was
     judged."""
     on_cluster = map_partitions(compute, texts, description=description) if texts else None
@@ -194,5 +198,7 @@ def _computed(texts: list[str], compute: Callable[[list[str]], list], *, descrip
         yield texts, on_cluster
         return
     batches = [texts[start : start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)]
-    for batch in progress(batches, description=description, unit="batch"):
-        yield batch, map_batches(compute, batch, description=description)
+    # One set of workers for every batch: each loads the models once (about 0.5 s), not per batch.
+    with kept_workers():
+        for batch in progress(batches, description=description, unit="batch"):
+            yield batch, map_batches(compute, batch, description=description)

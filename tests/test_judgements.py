@@ -1,5 +1,7 @@
 """Every text judged once: in a process, across processes through the disk cache, and never stale."""
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -151,3 +153,20 @@ def test_judgements_in_worker_processes_are_exactly_the_serial_ones(monkeypatch)
     in_workers = judgements.judge_sentences(texts)
     pd.testing.assert_frame_equal(in_workers, serial, check_exact=True)
     assert serial["label"].nunique() > 1
+
+
+def _pid_of_each(texts):
+    return [(os.getpid(),) for _ in texts]
+
+
+def test_every_batch_of_one_fill_goes_to_the_same_workers(monkeypatch):
+    # Each worker loads the models once per command's fill, not once per batch of texts.
+    from analysis.paths import WORKERS_ENV_VAR
+
+    monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    monkeypatch.setattr(judgements, "BATCH_SIZE", 200)
+    store = {}
+    judgements._fill([f"text {i}" for i in range(1000)], [(store, "")], _pid_of_each, description="test")
+    workers = set(store.values())
+    assert len(store) == 1000 and len(workers) == 2 and os.getpid() not in workers
