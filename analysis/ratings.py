@@ -11,7 +11,8 @@ by side, each with its evidence:
    ratings are out of four stars") governs its ratings that state none;
 2. the **inferred rating**: the review-polarity model of :mod:`analysis.sentiment` (trained on
    Pang & Lee's polarity data set v2.0, whose explicit ratings were removed) applied to the
-   body, giving the probability that the review is positive and ``5 x probability`` stars;
+   body, giving the probability that the review is positive and the stars a review with that
+   probability has on average (:func:`analysis.review_polarity.expected_stars`, 1 to 4.25);
    :func:`rating_evidence` lists the n-grams that pushed it up or down with the first sentence
    that contains each. The explicit rating is reported beside it, never fed into it: the rating
    segment is not part of the body and the model has no rating features;
@@ -127,7 +128,8 @@ def inferred_ratings(corpus: Corpus) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``review_id``, ``positive_probability`` (0-1), ``stars`` (``5 x probability``).
+        ``review_id``, ``positive_probability`` (0-1), ``stars``
+        (:func:`analysis.review_polarity.expected_stars`).
     """
     scores = stacked_scores(_rating_reads(corpus).readings, encoded=encoded_margins)
     scores.insert(0, "review_id", corpus.review_ids)

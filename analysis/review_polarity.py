@@ -25,6 +25,12 @@ from analysis.sentiment import decision_scores, load_model
 from analysis.tables import check_texts, checks
 from analysis.tokenization import split_sentences
 
+# The ratings behind the training labels, as fractions of the scale: Pang & Lee labelled a review
+# of the polarity data set v2.0 positive from 3.5 of 5 stars up and negative from 2 of 5 down
+# (its README, "Rating Decision"); the reviews in between were left out.
+POSITIVE_RATINGS = (0.7, 1.0)
+NEGATIVE_RATINGS = (0.0, 0.4)
+
 
 def review_sentence_margins(
     texts: Sequence[str], *, encoded: Callable[[list[str]], tuple[np.ndarray, np.ndarray]] = encode
@@ -109,13 +115,28 @@ def stacked_scores(
     -------
     pandas.DataFrame
         One row per reading, in order: ``positive_probability`` (0-1) and ``stars``
-        (``5 * positive_probability``, not rounded: a model's confidence on a star scale, not a
-        predicted rating).
+        (:func:`expected_stars`, not rounded).
     """
     margins = _margins_by_review([reading.sentences for reading in readings], encoded)
     log_odds = review_log_odds(margins, np.array([reading.ngram_score for reading in readings], dtype=float))
     probability = 1.0 / (1.0 + np.exp(-log_odds))
-    return pd.DataFrame({"positive_probability": probability, "stars": 5 * probability})
+    return pd.DataFrame({"positive_probability": probability, "stars": expected_stars(probability)})
+
+
+def expected_stars(positive_probability):
+    """The rating, on 0-5 stars, that a review has on average given the model's probability that
+    it is positive: each label stands for the middle of the ratings it was given for in training
+    (:data:`POSITIVE_RATINGS`, :data:`NEGATIVE_RATINGS`), weighted by its probability.
+
+    A sure "positive" says "3.5 stars or more", not "5 stars": so the inferred rating runs from
+    1 to 4.25 stars, 2.625 for an undecided model, and never reads a confident verdict as the
+    end of the scale (``5 x probability`` put a surely negative review at 0.04 stars).
+
+    >>> [round(float(expected_stars(p)), 3) for p in (0.0, 0.5, 1.0)]
+    [1.0, 2.625, 4.25]
+    """
+    positive, negative = sum(POSITIVE_RATINGS) / 2, sum(NEGATIVE_RATINGS) / 2
+    return 5 * (negative + (positive - negative) * np.asarray(positive_probability, dtype=float))
 
 
 def _sentence_texts(body: str) -> list[str]:

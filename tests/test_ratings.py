@@ -8,6 +8,7 @@ from analysis.corpus import load_corpus, sentence_table
 from analysis.paths import DEFAULT_CORPUS_DIR
 from analysis.arcs import arc_turns, sentiment_arc
 from analysis.rating_parser import default_scale, is_rating_line, parse_explicit_ratings
+from analysis.review_polarity import expected_stars
 from analysis.ratings import (
     explicit_rating_table,
     inferred_rating_validation,
@@ -225,7 +226,8 @@ def test_rating_comparison_puts_explicit_beside_inferred(her_corpus):
     assert table["review_id"].tolist() == ["000", "001", "002", "003", "004"]
     assert table["explicit_text"].isna().tolist() == [True, True, True, True, False]
     assert table.loc[4, "explicit_stars"] == pytest.approx(4.5)
-    assert table["inferred_stars"].tolist() == pytest.approx((5 * table["positive_probability"]).tolist())
+    assert table["inferred_stars"].tolist() == pytest.approx(expected_stars(table["positive_probability"]).tolist())
+    assert table["inferred_stars"].between(1, 4.25).all()
     assert table["positive_probability"].between(0, 1).all()
     assert table.loc[1, "reservation_signals"] == 4
 

@@ -18,7 +18,7 @@ from analysis.sentiment import (
     vader_scores,
 )
 from analysis.features import marked_tokens, text_features
-from analysis.review_polarity import review_evidence, score_reviews
+from analysis.review_polarity import expected_stars, review_evidence, score_reviews
 
 EXAMPLES = [
     "not without its flaws",
@@ -166,7 +166,15 @@ def test_score_reviews():
     )
     assert list(table.columns) == ["positive_probability", "stars"]
     assert table.loc[0, "positive_probability"] > 0.5 > table.loc[1, "positive_probability"]
-    assert np.allclose(table["stars"], 5 * table["positive_probability"])
+    # A sure verdict says which side of the training data's rating bands, not the scale's end.
+    assert table.loc[0, "stars"] > 3.5 and table.loc[1, "stars"] < 2
+    assert np.allclose(table["stars"], 1 + 3.25 * table["positive_probability"])
+
+
+def test_expected_stars_keep_inside_the_bands_the_labels_stand_for():
+    # Positive: 3.5 of 5 and up (middle 4.25); negative: 2 of 5 and below (middle 1).
+    assert expected_stars([0.0, 0.008, 0.5, 1.0]).tolist() == pytest.approx([1.0, 1.026, 2.625, 4.25])
+    assert float(expected_stars(0.3)) < float(expected_stars(0.31))
 
 
 def test_review_evidence():

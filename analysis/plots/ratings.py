@@ -58,7 +58,7 @@ def plot_explicit_vs_inferred(
     # Margins on both sides keep a marker at 0 or 5 stars whole.
     ax.set_xlim(-0.3, 5.3)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = 5 x P(positive)")
+    ax.set_xlabel("stars (0-5): explicit = normalised x 5, inferred = expected from P(positive)")
     ax.set_ylabel("review")
     ax.set_title("Explicit and inferred rating per review")
     # Under the x label whatever the number of rows: placed in points below the Axes.
