@@ -40,7 +40,7 @@ def test_the_set_is_as_large_and_varied_as_required(evaluate):
 def test_the_check_batch_is_apart_from_the_development_batch(evaluate):
     every_batch, reviews = evaluate.read_set()
     films = dict(zip(reviews["review"], reviews["film"]))
-    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-1": 84}
+    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-1": 84}
     check = every_batch[every_batch["batch"] == "check-1"]
     development = every_batch[every_batch["batch"] == "development"]
     assert check["review"].nunique() == 9
@@ -50,6 +50,21 @@ def test_the_check_batch_is_apart_from_the_development_batch(evaluate):
     # Development half only, and not the first 100 files of a label (cv000-cv099, read elsewhere).
     numbers = check["review"].str.extract(r"/cv(\d{3})_")[0].astype(int)
     assert numbers.between(100, 699).all()
+
+
+def test_the_second_check_batch_is_apart_from_the_others(evaluate):
+    every_batch, reviews = evaluate.read_set()
+    films = dict(zip(reviews["review"], reviews["film"]))
+    check = every_batch[every_batch["batch"] == "check-2"]
+    earlier = every_batch[every_batch["batch"] != "check-2"]
+    assert check["review"].nunique() == 11
+    assert {films[review] for review in check["review"]} == {"phantom-menace", "lost-in-space", "wedding-singer"}
+    assert not {films[review] for review in check["review"]} & {films[review] for review in earlier["review"]}
+    assert check["label"].value_counts().to_dict() == {"neutral": 44, "criticism": 33, "praise": 29}
+    numbers = check["review"].str.extract(r"/cv(\d{3})_")[0].astype(int)
+    assert numbers.between(100, 699).all()
+    for film in ("phantom-menace", "lost-in-space", "wedding-singer"):
+        assert (evaluate.SET_FOLDER / "films" / f"{film}.yaml").exists()
 
 
 def test_a_set_without_batches_is_all_development(evaluate, tmp_path):
