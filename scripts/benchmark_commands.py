@@ -36,7 +36,12 @@ How
   the smallest next to the size ratio (linear scaling gives equal ratios).
 * **Judgement cache** (``aspects`` and ``ratings``; ``--cache``): ``cold`` gives each run a fresh
   empty ``CRITICISM_CACHE_DIR``, ``warm`` shares one per size and command that the untimed run
-  fills, ``off`` passes ``--no-cache``. ``corpus`` and ``vocab`` do not use the judgement cache,
+  fills, ``off`` passes ``--no-cache``. A cold run also measures the **models' own time**: the
+  command runs through a short launcher (:data:`MODEL_TIMED_CODE`) that calls the same
+  ``analysis.cli.main`` and adds up the wall time spent in the batches the models judge
+  (``analysis.judgements._computed``: the workers' model loads and runs, nothing else); the
+  summary gives its median and the rest of the command's time over the baseline's
+  (``rest ratio``). ``corpus`` and ``vocab`` do not use the judgement cache,
   so they run the same way under every ``--cache`` setting, never with ``--no-cache``. A
   ``CRITICISM_CACHE_DIR`` set in the caller's environment is never passed on.
 * **Whole study** (``--run-study N``): times ``python -m analysis run`` once on the first N
@@ -82,6 +87,7 @@ import threading
 import time
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 from analysis.paths import WORKERS_ENV_VAR
@@ -101,6 +107,31 @@ BASELINE_CODE = (
     'for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))}; '
     'print(len(counts), sum(fd.N() for fd in counts.values()))'
 )
+# `python -m analysis ARGS`, timing the models' batches into the file named by MODEL_SECONDS_ENV.
+MODEL_SECONDS_ENV = "BENCHMARK_MODEL_SECONDS_FILE"
+MODEL_TIMED_CODE = f"""
+import os, sys, time
+from analysis import judgements
+from analysis.cli import main
+computed, spent = judgements._computed, [0.0]
+def timed(*args, **options):
+    batches = computed(*args, **options)
+    while True:
+        start = time.perf_counter()
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        finally:
+            spent[0] += time.perf_counter() - start
+        yield batch
+judgements._computed = timed
+status = main(sys.argv[1:])
+with open(os.environ[{MODEL_SECONDS_ENV!r}], "w") as out:
+    out.write(repr(spent[0]))
+sys.stdout.flush()
+os._exit(status)
+"""
 EXIT_BAD_INPUT = 2
 EXIT_COMMAND_FAILED = 1
 PROC = Path("/proc")
@@ -130,6 +161,7 @@ class Run:
 
     seconds: float
     peak_mb: float
+    model_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +183,11 @@ class Measurement:
     def summary(self) -> dict[str, float | int | str]:
         """The row of the printed table, also written to ``--json``."""
         times = [run.seconds for run in self.runs]
+        model = [run.model_seconds for run in self.runs if run.model_seconds is not None]
+        timed = {} if not model else {
+            "model_median_s": statistics.median(model),
+            "rest_ratio": statistics.median(run.seconds - run.model_seconds for run in self.runs) / self.baseline_median(),
+        }
         return {
             "reviews": self.reviews,
             "command": self.command,
@@ -161,6 +198,7 @@ class Measurement:
             "ratio": self.median() / self.baseline_median(),
             "peak_mb": max(run.peak_mb for run in self.runs),
             "baseline_peak_mb": max(run.peak_mb for run in self.baseline),
+            **timed,
         }
 
 
@@ -319,9 +357,24 @@ def baseline_argv(folder: Path) -> list[str]:
 
 
 def command_argv(command: str, folder: Path, cache: str) -> list[str]:
-    """The command line; ``--no-cache`` with ``--cache off`` for the commands that use the cache."""
+    """The command line; ``--no-cache`` with ``--cache off`` for the commands that use the cache;
+    through the model-timing launcher with ``--cache cold`` for them."""
     no_cache = cache == "off" and command in CACHED_COMMANDS
-    return [sys.executable, "-m", "analysis", command, str(folder), "--json", *([NO_CACHE_FLAG] if no_cache else [])]
+    arguments = [command, str(folder), "--json", *([NO_CACHE_FLAG] if no_cache else [])]
+    if times_models(command, cache):
+        return [sys.executable, "-c", MODEL_TIMED_CODE, *arguments]
+    return [sys.executable, "-m", "analysis", *arguments]
+
+
+def times_models(command: str, cache: str) -> bool:
+    return cache == "cold" and command in CACHED_COMMANDS
+
+
+def measure_models(argv: list[str], env: dict[str, str], scratch: Path) -> Run:
+    """:func:`measure`, with the models' seconds the launcher of :data:`MODEL_TIMED_CODE` reports."""
+    with tempfile.NamedTemporaryFile("r", dir=scratch, suffix=".seconds") as seconds_file:
+        run = measure(argv, {**env, MODEL_SECONDS_ENV: seconds_file.name})
+        return Run(run.seconds, run.peak_mb, float(seconds_file.read()))
 
 
 def cache_context(command: str, cache: str, warm_dir: str | None,
@@ -341,14 +394,15 @@ def measure_command(command: str, folder: Path, reviews: int, cache: str,
     warm_dir = None
     if cache == "warm" and command in CACHED_COMMANDS:
         warm_dir = tempfile.mkdtemp(prefix=f"cache-warm-{command}-{reviews}-", dir=scratch)
+    timed = partial(measure_models, scratch=scratch) if times_models(command, cache) else measure
     with cache_context(command, cache, warm_dir, scratch) as cache_dir:
-        measure(argv, environment(cache_dir))
+        timed(argv, environment(cache_dir))
     baseline, runs = [], []
     for repeat in range(1, repeats + 1):
         print(f"  {reviews} reviews, {command}: round {repeat}/{repeats}", file=sys.stderr, flush=True)
         baseline.append(measure(baseline_argv(folder), environment(None)))
         with cache_context(command, cache, warm_dir, scratch) as cache_dir:
-            runs.append(measure(argv, environment(cache_dir)))
+            runs.append(timed(argv, environment(cache_dir)))
     return Measurement(reviews, str(folder), command, tuple(baseline), tuple(runs))
 
 
@@ -365,7 +419,8 @@ def describe_commands(commands: list[str], cache: str) -> list[str]:
             prefix = f"{CACHE_ENV}=<fresh empty folder each run> "
         elif command in CACHED_COMMANDS and cache == "warm":
             prefix = f"{CACHE_ENV}=<folder filled by the untimed run> "
-        argv = command_argv(command, Path("FOLDER"), cache)
+        argv = [part if part != MODEL_TIMED_CODE else "<MODEL_TIMED_CODE: analysis.cli.main, models timed>"
+                for part in command_argv(command, Path("FOLDER"), cache)]
         lines.append(f"  {command}: {prefix}{shlex.join(argv)} > /dev/null")
     return lines
 
@@ -445,6 +500,10 @@ def benchmark(args: argparse.Namespace, scratch: Path) -> None:
     print(format_table(summaries))
     print("seconds are medians of wall time; ratio = command median / baseline median; "
           "peak MB = max RSS over the runs (MB = 2**20 bytes)")
+    for row in summaries:
+        if "rest_ratio" in row:
+            print(f"  {row['reviews']} reviews, {row['command']} (cold): the models' batches {row['model_median_s']:.2f} s "
+                  f"(median); the rest of the command {row['rest_ratio']:.2f}x the baseline")
     growths = growth(measurements, commands) if len(folders) > 1 else []
     if growths:
         print("\ngrowth (largest size over smallest):")
