@@ -130,7 +130,8 @@ def expected_stars(positive_probability):
 
     A sure "positive" says "3.5 stars or more", not "5 stars": so the inferred rating runs from
     1 to 4.25 stars, 2.625 for an undecided model, and never reads a confident verdict as the
-    end of the scale (``5 x probability`` put a surely negative review at 0.04 stars).
+    end of the scale (``5 x probability`` put a review the model read as surely negative, which
+    printed 8/10, at 0.04 stars).
 
     >>> [round(float(expected_stars(p)), 3) for p in (0.0, 0.5, 1.0)]
     [1.0, 2.625, 4.25]
