@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib.metadata import version
 
@@ -135,19 +136,27 @@ def _fill(
 ) -> None:
     """Put each of `texts` into the first of `stores`, ``(memo, key prefix)`` pairs: from the disk
     cache (keys prefix + text) where it has them, else from `compute` on batches, which gives a
-    value for each store per text; what it computes goes into every store, in memory and on disk."""
+    value for each store per text; what it computes goes into every store, in memory and on disk.
+
+    A batch's values are written to disk in a thread of their own while the workers judge the
+    next batch: this process only waits for them then, and the writes cost it no time.
+    """
     memo, prefix = stores[0]
     found = stored_values(prefix, texts)
     memo.update(found)
     unknown = [text for text in texts if text not in found]
-    for batch, values in _computed(unknown, compute, description=description):
-        for (store, _), fresh in zip(stores, zip(*values)):
-            store.update(zip(batch, fresh))
-        store_values({
-            key_prefix + text: value
-            for text, per_store in zip(batch, values)
-            for (_, key_prefix), value in zip(stores, per_store)
-        })
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="judgement-cache") as writer:
+        writes = []
+        for batch, values in _computed(unknown, compute, description=description):
+            for (store, _), fresh in zip(stores, zip(*values)):
+                store.update(zip(batch, fresh))
+            writes.append(writer.submit(store_values, {
+                key_prefix + text: value
+                for text, per_store in zip(batch, values)
+                for (_, key_prefix), value in zip(stores, per_store)
+            }))
+        for write in writes:
+            write.result()  # store_values absorbs a full or read-only disk; anything else is a bug
 
 
 def stored_values(prefix: str, keys: Sequence[str]) -> dict[str, object]:
