@@ -139,7 +139,8 @@ def _fill(
     value for each store per text; what it computes goes into every store, in memory and on disk.
 
     A batch's values are written to disk in a thread of their own while the workers judge the
-    next batch: this process only waits for them then, and the writes cost it no time.
+    next batch, so the writes overlap the models' work instead of following it; the fill ends
+    when the last write has.
     """
     memo, prefix = stores[0]
     found = stored_values(prefix, texts)
