@@ -22,21 +22,18 @@ from analysis.tokenization import split_sentences, token_columns, word_counts, w
 SENTENCE_COLUMNS = ["review_id", "sentence_index", "start", "end", "text"]
 TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word", "is_content"]
 # A review body's sentences as (start, end, text, tokens, word tokens, content-word tokens), and
-# all their tokens packed (None where they were left where the review was read).
+# all their tokens packed (None in a review's text brought back from a Dask worker).
 BodySplit = tuple[tuple[tuple[int, int, str, int, int, int], ...], str | None]
 
 
-def split_body(segments: tuple[Segment, ...], *, title: str | None, keep_tokens: bool = True) -> BodySplit:
+def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit:
     """The body sentences of a review's `segments` (start and end in the raw file, text, and how
     many tokens, word tokens and content-word tokens it has, the film's `title` counting as in
     the token table: :func:`analysis.tokenization.word_counts`) and their tokens, packed
     (:func:`analysis.parallel.pack_words`).
 
     Done in the same worker process that reads and segments the review, so the text crosses
-    between processes once, and the sizes of a review need no token table. Without
-    `keep_tokens` (a Dask cluster's workers read the reviews) the tokens stay behind: whoever
-    builds a table of the review tokenizes its sentences again, so the client that gathers the
-    reviews never holds every token of the collection.
+    between processes once, and the sizes of a review need no token table.
     """
     sentences, tokens = [], []
     for seg in segments:
@@ -49,7 +46,7 @@ def split_body(segments: tuple[Segment, ...], *, title: str | None, keep_tokens:
                 (seg.start + sentence.start, seg.start + sentence.end, sentence.text, len(found), words, content_words)
             )
             tokens += found
-    return tuple(sentences), pack_words(tokens) if keep_tokens else None
+    return tuple(sentences), pack_words(tokens)
 
 
 def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -19,30 +19,41 @@ single strings back out of the columns). The values, and every output, are the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property, wraps
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial, wraps
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
-from analysis.body_tables import BodySplit, body_sentence_table, body_token_table, split_body
-from analysis.dask_cluster import dask_client
+from analysis.body_tables import BodySplit, body_sentence_table, body_token_table
+from analysis.dask_cluster import ResidentPartitions, apply_each, resident_partitions
 from analysis.film import Film, film_from_manifest
-from analysis.manifest import ManifestError, megabytes, read_manifest, review_entries
+from analysis.manifest import ManifestError, read_manifest, review_entries
+from analysis.parallel import HeldRuns, map_runs, ordered_map
 from analysis.paths import study_corpus_dir
-from analysis.parallel import ordered_map
-from analysis.segmentation import Comment, Segment, comments_from_segments, segment
+from analysis.reviews import (
+    ResidentText,
+    Review,
+    SkippedReview,
+    each_of_partition,
+    load_entry,
+    review_body_split,
+    review_from_row,
+    run_of_partition,
+    without_texts,
+)
 from analysis.table_files import TableFileError, is_table_file, read_review_rows
 from analysis.tables import Expected, check_instance, checks
 
 MANIFEST_NAME = "manifest.yaml"
-# A limit that refuses a file before it costs memory or time: the longest published reviews are
-# under 100 kB.
-MAX_REVIEW_BYTES = 10 * 2**20
-_REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
 
 pd.set_option("mode.string_storage", "python")
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 class CorpusError(Exception):
@@ -50,48 +61,13 @@ class CorpusError(Exception):
 
 
 @dataclass(frozen=True)
-class Review:
-    """One review: its metadata, its raw text and the labelled segments of that text."""
-
-    id: str
-    file: str
-    raw: str
-    segments: tuple[Segment, ...]
-    # The body's sentences and tokens (:func:`split_body`), computed where the review is read.
-    body_split: BodySplit = field(repr=False, compare=False)
-    title: str | None = None
-    author: str | None = None
-    publication: str | None = None
-    date: str | None = None
-    provenance: str | None = None
-    # A table file's ``film`` cell; a folder's reviews are all of the corpus's film.
-    film: str | None = None
-
-    def segments_labelled(self, label: str) -> tuple[Segment, ...]:
-        return tuple(s for s in self.segments if s.label == label)
-
-    @cached_property
-    def body(self) -> str:
-        """The review's own text: its body segments joined."""
-        return "".join(s.text for s in self.segments_labelled("body"))
-
-    @cached_property
-    def comments(self) -> tuple[Comment, ...]:
-        """Reader comments, in order; replies point at the comment they answer."""
-        return tuple(comments_from_segments(list(self.segments)))
-
-
-@dataclass(frozen=True)
-class SkippedReview:
-    """A file of the corpus folder that gives no review, and why."""
-
-    file: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Corpus:
-    """The reviews of one film; the sentence and token tables join their splits once, on first use."""
+    """The reviews of one film; the sentence and token tables join their splits once, on first use.
+
+    Loaded on a Dask cluster, the reviews' texts stay in its workers' memory (`resident`):
+    :meth:`map_reviews` and :meth:`map_review_runs` take the work to them, and only what the
+    work returns comes back.
+    """
 
     folder: Path
     film: Film
@@ -99,6 +75,7 @@ class Corpus:
     skipped: tuple[SkippedReview, ...] = ()
     manifest: Mapping = field(default_factory=dict)
     unread: tuple[SkippedReview, ...] = ()
+    resident: ResidentPartitions | None = field(default=None, repr=False, compare=False)
 
     @property
     def rating_scales(self) -> dict[str, float]:
@@ -122,12 +99,68 @@ class Corpus:
     @property
     def body_splits(self) -> list[tuple[str, BodySplit]]:
         """Each review's id and body split, the input of :func:`body_tables` for any run of reviews."""
-        return [(review.id, review.body_split) for review in self.reviews]
+        return [review_body_split(review) for review in self.reviews]
+
+    def map_reviews(
+        self, function: Callable[[Item], Result], item_of_review: Callable[[Review], Item] | None = None, *,
+        description: str, light: bool = False,
+    ) -> list[Result]:
+        """``function(item_of_review(review))`` (without `item_of_review`, ``function(review)``)
+        for every review, in corpus order: where the reviews' texts lie on a Dask cluster, or
+        over this machine's worker processes (:func:`analysis.parallel.ordered_map`; in this
+        process for `light` work, which would cost less than shipping its items). Both
+        functions must be defined at module level."""
+        if self.resident is not None:
+            each = partial(each_of_partition, function=function, item_of_review=item_of_review)
+            return [result for results in self.resident.map(each, description=description) for result in results]
+        items = list(self.reviews) if item_of_review is None else [item_of_review(review) for review in self.reviews]
+        return [function(item) for item in items] if light else ordered_map(function, items, description=description)
+
+    def map_review_runs(
+        self, function: Callable[[list[Item]], Result], item_of_review: Callable[..., Item], *,
+        description: str, extras: Sequence | None = None,
+    ) -> list[Result]:
+        """``function`` on runs of consecutive reviews' items (:func:`analysis.parallel.map_runs`),
+        one result per run, in order; on a Dask cluster a run is the reviews of one partition,
+        processed where they lie. With `extras` (one per review, in corpus order) an item is
+        ``item_of_review(review, extra)``. Both functions must be defined at module level."""
+        if self.resident is None:
+            return map_runs(function, self._items(item_of_review, extras), description=description)
+        return self.resident.map(description=description, **self._partition_runs(function, item_of_review, extras))
+
+    def review_runs(
+        self, function: Callable[[list[Item]], Result], item_of_review: Callable[[Review], Item], *, description: str
+    ) -> HeldRuns | ResidentPartitions:
+        """The results of :meth:`map_review_runs` left where they were computed, for later work on
+        each run: on a Dask cluster in its workers' memory, else here."""
+        if self.resident is None:
+            return HeldRuns(map_runs(function, self._items(item_of_review, None), description=description))
+        return self.resident.keep(**self._partition_runs(function, item_of_review, None))
+
+    def _items(self, item_of_review: Callable, extras: Sequence | None) -> list:
+        if extras is None:
+            return [item_of_review(review) for review in self.reviews]
+        return [item_of_review(review, extra) for review, extra in zip(self.reviews, extras)]
+
+    def _partition_runs(self, function: Callable, item_of_review: Callable, extras: Sequence | None) -> dict:
+        """What :meth:`ResidentPartitions.keep` takes to run `function` on the items of each
+        partition that holds a review, the reviews' `extras` cut by partition."""
+        counts = Counter(review.text.partition for review in self.reviews)
+        options = {
+            "function": partial(run_of_partition, function=function, item_of_review=item_of_review),
+            "positions": sorted(counts),
+        }
+        if extras is not None:
+            cut, start = [], 0
+            for position in range(len(self.resident)):
+                cut.append(list(extras[start : start + counts[position]]))
+                start += counts[position]
+            options["extras"] = cut
+        return options
 
 
 # What a function given a corpus or a review expects (see analysis.tables.checks).
 CORPUS = Expected(Corpus, "a Corpus (from load_corpus)")
-REVIEW = Expected(Review, "a Review (from a Corpus's reviews)")
 
 
 def once_per_corpus(function: Callable) -> Callable:
@@ -150,7 +183,7 @@ def once_per_corpus(function: Callable) -> Callable:
         if isinstance(result, pd.DataFrame):
             return result.copy(deep=False)
         if isinstance(result, dict):
-            return {name: table.copy(deep=False) for name, table in result.items()}
+            return {name: value.copy(deep=False) if isinstance(value, pd.DataFrame) else value for name, value in result.items()}
         return result
 
     return computed
@@ -181,10 +214,26 @@ def load_corpus(path: str | Path | None = None, *, film: str | None = None, segm
     manifest, film_facts, entries = _folder_manifest(folder)
     scales = manifest.get("rating_scales") or {}
     resolved_folder = folder.resolve()
-    keep_tokens = dask_client() is None
-    jobs = [(folder, resolved_folder, entry, scales, film_facts.title, keep_tokens) for entry in entries]
-    loaded = ordered_map(_load_entry, jobs, description="reading reviews")
-    return _corpus(folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), nothing="no .txt files")
+    jobs = [(folder, resolved_folder, entry, scales, film_facts.title) for entry in entries]
+    loaded, resident = _loaded(load_entry, jobs)
+    return _corpus(
+        folder, folder, film_facts, loaded, manifest, _unread_files(folder, entries), resident, nothing="no .txt files"
+    )
+
+
+def _loaded(load: Callable, jobs: list) -> tuple[list, ResidentPartitions | None]:
+    """`load` of each job, in order: on a Dask cluster each review's text stays on the worker
+    that read it (the reviews here hold :class:`ResidentText`), else over this machine's
+    worker processes."""
+    resident = resident_partitions(partial(apply_each, function=load), jobs)
+    if resident is None:
+        return ordered_map(load, jobs, description="reading reviews"), None
+    loaded = [
+        replace(item, text=ResidentText(resident, partition, position)) if isinstance(item, Review) else item
+        for partition, items in enumerate(resident.map(without_texts, description="reading reviews"))
+        for position, item in enumerate(items)
+    ]
+    return loaded, resident
 
 
 def corpus_film(path: str | Path | None = None) -> Film:
@@ -223,23 +272,25 @@ def _folder_manifest(folder: Path) -> tuple[dict, Film, list[dict]]:
     return manifest, film, entries
 
 
-def _corpus(source: Path, folder: Path, film: Film, loaded: list, manifest: Mapping, unread: tuple, *, nothing: str) -> Corpus:
+def _corpus(
+    source: Path, folder: Path, film: Film, loaded: list, manifest: Mapping, unread: tuple,
+    resident: ResidentPartitions | None, *, nothing: str,
+) -> Corpus:
     """The corpus of the reviews `loaded` from `source`, a folder or a table file in `folder`."""
     reviews = [item for item in loaded if isinstance(item, Review)]
     skipped = [item for item in loaded if isinstance(item, SkippedReview)]
     if not reviews:
         reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or nothing
         raise CorpusError(f"{source}: no review could be read ({reasons})")
-    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest, unread)
+    return Corpus(folder, film, tuple(reviews), tuple(skipped), manifest, unread, resident)
 
 
 def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
     rows = _table_rows(path, film=film)
     table_film = _table_film(rows, film=film)
-    keep_tokens = dask_client() is None
-    jobs = [(path.name, row, segment_text, table_film.title, keep_tokens) for row in rows]
-    loaded = ordered_map(_review_from_row, jobs, description="reading reviews")
-    return _corpus(path, path.parent, table_film, loaded, {}, (), nothing="no rows")
+    jobs = [(path.name, row, segment_text, table_film.title) for row in rows]
+    loaded, resident = _loaded(review_from_row, jobs)
+    return _corpus(path, path.parent, table_film, loaded, {}, (), resident, nothing="no rows")
 
 
 def _table_rows(path: Path, *, film: str | None) -> list[dict]:
@@ -254,26 +305,6 @@ def _table_film(rows: list[dict], *, film: str | None) -> Film:
     films = {row.get("film") for row in rows}
     title = film if film is not None else (films.pop() if len(films) == 1 else None)
     return film_from_manifest({"film": {"title": title}})
-
-
-def _review_from_row(job: tuple[str, dict, bool, str | None, bool]) -> Review | SkippedReview:
-    """One table row as a review of the film titled as given, or why it was skipped (run in
-    worker processes; see :func:`split_body` for keeping the tokens)."""
-    file_name, row, segment_text, title, keep_tokens = job
-    place = f"{file_name}, row {row['row']}"
-    raw = row["text"]
-    if not raw.strip():
-        return SkippedReview(place, "empty review")
-    if len(raw.encode("utf-8")) > MAX_REVIEW_BYTES:
-        return SkippedReview(place, f"larger than any review (limit {megabytes(MAX_REVIEW_BYTES)})")
-    segments = tuple(segment(raw)) if segment_text else (Segment("body", 0, len(raw), raw),)
-    if not any(s.label == "body" and s.text.strip() for s in segments):
-        return SkippedReview(place, "no review text: every line is header, comments or boilerplate")
-    metadata = {name: row.get(name) for name in _REVIEW_FIELDS if name != "provenance"}
-    return Review(
-        id=row["review_id"], file=place, raw=raw, segments=segments, film=row.get("film"),
-        body_split=split_body(segments, title=title, keep_tokens=keep_tokens), **metadata,
-    )
 
 
 def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...]:
@@ -305,51 +336,6 @@ def _unread_files(folder: Path, entries: list[dict]) -> tuple[SkippedReview, ...
 
 def _plain_entries(folder: Path) -> list[dict]:
     return [{"file": p.name, "id": p.stem} for p in sorted(folder.glob("*.txt"))]
-
-
-def _check_inside(path: Path, resolved_folder: Path) -> None:
-    """Refuse a review file that is not inside the corpus folder (``..``, an absolute path, a link out)."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(resolved_folder):
-        raise CorpusError(f"outside the corpus folder ({resolved}): only files inside it are read")
-
-
-def _load_entry(job: tuple[Path, Path, dict, Mapping[str, float], str | None, bool]) -> Review | SkippedReview:
-    """One manifest entry of the film titled as given read and segmented, or why it was skipped
-    (run in worker processes; see :func:`split_body` for keeping the tokens)."""
-    folder, resolved_folder, entry, scales, title, keep_tokens = job
-    path = folder / entry["file"]
-    try:
-        _check_inside(path, resolved_folder)
-        return _read_review(path, entry, scales, title, keep_tokens)
-    except CorpusError as problem:
-        return SkippedReview(entry["file"], str(problem))
-
-
-def _read_review(path: Path, entry: dict, scales: Mapping[str, float], title: str | None, keep_tokens: bool) -> Review:
-    if not path.is_file():
-        raise CorpusError("file not found")
-    try:
-        size = path.stat().st_size
-        if size > MAX_REVIEW_BYTES:
-            raise CorpusError(f"{megabytes(size)} is larger than any review (limit {megabytes(MAX_REVIEW_BYTES)})")
-        data = path.read_bytes()
-    except OSError as problem:
-        raise CorpusError(f"cannot be read ({problem.strerror})") from None
-    try:
-        raw = data.decode("utf-8-sig")  # a byte-order mark is no text
-    except UnicodeDecodeError as problem:
-        raise CorpusError(
-            f"not valid UTF-8 (byte 0x{data[problem.start]:02x} at offset {problem.start})"
-        ) from None
-    if not raw.strip():
-        raise CorpusError("empty review")
-    segments = tuple(segment(raw, rating_scales=scales))
-    if not any(s.label == "body" and s.text.strip() for s in segments):
-        raise CorpusError("no review text: every line is header, comments or boilerplate")
-    metadata = {name: (str(entry[name]) if entry.get(name) is not None else None) for name in _REVIEW_FIELDS}
-    body_split = split_body(segments, title=title, keep_tokens=keep_tokens)
-    return Review(id=entry["id"], file=entry["file"], raw=raw, segments=segments, body_split=body_split, **metadata)
 
 
 @checks(corpus=CORPUS)

@@ -183,6 +183,89 @@ def _results_in_order(client, partitions: list[list], function: Callable[[list],
         yield pending.popleft().result()
 
 
+class ResidentPartitions:
+    """Partitions of results left in the memory of the workers that computed them (Dask futures).
+
+    :func:`resident_partitions` makes them; :meth:`map` sends work to each partition where it
+    lies and brings back only that work's results, :meth:`keep` leaves those results there too,
+    and :meth:`fetch` brings one partition back when a caller needs what it holds. The workers
+    keep a partition for as long as this object lives; if a worker is lost, the scheduler
+    computes its partitions again from their items.
+    """
+
+    def __init__(self, client, futures: list) -> None:
+        self._client = client
+        self._futures = futures
+        # Partitions brought back to this process, by position: each crosses once.
+        self.fetched: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return len(self._futures)
+
+    def keep(
+        self, function: Callable[..., Result], *, extras: Sequence | None = None, shared: object = None,
+        positions: Sequence[int] | None = None,
+    ) -> ResidentPartitions:
+        """``function(partition)`` on the worker holding each partition (those at `positions`,
+        default all), its results left there. With `extras`, one a partition taken, the call is
+        ``function(partition, extra=...)``; with `shared`, ``function(partition, shared=...)``,
+        the value sent to each worker once rather than with every task. `function` must be
+        importable by name."""
+        positions = range(len(self._futures)) if positions is None else positions
+        options = {}
+        if shared is not None:
+            [options["shared"]] = self._client.scatter([shared], broadcast=True, hash=False)
+        tasks = []
+        for position in positions:
+            if extras is not None:
+                options["extra"] = extras[position]
+            tasks.append(self._client.submit(_run_resident_task, self._futures[position], function=function, pure=False, **options))
+        return ResidentPartitions(self._client, tasks)
+
+    def map(self, function: Callable[..., Result], *, description: str, **options) -> list[Result]:
+        """The results of :meth:`keep` (same `options`) brought back, one a partition, in
+        order; on a terminal a progress bar named `description` counts the partitions done."""
+        tasks = self.keep(function, **options)._futures
+        return list(progress((task.result() for task in tasks), description=description, unit="partition", total=len(tasks)))
+
+    def fetch(self, position: int, function: Callable[[list], list]) -> list:
+        """The partition at `position` as `function` gives it (run where it lies), brought back
+        to this process once and kept."""
+        if position not in self.fetched:
+            self.fetched[position] = self._client.submit(
+                _run_resident_task, self._futures[position], function=function, pure=False
+            ).result()
+        return self.fetched[position]
+
+
+def resident_partitions(
+    function: Callable[[list[Item]], list[Result]], items: Sequence[Item]
+) -> ResidentPartitions | None:
+    """``function`` over consecutive partitions of `items` on the Dask cluster, each partition's
+    results left on the worker that computed them; None when there is no cluster.
+
+    Partitions are cut as for :func:`map_partitions`; all are submitted at once, since their
+    results are meant to stay in the workers' memory.
+    """
+    client = dask_client()
+    if client is None:
+        return None
+    items = list(items)
+    workers = len(client.scheduler_info()["workers"])
+    size = partition_size(len(items), workers)
+    futures = [
+        client.submit(_run_task, items[start : start + size], function=function, pure=False)
+        for start in range(0, len(items), size)
+    ]
+    return ResidentPartitions(client, futures)
+
+
+def _run_resident_task(partition: object, function: Callable, **options):
+    global _in_task
+    _in_task = True
+    return function(partition, **options)
+
+
 def apply_each(partition: list[Item], function: Callable[[Item], Result]) -> list[Result]:
     """`function` on each item of `partition`: a per-item function as a partition function."""
     return [function(item) for item in partition]

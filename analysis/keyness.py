@@ -36,7 +36,9 @@ code scores 1,400 documents against their rest in a fraction of a second. Scorin
 count reads only the counts of at least that minimum, each term's total and each document's
 size (:func:`one_vs_rest_counts`); these sum over runs of documents
 (:func:`joined_one_vs_rest_counts`), and the scorers take them in place of the counts, so a
-collection's counts need never be in one process.
+collection's counts need never be in one process. Nor need its scoring: a run's reduction set
+against the whole's term totals, size and number of tests (:func:`run_against_whole`) scores
+to that run's rows of the whole's table, so each run can be scored where it was counted.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.tables import check_table
+from analysis.tables import check_table, checks
 
 SIGNIFICANCE_LEVEL = 0.05
 HARDIE_ZERO = 0.5
@@ -102,12 +104,18 @@ class OneVsRestCounts(NamedTuple):
         The document column and ``size``: each document's count of every term.
     min_count : int
         The least count kept in ``scored``; a scorer may ask for more, never less.
+    whole_size, whole_tests : int or None
+        For a run of documents scored against a larger whole (:func:`run_against_whole`, where
+        ``term_totals`` are the whole's): the whole's count of every term, and its number of
+        (document, term) tests at ``min_count``. None: the documents are the whole.
     """
 
     scored: pd.DataFrame
     term_totals: pd.DataFrame
     document_sizes: pd.DataFrame
     min_count: int
+    whole_size: int | None = None
+    whole_tests: int | None = None
 
 
 class _OneVsRest(NamedTuple):
@@ -123,6 +131,8 @@ class _OneVsRest(NamedTuple):
     n2: np.ndarray
     # Every count of every document, scored or not.
     total: np.int64
+    # The number of (document, term) tests the Bonferroni correction counts.
+    tests: int
 
 
 def _alphabetical_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -188,6 +198,22 @@ def joined_one_vs_rest_counts(parts: Sequence[OneVsRestCounts]) -> OneVsRestCoun
     )
 
 
+@checks(whole_term_totals=["term", "count"])
+def run_against_whole(run: OneVsRestCounts, whole_term_totals: pd.DataFrame, whole_size: int, whole_tests: int) -> OneVsRestCounts:
+    """A run of documents' reduced counts set to be scored against the whole they are part of.
+
+    `whole_term_totals`, `whole_size` and `whole_tests` are the whole's term totals, count of
+    every term and number of tests (:func:`scored_tests`), from the joined runs or summed over
+    them. A scorer then gives exactly the run's documents' rows of the whole's table.
+    """
+    return run._replace(term_totals=whole_term_totals, whole_size=whole_size, whole_tests=whole_tests)
+
+
+def scored_tests(counts: OneVsRestCounts) -> int:
+    """The (document, term) tests a scorer at the counts' own minimum makes: one a scored count."""
+    return len(counts.scored)
+
+
 def _reduced(counts: pd.DataFrame, document: str, min_count: int) -> OneVsRestCounts:
     """:func:`one_vs_rest_counts` of a checked table."""
     from scipy import sparse
@@ -221,6 +247,8 @@ def _one_vs_rest(counts: pd.DataFrame | OneVsRestCounts, document: str, min_coun
         counts = _reduced(counts, document, min_count)
     if min_count < counts.min_count:
         raise ValueError(f"min_count must be at least the {counts.min_count} the counts were reduced with, got {min_count!r}")
+    if counts.whole_tests is not None and min_count != counts.min_count:
+        raise ValueError(f"a run scored against its whole takes the whole's tests at min_count {counts.min_count}, got {min_count!r}")
     scored = counts.scored[counts.scored["count"].to_numpy() >= min_count]
     size_codes, documents = _alphabetical_codes(counts.document_sizes[document])
     sizes = np.empty(len(documents), dtype=np.int64)
@@ -233,8 +261,9 @@ def _one_vs_rest(counts: pd.DataFrame | OneVsRestCounts, document: str, min_coun
     rows, columns = document_codes[order], term_codes[order]
     a = scored["count"].to_numpy(dtype=np.int64)[order]
     n1 = sizes[rows]
-    total = sizes.sum()
-    return _OneVsRest(documents, terms, rows, columns, a, term_totals[columns] - a, n1, total - n1, total)
+    total = sizes.sum() if counts.whole_size is None else counts.whole_size
+    tests = len(a) if counts.whole_tests is None else counts.whole_tests
+    return _OneVsRest(documents, terms, rows, columns, a, term_totals[columns] - a, n1, total - n1, total, tests)
 
 
 def _ranked_table(scored: _OneVsRest, document: str, sort_key: np.ndarray, columns: dict) -> pd.DataFrame:
@@ -259,12 +288,11 @@ def _ranked_table(scored: _OneVsRest, document: str, sort_key: np.ndarray, colum
     return table
 
 
-def _significance(p_value: np.ndarray) -> dict:
-    tests = len(p_value)
+def _significance(p_value: np.ndarray, tests: int) -> dict:
     p_bonferroni = np.minimum(p_value * tests, 1.0)
     return {
         "p_value": p_value,
-        "tests": np.full(tests, tests),
+        "tests": np.full(len(p_value), tests),
         "p_bonferroni": p_bonferroni,
         "significant": p_value < SIGNIFICANCE_LEVEL,
         "significant_bonferroni": p_bonferroni < SIGNIFICANCE_LEVEL,
@@ -310,7 +338,7 @@ def log_likelihood_keyness(
         "direction": pd.Categorical.from_codes(over.astype(np.int8), categories=["under", "over"]),
         "log_ratio": log_ratio(a, b, n1, n2),
         # The chi-squared survival function with one degree of freedom, in closed form (fast).
-        **_significance(erfc(np.sqrt(g2 / 2))),
+        **_significance(erfc(np.sqrt(g2 / 2)), scored.tests),
     }
     # An under-used term is not distinctive of the document: rank the over-used ones first.
     return _ranked_table(scored, document, np.where(over, g2, -g2), columns)
@@ -371,7 +399,7 @@ def fightin_words(
         "delta": delta,
         "variance": variance,
         "z": z,
-        **_significance(2 * ndtr(-np.abs(z))),
+        **_significance(2 * ndtr(-np.abs(z)), scored.tests),
     }
     return _ranked_table(scored, document, z, columns)
 

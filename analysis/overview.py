@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.corpus import CORPUS, REVIEW, Corpus, Review, once_per_corpus
+from analysis.corpus import CORPUS, Corpus, once_per_corpus
+from analysis.reviews import REVIEW, Review
 from analysis.quality import quality_report
 from analysis.tables import checks
 from analysis.tokenization import is_word, word_tokens

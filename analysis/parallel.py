@@ -136,6 +136,27 @@ def map_runs(function: Callable[[list[Item]], Result], items: Sequence[Item], *,
         return list(progress(pool.imap(function, runs), description=description, unit="run", total=len(runs)))
 
 
+class HeldRuns:
+    """Results of :func:`map_runs` held in this process, for later work on each run: what
+    :class:`analysis.dask_cluster.ResidentPartitions` does with results left on a cluster."""
+
+    def __init__(self, results: Sequence) -> None:
+        self._results = list(results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def keep(self, function: Callable[..., Result], *, shared: object = None) -> HeldRuns:
+        """``function(result)`` of each run (``function(result, shared=...)`` with `shared`)."""
+        options = {} if shared is None else {"shared": shared}
+        return HeldRuns([function(result, **options) for result in self._results])
+
+    def map(self, function: Callable[..., Result], *, description: str, shared: object = None) -> list[Result]:
+        """The results of :meth:`keep`, one a run, in order (`description` names the work for a
+        cluster's progress bar; here it is quick)."""
+        return self.keep(function, shared=shared)._results
+
+
 def _one_result(partition: list, function: Callable[[list], Result]) -> list[Result]:
     """A partition's one result, as the list of results :func:`map_partitions` joins."""
     return [function(partition)]

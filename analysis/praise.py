@@ -55,11 +55,12 @@ import pandas as pd
 
 from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.reviews import review_body_split
 from analysis.film import Film
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
-from analysis.parallel import joined_tables, map_runs, ordered_map
+from analysis.parallel import joined_tables, ordered_map
 from analysis.mention_verdicts import UNCUED_MARGIN, mention_verdict
 from analysis.tables import checks
 from analysis.credits import credits, is_attribution, named_beside
@@ -262,7 +263,7 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
         (:func:`judge_mentions`), ``table`` (:func:`analysis.verdicts.praise_table`) and
         ``consensus`` (:func:`analysis.verdicts.consensus`).
     """
-    runs = map_runs(partial(_mentions_of_run, film=corpus.film), corpus.body_splits, description="finding mentions")
+    runs = corpus.map_review_runs(partial(_mentions_of_run, film=corpus.film), review_body_split, description="finding mentions")
     mentions = joined_tables(runs, sorted_by="review_id")
     evidence = judge_mentions(mentions, labeller=labeller)
     table = praise_table(evidence)

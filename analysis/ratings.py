@@ -34,13 +34,14 @@ import pandas as pd
 
 from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
+from analysis.reviews import Review
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.resources import model_fingerprint
 from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, BodyReading, evidence_table, read_body, stacked_scores
 from analysis.judgements import encoded_margins, store_values, stored_values
-from analysis.parallel import joined_tables, map_runs, ordered_map
+from analysis.parallel import joined_tables
 from analysis.segmentation import Segment
 from analysis.sentiment import load_model
 from analysis.signals import SIGNAL_KINDS, find_signals, signal_summary
@@ -209,13 +210,12 @@ def _rating_reads(corpus: Corpus) -> _RatingReads:
     a second command reads them from disk.
     """
     load_model("review-polarity")  # loaded here once, so forked workers inherit it
-    keys = [_reading_key(review.body, review.body_split) for review in corpus.reviews]
+    keys = corpus.map_reviews(_reading_key, _reading_input, description="keying body readings", light=True)
     kept = stored_values(_reading_key_prefix(), keys)
-    items = [
-        (review.id, review.body, review.body_split, tuple(s for s in review.segments if s.label in RATED_SEGMENTS), key in kept)
-        for review, key in zip(corpus.reviews, keys)
-    ]
-    runs = map_runs(partial(_rating_reads_of_run, scales=corpus.rating_scales), items, description="reading ratings")
+    runs = corpus.map_review_runs(
+        partial(_rating_reads_of_run, scales=corpus.rating_scales), _rating_item,
+        extras=[key in kept for key in keys], description="reading ratings",
+    )
     read = [reading for run in runs for reading in run.readings]
     store_values({_reading_key_prefix() + key: reading for key, reading in zip(keys, read) if reading is not None})
     return _RatingReads(
@@ -231,11 +231,23 @@ def _reading_key_prefix() -> str:
     return f"reading-{model_fingerprint('review-polarity')}-top{RATING_EVIDENCE_TOP}-r{READING_RULES_VERSION}\x1f"
 
 
-def _reading_key(body: str, split: BodySplit) -> str:
+def _reading_input(review: Review) -> tuple[str, BodySplit]:
+    """What a body reading reads of a review: its body and body split."""
+    return review.body, review.body_split
+
+
+def _reading_key(reading_input: tuple[str, BodySplit]) -> str:
     """What a body reading depends on besides the model, the body and the sentences its evidence
     is located in, as a SHA-256 digest: the texts themselves would store each body twice more."""
+    body, split = reading_input
     texts = "\x1e".join([body, *(text for _, _, text, *_ in split[0])])
     return hashlib.sha256(texts.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _rating_item(review: Review, reading_kept: bool) -> tuple[str, str, BodySplit, tuple[Segment, ...], bool]:
+    """What :func:`_rating_reads_of_run` reads of a review, and whether its body reading is on disk."""
+    rated = tuple(s for s in review.segments if s.label in RATED_SEGMENTS)
+    return review.id, review.body, review.body_split, rated, reading_kept
 
 
 def _rating_reads_of_run(
@@ -259,8 +271,7 @@ def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
     if top <= RATING_EVIDENCE_TOP:
         return _rating_reads(corpus).readings
     load_model("review-polarity")
-    jobs = [(review.body, review.body_split, top) for review in corpus.reviews]
-    return ordered_map(_read_body_job, jobs, description="reading review bodies")
+    return corpus.map_reviews(partial(_read_body_job, top=top), _reading_input, description="reading review bodies")
 
 
 def _read_body(body: str, split: BodySplit, top: int) -> BodyReading:
@@ -268,8 +279,8 @@ def _read_body(body: str, split: BodySplit, top: int) -> BodyReading:
     return read_body(body, [(index, text) for index, (_, _, text, *_) in enumerate(split[0])], top=top)
 
 
-def _read_body_job(job: tuple[str, BodySplit, int]) -> BodyReading:
-    return _read_body(*job)
+def _read_body_job(reading_input: tuple[str, BodySplit], top: int) -> BodyReading:
+    return _read_body(*reading_input, top)
 
 
 @once_per_corpus

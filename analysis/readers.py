@@ -11,8 +11,11 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.corpus import Corpus, once_per_corpus
+from analysis.reviews import Review
 from analysis.judgements import judge_sentences
 from analysis.tables import checks
+
+COMMENT_COLUMNS = ["review_id", "comment_index", "author", "text"]
 
 
 @once_per_corpus
@@ -26,16 +29,17 @@ def reader_response(corpus: Corpus) -> pd.DataFrame:
         ``evaluative_probability``, ``praise_probability``, ``label`` ("praise", "criticism"
         or "neutral"), from :func:`analysis.judgements.judge_sentences` on the whole comment.
     """
-    rows = [
-        {"review_id": review.id, "comment_index": index, "author": comment.author, "text": comment.text}
-        for review in corpus.reviews
-        for index, comment in enumerate(review.comments)
-    ]
-    comments = pd.DataFrame(rows, columns=["review_id", "comment_index", "author", "text"])
+    rows = corpus.map_reviews(_comment_rows, description="reading comments", light=True)
+    comments = pd.DataFrame([row for review_rows in rows for row in review_rows], columns=COMMENT_COLUMNS)
     labels = judge_sentences(comments["text"].tolist())
     return pd.concat(
         [comments, labels[["evaluative_probability", "praise_probability", "label"]]], axis=1
     )
+
+
+def _comment_rows(review: Review) -> list[tuple[str, int, str | None, str]]:
+    """A review's comments as rows of :data:`COMMENT_COLUMNS`."""
+    return [(review.id, index, comment.author, comment.text) for index, comment in enumerate(review.comments)]
 
 
 @checks(response=["review_id", "label", "evaluative_probability", "praise_probability"])

@@ -27,13 +27,16 @@ import pandas as pd
 
 from analysis.body_tables import BodySplit, body_tables
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
+from analysis.dask_cluster import ResidentPartitions
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
 from analysis.keyness import (
     OneVsRestCounts, fightin_words, joined_one_vs_rest_counts, log_likelihood_keyness, one_vs_rest_counts,
+    run_against_whole, scored_tests,
 )
-from analysis.parallel import joined_tables, map_runs, ordered_map, pack_words, unpack_words
+from analysis.parallel import HeldRuns, joined_tables, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
 from analysis.readability import flesch_reading_ease, syllable_count
+from analysis.reviews import review_body_split
 
 KEYNESS_MIN_COUNT = 3
 # The tidy counts every comparison of vocabularies reads (term_counts' output).
@@ -171,41 +174,56 @@ def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, i
 
 
 @once_per_corpus
-def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """The corpus-level vocabulary tables, reduced from runs of consecutive reviews.
+def vocabulary_runs(corpus: Corpus) -> HeldRuns | ResidentPartitions:
+    """Each run of consecutive reviews' vocabulary measures and word counts reduced for keyness,
+    left where they were computed (:meth:`analysis.corpus.Corpus.review_runs`).
 
     Each run's sentence and token tables are built where the run is processed (a worker
-    process, or a Dask worker's task: :func:`analysis.parallel.map_runs`), and only its
-    measures and its counts reduced for keyness (:func:`analysis.keyness.one_vs_rest_counts`
-    with :data:`KEYNESS_MIN_COUNT`) come back, so no process holds the token table, or every
-    count, of the whole corpus. Each review lies in one run: the runs' measures, scored counts
-    and sizes joined and their term totals summed are those of the whole corpus.
+    process, or a Dask worker's task), and only its measures and its counts reduced for keyness
+    (:func:`analysis.keyness.one_vs_rest_counts` with :data:`KEYNESS_MIN_COUNT`) are kept: on a
+    Dask cluster in the workers' memory, else here. Each review lies in one run.
+    """
+    return corpus.review_runs(
+        partial(_vocabulary_of_run, title=corpus.film.title), review_body_split, description="measuring vocabularies"
+    )
+
+
+@once_per_corpus
+def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame | int]:
+    """The corpus-level vocabulary tables, reduced from the runs of :func:`vocabulary_runs`: the
+    runs' measures and review sizes joined, their term totals and tests summed, are those of the
+    whole corpus. No run's scored counts leave it (:func:`corpus_distinctive_terms` scores each
+    run where it lies), so no process holds every count of the corpus.
 
     Returns
     -------
-    dict of str to pandas.DataFrame
+    dict
         ``measures``: :func:`vocabulary_measures` of every review; for every word
-        (:func:`term_counts` with ``content_only=False``), ``scored_counts`` (``review_id``,
-        ``term``, ``count``: a review's counts of at least :data:`KEYNESS_MIN_COUNT`),
-        ``term_totals`` (``term``, ``count``) and ``review_sizes`` (``review_id``, ``size``).
+        (:func:`term_counts` with ``content_only=False``), ``term_totals`` (``term``, ``count``),
+        ``review_sizes`` (``review_id``, ``size``), and ``tests``: the (review, term) keyness
+        tests, one a count of at least :data:`KEYNESS_MIN_COUNT`.
     """
-    runs = map_runs(
-        partial(_vocabulary_of_run, title=corpus.film.title), corpus.body_splits, description="measuring vocabularies"
-    )
-    counts = joined_one_vs_rest_counts([run_counts for _, run_counts in runs])
+    summaries = vocabulary_runs(corpus).map(_summary_of_run, description="joining vocabularies")
+    counts = joined_one_vs_rest_counts([run_counts for _, run_counts, _ in summaries])
     return {
-        "measures": joined_tables([run_measures for run_measures, _ in runs]),
-        "scored_counts": counts.scored,
+        "measures": joined_tables([run_measures for run_measures, _, _ in summaries]),
         "term_totals": counts.term_totals,
         "review_sizes": counts.document_sizes,
+        "tests": sum(tests for _, _, tests in summaries),
     }
 
 
 def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -> tuple[pd.DataFrame, OneVsRestCounts]:
-    """The measures and reduced word counts of a run of reviews (see :func:`vocabulary_aggregates`)."""
+    """The measures and reduced word counts of a run of reviews (see :func:`vocabulary_runs`)."""
     sentences, tokens = body_tables(splits, title=title)
     counts = one_vs_rest_counts(term_counts(tokens, content_only=False), min_count=KEYNESS_MIN_COUNT)
     return vocabulary_measures(tokens, sentences), counts
+
+
+def _summary_of_run(run: tuple[pd.DataFrame, OneVsRestCounts]) -> tuple[pd.DataFrame, OneVsRestCounts, int]:
+    """A run's measures, its reduced counts without the scored ones, and how many it scores."""
+    measures, counts = run
+    return measures, counts._replace(scored=counts.scored.iloc[:0]), scored_tests(counts)
 
 
 @checks(corpus=CORPUS)
@@ -343,13 +361,23 @@ def distinctive_terms(counts: pd.DataFrame | OneVsRestCounts, *, min_count: int 
 
 
 @checks(corpus=CORPUS)
-def corpus_distinctive_terms(corpus: Corpus) -> pd.DataFrame:
-    """:func:`distinctive_terms` of every word of every review in `corpus`, scored from the
-    counts reduced run by run (:func:`vocabulary_aggregates`)."""
+def corpus_distinctive_terms(corpus: Corpus, *, top: int | None = None) -> pd.DataFrame:
+    """:func:`distinctive_terms` of every word of every review in `corpus` (with `top`, each
+    review's first `top`), scored run by run where each run's counts lie
+    (:func:`vocabulary_runs`) against the corpus's term totals, size and tests
+    (:func:`analysis.keyness.run_against_whole`): the runs' tables joined are the whole's."""
     aggregates = vocabulary_aggregates(corpus)
-    return distinctive_terms(
-        OneVsRestCounts(aggregates["scored_counts"], aggregates["term_totals"], aggregates["review_sizes"], KEYNESS_MIN_COUNT)
-    )
+    whole = (aggregates["term_totals"], int(aggregates["review_sizes"]["size"].sum()), aggregates["tests"])
+    runs = vocabulary_runs(corpus).map(partial(_distinctive_terms_of_run, top=top), shared=whole, description="scoring keyness")
+    return joined_tables(runs, sorted_by="review_id")
+
+
+def _distinctive_terms_of_run(
+    run: tuple[pd.DataFrame, OneVsRestCounts], shared: tuple[pd.DataFrame, int, int], top: int | None
+) -> pd.DataFrame:
+    """A run's rows of :func:`corpus_distinctive_terms`, given the whole's term totals, size and tests."""
+    distinctive = distinctive_terms(run_against_whole(run[1], *shared))
+    return distinctive if top is None else distinctive[distinctive["rank"] <= top]
 
 
 @checks(distinctive=["tests"])

@@ -34,7 +34,7 @@ from analysis.plots import vocabulary as vocabulary_plots
 from analysis.plots import word_clouds as word_cloud_plots
 from analysis.quality import quality_report, word_flags
 from analysis.tables import TableError
-from analysis.vocabulary import corpus_distinctive_terms, keyness_tests, vocabulary_aggregates, vocabulary_table
+from analysis.vocabulary import corpus_distinctive_terms, keyness_tests, vocabulary_aggregates, vocabulary_runs, vocabulary_table
 
 FILM = film_from_manifest({})
 # What each kind of argument is given as its wrong value.
@@ -233,6 +233,10 @@ CASES = [
      None, None,
      'vocabulary_aggregates: corpus must be a Corpus (from load_corpus), got NoneType',
      'vocabulary_aggregates: corpus must be a Corpus (from load_corpus), got DataFrame'),
+    (CORPUS, lambda value, corpus: vocabulary_runs(value),
+     None, None,
+     'vocabulary_runs: corpus must be a Corpus (from load_corpus), got NoneType',
+     'vocabulary_runs: corpus must be a Corpus (from load_corpus), got DataFrame'),
     (CORPUS, lambda value, corpus: corpus_distinctive_terms(value),
      None, None,
      'corpus_distinctive_terms: corpus must be a Corpus (from load_corpus), got NoneType',
@@ -490,9 +494,13 @@ CASES = [
      'log_likelihood_keyness: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'log_likelihood_keyness: counts lacks the column(s) review_id, term, count (it has x)'),
     (TABLE, lambda value, corpus: keyness.one_vs_rest_counts(value),
-     empty("review_id", "term", "count"), ('OneVsRestCounts', 4),
+     empty("review_id", "term", "count"), ('OneVsRestCounts', 6),
      'one_vs_rest_counts: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'one_vs_rest_counts: counts lacks the column(s) review_id, term, count (it has x)'),
+    (TABLE, lambda value, corpus: keyness.run_against_whole(keyness.one_vs_rest_counts(empty("review_id", "term", "count")), value, 0, 0),
+     empty("term", "count"), ('OneVsRestCounts', 6),
+     'run_against_whole: whole_term_totals must be a table (pandas DataFrame) with the columns term, count; got NoneType',
+     'run_against_whole: whole_term_totals lacks the column(s) term, count (it has x)'),
     (TABLE, lambda value, corpus: keyness.fightin_words(value),
      empty("review_id", "term", "count"), ('DataFrame', 0),
      'fightin_words: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',

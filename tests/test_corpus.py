@@ -1,5 +1,3 @@
-import re
-
 import pandas as pd
 import pytest
 
@@ -213,7 +211,7 @@ def test_the_film_of_a_corpus_is_read_without_its_reviews(her_corpus, tmp_path, 
     def no_review_read(*_):
         raise AssertionError("a review was read")
 
-    monkeypatch.setattr(corpus_module, "_load_entry", no_review_read)
+    monkeypatch.setattr(corpus_module, "load_entry", no_review_read)
     assert corpus_film(her_corpus.folder) == her_corpus.film
     (tmp_path / "a.txt").write_text("A plain review of some length, with a sentence.", encoding="utf-8")
     assert corpus_film(tmp_path).title is None

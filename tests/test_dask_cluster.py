@@ -136,5 +136,28 @@ def test_the_client_builds_no_sentence_or_token_table(two_worker_cluster, report
         close_client()
     # The tables are built on first use and kept on the corpus: these reports never used them.
     assert not {"sentences", "tokens"} & corpus.__dict__.keys()
-    # Nor did the reviews bring their tokens back from the workers that read them.
-    assert all(review.body_split[1] is None for review in corpus.reviews)
+    if report == "corpus":
+        # Its records print every review's text, which comes back without the tokens.
+        assert len(corpus.resident.fetched) == len(corpus.resident)
+        assert all(review.body_split[1] is None for review in corpus.reviews)
+    else:
+        # The reviews' texts stayed on the workers that read them.
+        assert corpus.resident.fetched == {}
+        assert all(review.text.partitions is corpus.resident for review in corpus.reviews)
+
+
+def test_a_review_sent_to_another_process_takes_its_text_along(two_worker_cluster, monkeypatch):
+    import pickle
+
+    from analysis.corpus import load_corpus
+    from analysis.dask_cluster import close_client
+
+    here = load_corpus(EIGHT_REVIEWS).reviews[3]
+    monkeypatch.setenv(DASK_ENV_VAR, two_worker_cluster.scheduler_address)
+    try:
+        resident = load_corpus(EIGHT_REVIEWS).reviews[3]
+        sent = pickle.loads(pickle.dumps(resident))
+    finally:
+        close_client()
+    assert (sent.raw, sent.segments, sent.body_split[0]) == (here.raw, here.segments, here.body_split[0])
+    assert sent.id == here.id and sent.author == here.author

@@ -8,6 +8,7 @@ import pytest
 
 from analysis.keyness import (
     critical_g2, fightin_words, joined_one_vs_rest_counts, log_likelihood, log_likelihood_keyness, log_ratio, one_vs_rest_counts,
+    run_against_whole, scored_tests,
 )
 
 
@@ -124,3 +125,17 @@ def test_reduced_counts_refuse_a_lower_minimum_and_mixed_parts():
         log_likelihood_keyness(reduced, min_count=1)
     with pytest.raises(ValueError, match=re.escape("parts must be reduced with one min_count, got [1, 2]")):
         joined_one_vs_rest_counts([reduced, one_vs_rest_counts(COUNTS)])
+
+
+def test_a_run_scored_against_its_whole_gives_the_whole_tables_rows_of_its_documents():
+    whole = one_vs_rest_counts(COUNTS, min_count=2)
+    assert scored_tests(whole) == 6  # every count is at least 2
+    for documents in (["A"], ["B", "C"]):
+        run = one_vs_rest_counts(COUNTS[COUNTS["review_id"].isin(documents)], min_count=2)
+        against = run_against_whole(run, whole.term_totals, int(whole.document_sizes["size"].sum()), scored_tests(whole))
+        for scorer in (log_likelihood_keyness, fightin_words):
+            table = scorer(whole, min_count=2)
+            expected = table[table["review_id"].isin(documents)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(scorer(against, min_count=2), expected, check_exact=True)
+    with pytest.raises(ValueError, match="a run scored against its whole takes the whole's tests at min_count 2, got 3"):
+        log_likelihood_keyness(against, min_count=3)

@@ -152,7 +152,7 @@ def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path):
 
 
 def test_rows_too_large_or_without_review_text_are_skipped_by_row(tmp_path):
-    from analysis.corpus import MAX_REVIEW_BYTES
+    from analysis.reviews import MAX_REVIEW_BYTES
 
     path = write_csv(tmp_path / "reviews.csv", [
         {"text": "A fine film."}, {"text": "x " * (MAX_REVIEW_BYTES // 2 + 1)}, {"text": "Share this:\nTwitter\nFacebook\n"},

@@ -20,8 +20,8 @@ def vocabulary_report(corpus: Corpus, *, top: int = REPORT_TOP_TERMS) -> Report:
     with ``distinctive_terms``: the review's top terms by G², without the ``review_id``.
     """
     measures = vocabulary_table(corpus)
-    distinctive = corpus_distinctive_terms(corpus)
-    top_terms = distinctive[distinctive["rank"] <= top][TOP_TERM_COLUMNS]
+    distinctive = corpus_distinctive_terms(corpus, top=top)
+    top_terms = distinctive[TOP_TERM_COLUMNS]
     terms_by_review: dict[str, list[dict]] = {}
     for term in plain_records(top_terms):
         terms_by_review.setdefault(term.pop("review_id"), []).append(term)
