@@ -32,24 +32,20 @@ reaches G² ≈ 8-9, significant at 0.05 but not after Bonferroni correction ove
 tests. Tables carry both flags so prose can say which differences survive.
 
 The computation is vectorised over a sparse document-term matrix (numpy and scipy), so the same
-code scores 1,400 documents against their rest in a fraction of a second. Scoring with a minimum
-count reads only the counts of at least that minimum, each term's total and each document's
-size (:func:`one_vs_rest_counts`); these sum over runs of documents
-(:func:`joined_one_vs_rest_counts`), and the scorers take them in place of the counts, so a
-collection's counts need never be in one process. Nor need its scoring: a run's reduction set
-against the whole's term totals, size and number of tests (:func:`run_against_whole`) scores
-to that run's rows of the whole's table, so each run can be scored where it was counted.
+code scores 1,400 documents against their rest in a fraction of a second. The scorers also take
+counts reduced to what they read (:mod:`analysis.keyness_counts`), joined from runs of documents
+or a run's set against its whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from analysis.tables import check_table, checks
+from analysis.keyness_counts import OneVsRestCounts, _alphabetical_codes, one_vs_rest_counts  # ties break on the reduction's term order
+from analysis.tables import check_table
 
 SIGNIFICANCE_LEVEL = 0.05
 HARDIE_ZERO = 0.5
@@ -88,36 +84,6 @@ def log_ratio(a, b, n1, n2) -> np.ndarray:
         return np.log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
 
 
-class OneVsRestCounts(NamedTuple):
-    """Tidy counts reduced to what scoring each document against the rest reads
-    (:func:`one_vs_rest_counts`); the reductions of runs of distinct documents join into that of
-    all of them (:func:`joined_one_vs_rest_counts`), so no process need hold every count.
-
-    Attributes
-    ----------
-    scored : pandas.DataFrame
-        The document column, ``term`` and ``count``: the counts of at least ``min_count``, the
-        only ones a scorer with that minimum scores.
-    term_totals : pandas.DataFrame
-        ``term`` and ``count``: each term's count in every document together.
-    document_sizes : pandas.DataFrame
-        The document column and ``size``: each document's count of every term.
-    min_count : int
-        The least count kept in ``scored``; a scorer may ask for more, never less.
-    whole_size, whole_tests : int or None
-        For a run of documents scored against a larger whole (:func:`run_against_whole`, where
-        ``term_totals`` are the whole's): the whole's count of every term, and its number of
-        (document, term) tests at ``min_count``. None: the documents are the whole.
-    """
-
-    scored: pd.DataFrame
-    term_totals: pd.DataFrame
-    document_sizes: pd.DataFrame
-    min_count: int
-    whole_size: int | None = None
-    whole_tests: int | None = None
-
-
 class _OneVsRest(NamedTuple):
     """Per scored (document, term): integer codes, counts and sizes, as parallel arrays."""
 
@@ -135,116 +101,11 @@ class _OneVsRest(NamedTuple):
     tests: int
 
 
-def _alphabetical_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes whose order is the values' alphabetical order, so ties can be broken on codes.
-
-    (``pd.factorize(sort=True)`` would follow a categorical column's category order instead.)
-    """
-    codes, uniques = pd.factorize(values)
-    labels = pd.Index(np.asarray(uniques, dtype=object))
-    order = labels.argsort()
-    position = np.empty(len(order), dtype=np.int64)
-    position[order] = np.arange(len(order))
-    return position[codes], labels[order]
-
-
-def one_vs_rest_counts(counts: pd.DataFrame, *, document: str = "review_id", min_count: int = 1) -> OneVsRestCounts:
-    """`counts` reduced to what :func:`log_likelihood_keyness` and :func:`fightin_words` with
-    at least `min_count` read: the counts they score, each term's total, each document's size.
-
-    Parameters
-    ----------
-    counts : pandas.DataFrame
-        Tidy counts with columns `document`, ``term`` and ``count``.
-    document : str
-        The column naming the document.
-    min_count : int
-        Keep only the counts of at least this in ``scored``.
-
-    Returns
-    -------
-    OneVsRestCounts
-        ``scored`` in order of document, then term; ``term_totals`` and ``document_sizes``
-        alphabetical.
-    """
-    check_table(counts, [document, "term", "count"], function="one_vs_rest_counts", argument="counts")
-    return _reduced(counts, document, min_count)
-
-
-def joined_one_vs_rest_counts(parts: Sequence[OneVsRestCounts]) -> OneVsRestCounts:
-    """The reduced counts of runs of documents, no document in two, as those of all of them:
-    their scored counts and document sizes joined, their term totals summed.
-
-    Raises
-    ------
-    ValueError
-        No parts, or parts reduced with different minimum counts.
-    """
-    minimums = sorted({part.min_count for part in parts})
-    if len(minimums) != 1:
-        raise ValueError(f"parts must be reduced with one min_count, got {minimums or 'no parts'}")
-    document = parts[0].document_sizes.columns[0]
-
-    def joined(tables: list[pd.DataFrame]) -> pd.DataFrame:
-        # Each part is in document order already; stable, so a document's terms keep theirs.
-        return pd.concat(tables, ignore_index=True).sort_values(document, kind="stable", ignore_index=True)
-
-    totals = pd.concat([part.term_totals for part in parts], ignore_index=True)
-    return OneVsRestCounts(
-        scored=joined([part.scored for part in parts]),
-        term_totals=totals.groupby("term", sort=True, as_index=False)["count"].sum(),
-        document_sizes=joined([part.document_sizes for part in parts]),
-        min_count=minimums[0],
-    )
-
-
-@checks(whole_term_totals=["term", "count"])
-def run_against_whole(run: OneVsRestCounts, whole_term_totals: pd.DataFrame, whole_size: int, whole_tests: int) -> OneVsRestCounts:
-    """A run of documents' reduced counts set to be scored against the whole they are part of.
-
-    `whole_term_totals`, `whole_size` and `whole_tests` are the whole's term totals, count of
-    every term and number of tests (:func:`scored_tests`), from the joined runs or summed over
-    them. A scorer then gives exactly the run's documents' rows of the whole's table.
-    """
-    return run._replace(term_totals=whole_term_totals, whole_size=whole_size, whole_tests=whole_tests)
-
-
-def scored_tests(counts: OneVsRestCounts) -> int:
-    """The (document, term) tests a scorer at the counts' own minimum makes: one a scored count."""
-    return len(counts.scored)
-
-
-def _reduced(counts: pd.DataFrame, document: str, min_count: int) -> OneVsRestCounts:
-    """:func:`one_vs_rest_counts` of a checked table."""
-    from scipy import sparse
-
-    if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
-    document_codes, documents = _alphabetical_codes(counts[document])
-    term_codes, terms = _alphabetical_codes(counts["term"])
-    matrix = sparse.csr_matrix(
-        (counts["count"].to_numpy(dtype=np.int64), (document_codes, term_codes)),
-        shape=(len(documents), len(terms)),
-    )
-    matrix.sum_duplicates()
-    matrix.sort_indices()
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    keep = matrix.data >= min_count
-    return OneVsRestCounts(
-        scored=pd.DataFrame(
-            {document: documents.take(rows[keep]), "term": terms.take(matrix.indices[keep]), "count": matrix.data[keep]}
-        ),
-        term_totals=pd.DataFrame({"term": terms, "count": np.asarray(matrix.sum(axis=0)).ravel()}),
-        document_sizes=pd.DataFrame({document: documents, "size": np.asarray(matrix.sum(axis=1)).ravel()}),
-        min_count=min_count,
-    )
-
-
 def _one_vs_rest(counts: pd.DataFrame | OneVsRestCounts, document: str, min_count: int, *, function: str) -> _OneVsRest:
     """Counts and sizes of each document and its rest, for terms with a >= min_count there."""
     if not isinstance(counts, OneVsRestCounts):
         check_table(counts, [document, "term", "count"], function=function, argument="counts")
-        counts = _reduced(counts, document, min_count)
+        counts = one_vs_rest_counts(counts, document=document, min_count=min_count)
     if min_count < counts.min_count:
         raise ValueError(f"min_count must be at least the {counts.min_count} the counts were reduced with, got {min_count!r}")
     if counts.whole_tests is not None and min_count != counts.min_count:

@@ -29,9 +29,9 @@ from analysis.body_tables import BodySplit, body_tables
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.dask_cluster import ResidentPartitions
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
-from analysis.keyness import (
-    OneVsRestCounts, fightin_words, joined_one_vs_rest_counts, log_likelihood_keyness, one_vs_rest_counts,
-    run_against_whole, scored_tests,
+from analysis.keyness import fightin_words, log_likelihood_keyness
+from analysis.keyness_counts import (
+    OneVsRestCounts, joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests,
 )
 from analysis.parallel import HeldRuns, joined_tables, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
@@ -180,7 +180,7 @@ def vocabulary_runs(corpus: Corpus) -> HeldRuns | ResidentPartitions:
 
     Each run's sentence and token tables are built where the run is processed (a worker
     process, or a Dask worker's task), and only its measures and its counts reduced for keyness
-    (:func:`analysis.keyness.one_vs_rest_counts` with :data:`KEYNESS_MIN_COUNT`) are kept: on a
+    (:func:`analysis.keyness_counts.one_vs_rest_counts` with :data:`KEYNESS_MIN_COUNT`) are kept: on a
     Dask cluster in the workers' memory, else here. Each review lies in one run.
     """
     return corpus.review_runs(
@@ -328,9 +328,9 @@ def distinctive_terms(counts: pd.DataFrame | OneVsRestCounts, *, min_count: int 
 
     Parameters
     ----------
-    counts : pandas.DataFrame or analysis.keyness.OneVsRestCounts
+    counts : pandas.DataFrame or analysis.keyness_counts.OneVsRestCounts
         Tidy counts (:func:`term_counts`), usually of every word (``content_only=False``), or
-        their reduction (:func:`analysis.keyness.one_vs_rest_counts`).
+        their reduction (:func:`analysis.keyness_counts.one_vs_rest_counts`).
     min_count : int
         Minimum count in the review itself.
 
@@ -365,7 +365,7 @@ def corpus_distinctive_terms(corpus: Corpus, *, top: int | None = None) -> pd.Da
     """:func:`distinctive_terms` of every word of every review in `corpus` (with `top`, each
     review's first `top`), scored run by run where each run's counts lie
     (:func:`vocabulary_runs`) against the corpus's term totals, size and tests
-    (:func:`analysis.keyness.run_against_whole`): the runs' tables joined are the whole's."""
+    (:func:`analysis.keyness_counts.run_against_whole`): the runs' tables joined are the whole's."""
     aggregates = vocabulary_aggregates(corpus)
     whole = (aggregates["term_totals"], int(aggregates["review_sizes"]["size"].sum()), aggregates["tests"])
     runs = vocabulary_runs(corpus).map(partial(_distinctive_terms_of_run, top=top), shared=whole, description="scoring keyness")

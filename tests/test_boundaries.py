@@ -17,7 +17,7 @@ import pytest
 from matplotlib.axes import Axes
 
 from analysis import (
-    arcs, concordance, credits, export, judgements, keyness, mention_verdicts, overview, passages, plots, praise,
+    arcs, concordance, credits, export, judgements, keyness, keyness_counts, mention_verdicts, overview, passages, plots, praise,
     rating_parser, ratings, readers, review_polarity, segmentation, sentiment, signals, targets, tokenization,
     verdicts, vocabulary,
 )
@@ -493,11 +493,11 @@ CASES = [
      empty("review_id", "term", "count"), ('DataFrame', 0),
      'log_likelihood_keyness: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'log_likelihood_keyness: counts lacks the column(s) review_id, term, count (it has x)'),
-    (TABLE, lambda value, corpus: keyness.one_vs_rest_counts(value),
+    (TABLE, lambda value, corpus: keyness_counts.one_vs_rest_counts(value),
      empty("review_id", "term", "count"), ('OneVsRestCounts', 6),
      'one_vs_rest_counts: counts must be a table (pandas DataFrame) with the columns review_id, term, count; got NoneType',
      'one_vs_rest_counts: counts lacks the column(s) review_id, term, count (it has x)'),
-    (TABLE, lambda value, corpus: keyness.run_against_whole(keyness.one_vs_rest_counts(empty("review_id", "term", "count")), value, 0, 0),
+    (TABLE, lambda value, corpus: keyness_counts.run_against_whole(keyness_counts.one_vs_rest_counts(empty("review_id", "term", "count")), value, 0, 0),
      empty("term", "count"), ('OneVsRestCounts', 6),
      'run_against_whole: whole_term_totals must be a table (pandas DataFrame) with the columns term, count; got NoneType',
      'run_against_whole: whole_term_totals lacks the column(s) term, count (it has x)'),
@@ -622,7 +622,7 @@ def test_an_empty_table_or_text_gives_an_empty_result(case, her_corpus, recwarn)
 
 MODULES = [
     "praise", "targets", "ratings", "arcs", "readers", "signals", "overview", "review_polarity", "judgements",
-    "passages", "sentiment", "vocabulary", "keyness", "concordance", "quality", "corpus", "export", "plots",
+    "passages", "sentiment", "vocabulary", "keyness", "keyness_counts", "concordance", "quality", "corpus", "export", "plots",
     "plots.corpus", "plots.praise", "plots.ratings", "plots.vocabulary", "plots.word_clouds", "segmentation", "tokenization", "rating_parser",
 ]
 CHECKED_TYPES = {"pd.DataFrame", "pd.DataFrame | None", "pd.Series", "Corpus", "Review", "Film"}

@@ -6,10 +6,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.keyness import (
-    critical_g2, fightin_words, joined_one_vs_rest_counts, log_likelihood, log_likelihood_keyness, log_ratio, one_vs_rest_counts,
-    run_against_whole, scored_tests,
-)
+from analysis.keyness import critical_g2, fightin_words, log_likelihood, log_likelihood_keyness, log_ratio
+from analysis.keyness_counts import joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests
 
 
 def test_log_likelihood_matches_hand_computation():

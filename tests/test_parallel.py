@@ -14,7 +14,7 @@ from analysis.paths import WORKERS_ENV_VAR
 from analysis.praise import praise_analysis
 from analysis.quality import quality_report
 from analysis.targets import find_mentions
-from analysis.keyness import one_vs_rest_counts
+from analysis.keyness_counts import one_vs_rest_counts
 from analysis.vocabulary import (
     KEYNESS_MIN_COUNT, corpus_distinctive_terms, distinctive_terms, term_counts, vocabulary_aggregates, vocabulary_measures,
 )
