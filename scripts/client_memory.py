@@ -6,9 +6,10 @@ client memory of the README's Dask section::
 
     .venv/bin/python scripts/client_memory.py vocab reviews.parquet --json --dask local > /dev/null
 
-prints, on standard error, the peak resident set size of this process (``ru_maxrss``), the wall
-time, this process's CPU time and that of its children that ended (the forked workers of one
-machine, or a local cluster's), and the load average at the end. The arguments are those of
+prints, on standard error, the peak resident set size of this process (``ru_maxrss``) and that
+of its largest child that ended (a forked worker of one machine, or a local cluster's worker),
+the wall time, this process's CPU time and that of its children, and the load average at the
+end. The arguments are those of
 ``python -m analysis``; its output goes to standard output as usual.
 """
 
@@ -32,7 +33,8 @@ def main(argv: list[str]) -> int:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
-        f"peak memory {own.ru_maxrss * RSS_BYTES / 2**20:.0f} MB, wall {wall:.1f} s, "
+        f"peak memory {own.ru_maxrss * RSS_BYTES / 2**20:.0f} MB, "
+        f"largest child's {children.ru_maxrss * RSS_BYTES / 2**20:.0f} MB, wall {wall:.1f} s, "
         f"CPU {own.ru_utime + own.ru_stime:.1f} s here and {children.ru_utime + children.ru_stime:.1f} s in children, "
         f"load average {os.getloadavg()[0]:.2f}",
         file=sys.stderr,

@@ -3,10 +3,11 @@
 import pytest
 import yaml
 
-from analysis.corpus import MAX_REVIEW_BYTES, CorpusError, load_corpus
+from analysis.corpus import CorpusError, load_corpus
 from analysis.manifest import MAX_MANIFEST_BYTES
 from analysis.manifest import ManifestError, check_manifest, manifest_reference
 from analysis.paths import DEFAULT_CORPUS_DIR, PROJECT_ROOT
+from analysis.reviews import MAX_REVIEW_BYTES
 
 CAST = "film:\n  title: X\n  cast:\n    - {actor: Ann Lee, character: Bo}\n"
 REVIEWS = "reviews:\n  - {file: a.txt}\n"
