@@ -16,6 +16,11 @@ a one-process run's. The functions travel by name: each worker imports :mod:`ana
 and the models (the n-gram models, the encoder graph) are loaded lazily by that import on the
 worker's first task and kept for its lifetime, never shipped with a task. What does travel is
 the items (file paths for a folder, the rows' text for a table file) and the results.
+
+The reviews a command loads are the exception to "results come back": :func:`resident_partitions`
+leaves each partition's results in the memory of the worker that computed them, and
+:class:`ResidentPartitions` takes later work to them, so a collection's text is never gathered
+on the client.
 """
 
 from __future__ import annotations
