@@ -24,14 +24,11 @@ from analysis.tables import Expected
 # A limit that refuses a file before it costs memory or time: the longest published reviews are
 # under 100 kB.
 MAX_REVIEW_BYTES = 10 * 2**20
-
-
 REVIEW_FIELDS = ("title", "author", "publication", "date", "provenance")
 
 
 class _Unreadable(Exception):
     """A review file that gives no review; the message says why (kept as a SkippedReview)."""
-
 
 
 class ReviewText(NamedTuple):
@@ -125,6 +122,7 @@ def review_body_split(review: Review) -> tuple[str, BodySplit]:
 
 
 def each_of_partition(partition: list, function: Callable, item_of_review: Callable | None) -> list:
+    """`function` of each review's item in a partition (of the review itself without `item_of_review`)."""
     reviews = [review for review in partition if isinstance(review, Review)]
     return [function(review if item_of_review is None else item_of_review(review)) for review in reviews]
 
