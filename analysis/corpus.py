@@ -20,7 +20,7 @@ single strings back out of the columns). The values, and every output, are the s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial, wraps
 from pathlib import Path
@@ -29,7 +29,9 @@ from typing import TypeVar
 import pandas as pd
 
 from analysis.body_tables import BodySplit, body_sentence_table, body_token_table
-from analysis.dask_cluster import ResidentPartitions, apply_each, resident_partitions
+from analysis.dask_cluster import (
+    ResidentPartitions, apply_each, cluster_partition_size, dask_client, resident_partitions, scattered_partitions,
+)
 from analysis.film import Film, film_from_manifest
 from analysis.manifest import ManifestError, read_manifest, review_entries
 from analysis.parallel import HeldRuns, map_runs, ordered_map
@@ -45,7 +47,7 @@ from analysis.reviews import (
     run_of_partition,
     without_texts,
 )
-from analysis.table_files import TableFileError, is_table_file, read_review_rows
+from analysis.table_files import TableFileError, is_table_file, read_review_rows, review_texts
 from analysis.tables import Expected, check_instance, checks
 
 MANIFEST_NAME = "manifest.yaml"
@@ -228,12 +230,17 @@ def _loaded(load: Callable, jobs: list) -> tuple[list, ResidentPartitions | None
     resident = resident_partitions(partial(apply_each, function=load), jobs)
     if resident is None:
         return ordered_map(load, jobs, description="reading reviews"), None
-    loaded = [
+    return _resident_reviews(resident), resident
+
+
+def _resident_reviews(resident: ResidentPartitions) -> list:
+    """The reviews and skipped files of `resident` partitions as the client keeps them: each
+    review's text left where it lies (:class:`ResidentText`)."""
+    return [
         replace(item, text=ResidentText(resident, partition, position)) if isinstance(item, Review) else item
         for partition, items in enumerate(resident.map(without_texts, description="reading reviews"))
         for position, item in enumerate(items)
     ]
-    return loaded, resident
 
 
 def corpus_film(path: str | Path | None = None) -> Film:
@@ -286,16 +293,35 @@ def _corpus(
 
 
 def _load_table_file(path: Path, *, film: str | None, segment_text: bool) -> Corpus:
-    rows = _table_rows(path, film=film)
+    """The reviews of a table file; on a Dask cluster its texts are read a partition at a time
+    and sent to the workers as they are read, so the client never holds them all."""
+    on_cluster = dask_client() is not None
+    rows = _table_rows(path, film=film, with_text=not on_cluster)
     table_film = _table_film(rows, film=film)
     jobs = [(path.name, row, segment_text, table_film.title) for row in rows]
-    loaded, resident = _loaded(review_from_row, jobs)
+    if not on_cluster:
+        loaded, resident = _loaded(review_from_row, jobs)
+    else:
+        size = cluster_partition_size(len(jobs))
+        texts = review_texts(path, [row["row"] for row in rows], batch_rows=size)
+        resident = scattered_partitions(partial(apply_each, function=review_from_row), _with_texts(path, jobs, texts, size))
+        loaded = _resident_reviews(resident)
     return _corpus(path, path.parent, table_film, loaded, {}, (), resident, nothing="no rows")
 
 
-def _table_rows(path: Path, *, film: str | None) -> list[dict]:
+def _with_texts(path: Path, jobs: list[tuple], texts: Iterator[list[str]], size: int) -> Iterator[list[tuple]]:
+    """Partitions of `size` jobs of a table file's rows, each row given its text as `texts`
+    reads it, batch by batch; a problem reading them as a CorpusError."""
     try:
-        return read_review_rows(path, film=film)
+        for start, batch in zip(range(0, len(jobs), size), texts):
+            yield [(name, {**row, "text": text}, segment, title) for (name, row, segment, title), text in zip(jobs[start:], batch)]
+    except TableFileError as problem:
+        raise CorpusError(str(problem)) from None
+
+
+def _table_rows(path: Path, *, film: str | None, with_text: bool = True) -> list[dict]:
+    try:
+        return read_review_rows(path, film=film, with_text=with_text)
     except TableFileError as problem:
         raise CorpusError(str(problem)) from None
 

@@ -29,7 +29,7 @@ import logging
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from analysis.paths import DASK_ENV_VAR, WORKERS_ENV_VAR
@@ -252,17 +252,43 @@ def resident_partitions(
     Partitions are cut as for :func:`map_partitions`; all are submitted at once, since their
     results are meant to stay in the workers' memory.
     """
-    client = dask_client()
-    if client is None:
+    size = cluster_partition_size(len(items))
+    if size is None:
         return None
-    items = list(items)
-    workers = len(client.scheduler_info()["workers"])
-    size = partition_size(len(items), workers)
+    client = dask_client()
     futures = [
         client.submit(_run_task, items[start : start + size], function=function, pure=False)
         for start in range(0, len(items), size)
     ]
     return ResidentPartitions(client, futures)
+
+
+def scattered_partitions(function: Callable[[list[Item]], list[Result]], partitions: Iterable[list[Item]]) -> ResidentPartitions:
+    """``function`` over `partitions`, read one at a time: each is sent to a worker as it comes
+    (``Client.scatter``) and computed there, its results left there, so this process never holds
+    every partition's items at once (a large table file's texts). The scheduler keeps none of
+    the items either, so a partition whose worker is lost cannot be computed again.
+
+    Raises
+    ------
+    ClusterError
+        There is no cluster.
+    """
+    client = dask_client()
+    if client is None:
+        raise ClusterError("no Dask cluster to send partitions to")
+    futures = []
+    for partition in partitions:
+        [sent] = client.scatter([partition], hash=False)
+        futures.append(client.submit(_run_task, sent, function=function, pure=False))
+    return ResidentPartitions(client, futures)
+
+
+def cluster_partition_size(items: int) -> int | None:
+    """Items per partition for `items` items on the Dask cluster in use (:func:`partition_size`
+    for its workers); None without a cluster."""
+    client = dask_client()
+    return None if client is None else partition_size(items, len(client.scheduler_info()["workers"]))
 
 
 def _run_resident_task(partition: object, function: Callable, **options):

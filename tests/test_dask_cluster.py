@@ -61,10 +61,22 @@ def test_every_command_gives_the_same_json_on_the_cluster(two_worker_cluster, co
 
 
 def test_aspects_of_a_parquet_file_are_the_same_on_the_cluster(two_worker_cluster, tmp_path, capsys, monkeypatch):
+    from analysis import corpus as corpus_module
+
     path = _table_file(tmp_path, ".parquet")
     here = _records("aspects", path, capsys, monkeypatch)
+    read_with_text = []
+    read_rows = corpus_module.read_review_rows
+
+    def recording_read(*arguments, **options):
+        read_with_text.append(options["with_text"])
+        return read_rows(*arguments, **options)
+
+    monkeypatch.setattr(corpus_module, "read_review_rows", recording_read)
     on_cluster = _records("aspects", path, capsys, monkeypatch, scheduler=two_worker_cluster.scheduler_address)
     assert on_cluster == here and len(here["records"]) > 8
+    # On the cluster the client read the rows without their texts, which went to the workers batch by batch.
+    assert read_with_text == [False]
 
 
 def test_both_workers_did_work_and_loaded_the_encoder_once(two_worker_cluster, tmp_path, capsys, monkeypatch):

@@ -198,3 +198,31 @@ def test_a_row_without_an_id_never_takes_another_rows_id(tmp_path):
     assert [(r.id, r.file) for r in corpus.reviews] == [
         ("2", "reviews.csv, row 1"), ("2-3", "reviews.csv, row 2"), ("3", "reviews.csv, row 3"), ("2-2", "reviews.csv, row 4"),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("film", [None, "Up"])
+@pytest.mark.parametrize("batch_rows", [1, 2, 5])
+def test_texts_read_in_batches_are_those_of_the_whole_rows(tmp_path, two_films, suffix, film, batch_rows):
+    import pandas as pd
+
+    from analysis.table_files import read_review_rows, review_texts
+
+    path = two_films
+    if suffix == ".parquet":
+        table = pd.read_csv(two_films, dtype=str, keep_default_na=False)
+        path = write_parquet(tmp_path / "reviews.parquet", {column: table[column].tolist() for column in table})
+    whole = read_review_rows(path, film=film)
+    without_text = read_review_rows(path, film=film, with_text=False)
+    assert without_text == [{key: value for key, value in row.items() if key != "text"} for row in whole]
+    batches = list(review_texts(path, [row["row"] for row in without_text], batch_rows=batch_rows))
+    assert all(len(batch) == batch_rows for batch in batches[:-1]) and 0 < len(batches[-1]) <= batch_rows
+    assert [text for batch in batches for text in batch] == [row["text"] for row in whole]
+
+
+def test_rows_without_text_of_a_csv_with_no_other_column_still_count_its_rows(tmp_path):
+    from analysis.table_files import read_review_rows
+
+    path = tmp_path / "reviews.csv"
+    path.write_text("text\nOne.\nTwo.\n", encoding="utf-8")
+    assert read_review_rows(path, with_text=False) == [{"row": 1, "review_id": "1"}, {"row": 2, "review_id": "2"}]
