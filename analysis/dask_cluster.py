@@ -195,7 +195,7 @@ class ResidentPartitions:
     lies and brings back only that work's results, :meth:`keep` leaves those results there too,
     and :meth:`fetch` brings one partition back when a caller needs what it holds. The workers
     keep a partition for as long as this object lives; if a worker is lost, the scheduler
-    computes its partitions again from their items.
+    computes its partitions again from their items (not those of :func:`scattered_partitions`).
     """
 
     def __init__(self, client, futures: list) -> None:
