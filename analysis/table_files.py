@@ -15,6 +15,7 @@ dates become their text.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 TABLE_SUFFIXES = (".csv", ".parquet")
@@ -102,13 +103,11 @@ def review_texts(path: Path, rows: Sequence[int], *, batch_rows: int) -> Iterato
     TableFileError
         The file cannot be read or parsed.
     """
-    import pandas as pd
-
     wanted = iter(rows)
     next_wanted = next(wanted, None)
     batch: list[str] = []
     first_row = 1
-    try:
+    with _read_errors(path):
         for chunk in _text_chunks(path, batch_rows):
             for row, text in enumerate(chunk, start=first_row):
                 if row == next_wanted:
@@ -118,12 +117,6 @@ def review_texts(path: Path, rows: Sequence[int], *, batch_rows: int) -> Iterato
                         yield batch
                         batch = []
             first_row += len(chunk)
-    except UnicodeDecodeError as problem:
-        raise TableFileError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
-    except OSError as problem:
-        raise TableFileError(f"{path}: cannot be read ({problem.strerror or problem})") from None
-    except (ValueError, pd.errors.ParserError) as problem:
-        raise TableFileError(f"{path}: not a readable table ({str(problem).strip()})") from None
     if batch:
         yield batch
 
@@ -144,10 +137,26 @@ def _text_chunks(path: Path, rows: int) -> Iterator[list[str]]:
         yield chunk[TEXT_COLUMN].tolist()
 
 
-def _read(path: Path, *, with_text: bool = True):
+@contextmanager
+def _read_errors(path: Path) -> Iterator[None]:
+    """A problem reading the table file `path` as one TableFileError naming it."""
     import pandas as pd
 
     try:
+        yield
+    except UnicodeDecodeError as problem:
+        raise TableFileError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
+    except OSError as problem:
+        raise TableFileError(f"{path}: cannot be read ({problem.strerror or problem})") from None
+    except (ValueError, pd.errors.ParserError) as problem:
+        # pandas' own message says what and where ("Error tokenizing data. C error: ... line 3").
+        raise TableFileError(f"{path}: not a readable table ({str(problem).strip()})") from None
+
+
+def _read(path: Path, *, with_text: bool = True):
+    import pandas as pd
+
+    with _read_errors(path):
         if path.suffix.lower() == ".parquet":
             return _read_parquet(path, with_text=with_text)
         if not with_text:
@@ -159,13 +168,6 @@ def _read(path: Path, *, with_text: bool = True):
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", usecols=kept)
             return table.assign(**{TEXT_COLUMN: ""})
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as problem:
-        raise TableFileError(f"{path}: not valid UTF-8 ({problem.reason} at byte {problem.start})") from None
-    except OSError as problem:
-        raise TableFileError(f"{path}: cannot be read ({problem.strerror or problem})") from None
-    except (ValueError, pd.errors.ParserError) as problem:
-        # pandas' own message says what and where ("Error tokenizing data. C error: ... line 3").
-        raise TableFileError(f"{path}: not a readable table ({str(problem).strip()})") from None
 
 
 def _read_parquet(path: Path, *, with_text: bool):
