@@ -37,33 +37,34 @@ def test_the_set_is_as_large_and_varied_as_required(evaluate):
     assert (evaluate.SET_FOLDER / "GUIDELINE.md").exists()
 
 
-def test_the_check_batch_is_apart_from_the_development_batch(evaluate):
+# Each check batch: its reviews, films and labels; batches come in the order they were drawn.
+CHECK_BATCHES = {
+    "check-1": (9, {"matrix", "men-in-black", "starship-troopers"}, {"neutral": 42, "criticism": 25, "praise": 17}),
+    "check-2": (11, {"phantom-menace", "lost-in-space", "wedding-singer"}, {"neutral": 44, "criticism": 33, "praise": 29}),
+}
+
+
+def test_the_set_holds_the_development_batch_and_the_check_batches(evaluate):
+    every_batch, _ = evaluate.read_set()
+    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-1": 84}
+
+
+@pytest.mark.parametrize("batch", list(CHECK_BATCHES))
+def test_a_check_batch_is_apart_from_the_batches_before_it(evaluate, batch):
     every_batch, reviews = evaluate.read_set()
     films = dict(zip(reviews["review"], reviews["film"]))
-    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-1": 84}
-    check = every_batch[every_batch["batch"] == "check-1"]
-    development = every_batch[every_batch["batch"] == "development"]
-    assert check["review"].nunique() == 9
-    assert {films[review] for review in check["review"]} == {"matrix", "men-in-black", "starship-troopers"}
-    assert not {films[review] for review in check["review"]} & {films[review] for review in development["review"]}
-    assert check["label"].value_counts().to_dict() == {"neutral": 42, "criticism": 25, "praise": 17}
+    review_count, check_films, labels = CHECK_BATCHES[batch]
+    check = every_batch[every_batch["batch"] == batch]
+    drawn = ["development", *CHECK_BATCHES]
+    earlier = every_batch[every_batch["batch"].isin(drawn[: drawn.index(batch)])]
+    assert check["review"].nunique() == review_count
+    assert {films[review] for review in check["review"]} == check_films
+    assert not check_films & {films[review] for review in earlier["review"]}
+    assert check["label"].value_counts().to_dict() == labels
     # Development half only, and not the first 100 files of a label (cv000-cv099, read elsewhere).
     numbers = check["review"].str.extract(r"/cv(\d{3})_")[0].astype(int)
     assert numbers.between(100, 699).all()
-
-
-def test_the_second_check_batch_is_apart_from_the_others(evaluate):
-    every_batch, reviews = evaluate.read_set()
-    films = dict(zip(reviews["review"], reviews["film"]))
-    check = every_batch[every_batch["batch"] == "check-2"]
-    earlier = every_batch[every_batch["batch"] != "check-2"]
-    assert check["review"].nunique() == 11
-    assert {films[review] for review in check["review"]} == {"phantom-menace", "lost-in-space", "wedding-singer"}
-    assert not {films[review] for review in check["review"]} & {films[review] for review in earlier["review"]}
-    assert check["label"].value_counts().to_dict() == {"neutral": 44, "criticism": 33, "praise": 29}
-    numbers = check["review"].str.extract(r"/cv(\d{3})_")[0].astype(int)
-    assert numbers.between(100, 699).all()
-    for film in ("phantom-menace", "lost-in-space", "wedding-singer"):
+    for film in check_films:
         assert (evaluate.SET_FOLDER / "films" / f"{film}.yaml").exists()
 
 
