@@ -65,7 +65,11 @@ def reservation_cue(scope: str) -> str | None:
     >>> reservation_cue("A masterpiece, if not without its flaws.") is None
     True
     """
-    signals = sentence_signals(scope)
+    return _reservation(sentence_signals(scope))
+
+
+def _reservation(signals: list[dict]) -> str | None:
+    """:func:`reservation_cue` of a scope whose :func:`analysis.signals.sentence_signals` are `signals`."""
     reservations = [s for s in signals if s["kind"] == "reservation" and s["weight"] < 0]
     if not reservations:
         return None
@@ -159,12 +163,13 @@ def mention_verdict(
     if named_as == "beside":
         spans = "; ".join(c["span_text"] for c in judgement_cues(scope))
         return "evaluative", "neutral", f"another's judgement: {spans}"
-    reservation = reservation_cue(scope)
+    signals = sentence_signals(scope)
+    reservation = _reservation(signals)
     if reservation:
         return "evaluative", "criticism", f"reservation cue: {reservation}"
     faults = _writing_faults() if person else frozenset()
     cues = [(c["span_text"], c["polarity"], c["start"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
-    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1, s["start"]) for s in sentence_signals(scope) if s["weight"] != 0]
+    cues += [(s["span_text"], 1 if s["weight"] > 0 else -1, s["start"]) for s in signals if s["weight"] != 0]
     cues = [(span, polarity) for span, polarity, _ in _after_the_turn(scope, cues)]
     net = sum(polarity for _, polarity in cues)
     if net:

@@ -75,6 +75,10 @@ EVIDENCE_COLUMNS = [
     "matched_text", "rule", "kind", "label", "label_source", "evaluative_probability", "praise_probability",
     "polarity_score", "vader_compound",
 ]
+# The order of the scope and evidence tables.
+SCOPE_ORDER = ["review_id", "target", "sentence_index"]
+
+
 @checks(mentions=MENTION_COLUMNS[:8])
 def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (review, target, sentence) with the text the target is judged on.
@@ -150,7 +154,7 @@ def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     scopes = pd.DataFrame(rows, columns=[*EVIDENCE_COLUMNS[:9], "_named_as"])
-    return scopes.sort_values(["review_id", "target", "sentence_index"], kind="mergesort").reset_index(drop=True)
+    return scopes.sort_values(SCOPE_ORDER, kind="mergesort").reset_index(drop=True)
 
 
 @checks(mentions=MENTION_COLUMNS[:8])
@@ -182,7 +186,11 @@ def judge_mentions(
         ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
-    scopes = _scopes(mentions)
+    return _judged_scopes(_scopes(mentions), labeller=labeller, uncued_margin=uncued_margin)
+
+
+def _judged_scopes(scopes: pd.DataFrame, *, labeller: Labeller | None, uncued_margin: float) -> pd.DataFrame:
+    """:func:`judge_mentions` of the mentions whose scopes (:func:`_scopes`) are `scopes`."""
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
     labels = (labeller or judge_sentences)([without_genre_words(text) for text in texts]) if texts else pd.DataFrame()
@@ -193,16 +201,15 @@ def judge_mentions(
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
     judged = ~evidence["scope_kind"].isin(["heading", "credit"])
-    verdicts = ordered_map(
-        _mention_verdict,
-        [(*row, uncued_margin) for row in evidence.loc[
-            judged, ["scope", "kind", "label", "praise_probability", "_named_as", "target_kind"]
-        ].itertuples(index=False, name=None)],
-        description="judging mentions", unit="mention",
-    )
+    jobs = [(*row, uncued_margin) for row in evidence.loc[
+        judged, ["scope", "kind", "label", "praise_probability", "_named_as", "target_kind"]
+    ].itertuples(index=False, name=None)]
+    # Targets named in one scope the same way share its verdict: each distinct job is judged once.
+    distinct = list(dict.fromkeys(jobs))
+    verdict_of = dict(zip(distinct, ordered_map(_mention_verdict, distinct, description="judging mentions", unit="mention")))
     evidence["label_source"] = "heading"
-    if verdicts:
-        evidence.loc[judged, ["kind", "label", "label_source"]] = verdicts
+    if jobs:
+        evidence.loc[judged, ["kind", "label", "label_source"]] = [verdict_of[job] for job in jobs]
     headings = evidence["scope_kind"] == "heading"
     evidence.loc[headings, "kind"] = "heading"
     evidence.loc[headings, "label"] = "neutral"
@@ -247,9 +254,11 @@ def strongest_evidence(evidence: pd.DataFrame, *, targets: Sequence[str] | None 
     return judged.drop_duplicates(["target", "review_id", "label"]).drop(columns="confidence").reset_index(drop=True)
 
 
-def _mentions_of_run(splits: list[tuple[str, BodySplit]], film: Film) -> pd.DataFrame:
-    """The mentions of a run of reviews, found where the run is processed; its sentences stay there."""
-    return find_mentions(body_sentence_table(splits), film)
+def _mentions_of_run(splits: list[tuple[str, BodySplit]], film: Film) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mentions of a run of reviews and their scopes (:func:`_scopes`), found where the run is
+    processed; its sentences stay there."""
+    mentions = find_mentions(body_sentence_table(splits), film)
+    return mentions, _scopes(mentions)
 
 
 @once_per_corpus
@@ -264,8 +273,10 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
         ``consensus`` (:func:`analysis.verdicts.consensus`).
     """
     runs = corpus.map_review_runs(partial(_mentions_of_run, film=corpus.film), review_body_split, description="finding mentions")
-    mentions = joined_tables(runs, sorted_by="review_id")
-    evidence = judge_mentions(mentions, labeller=labeller)
+    mentions = joined_tables([mentions for mentions, _ in runs], sorted_by="review_id")
+    # A review's scopes lie in its run, each run's sorted as _scopes sorts the whole table.
+    scopes = joined_tables([scopes for _, scopes in runs]).sort_values(SCOPE_ORDER, kind="mergesort", ignore_index=True)
+    evidence = _judged_scopes(scopes, labeller=labeller, uncued_margin=UNCUED_MARGIN)
     table = praise_table(evidence)
     return {
         "mentions": mentions,
