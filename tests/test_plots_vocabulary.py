@@ -189,3 +189,19 @@ def test_spread_of_many_reviews_has_a_bar_per_doubling_range():
     assert labels == ["1", "2\u20133", "4\u20137", "8\u201315", "16\u201331", "32\u201363", "64\u2013127", "128\u2013150"]
     assert [int(p.get_height()) for p in ax.patches] == [1, 2, 4, 8, 16, 32, 64, 23]
     plt.close("all")
+
+
+def test_a_review_collected_twice_clusters_with_its_copy():
+    # These counts make the two copies' TF-IDF cosine round to just above 1 (1 + 4e-16): the
+    # distance must not go below 0, which linkage refuses.
+    terms = [("t0", 1), ("t1", 2), ("t2", 7), ("t3", 1), ("t4", 8), ("t5", 6), ("t6", 4)]
+    counts = pd.DataFrame(
+        [(review, term, count) for review in ("a", "b") for term, count in terms] + [("c", "t0", 2), ("c", "zz", 5)],
+        columns=["review_id", "term", "count"],
+    )
+    similarity = pairwise_similarity(counts)
+    assert similarity.query("review_a == 'a' and review_b == 'b'")["tfidf_cosine"].iloc[0] > 1
+    ax = plot_similarity_dendrogram(similarity)
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == ["a", "b", "c"]
+    order = similarity_order(similarity)
+    assert abs(order.index("a") - order.index("b")) == 1

@@ -158,9 +158,17 @@ def similarity_order(similarity: pd.DataFrame, *, value: str = "tfidf_cosine") -
     _check_choice("value", value, SIMILARITY_VALUES)
     wide = similarity.pivot(index="review_a", columns="review_b", values=value).astype(float)
     scale = wide.to_numpy().max() if value == "shared_types" and len(wide) else 1.0
-    distances = (1 - wide / (scale or 1.0)).to_numpy(copy=True)
-    np.fill_diagonal(distances, 0)
+    distances = _distances(wide.to_numpy() / (scale or 1.0))
     return cluster_order(pd.DataFrame(distances, index=wide.index, columns=wide.columns), metric="precomputed")
+
+
+def _distances(similarities: np.ndarray) -> np.ndarray:
+    """``1 - similarity``, 0 on the diagonal and never below 0: the cosine of two identical
+    reviews (a page collected twice) can round to just above 1, and linkage refuses a negative
+    distance."""
+    distances = np.clip(1 - similarities, 0, None)
+    np.fill_diagonal(distances, 0)
+    return distances
 
 
 @checks(similarity=SIMILARITY_COLUMNS)
@@ -190,9 +198,7 @@ def plot_similarity_dendrogram(
         ax.set_axis_off()
         ax.text(0.5, 0.5, "A dendrogram needs at least two reviews.", ha="center", va="center", transform=ax.transAxes)
         return ax
-    distances = 1 - wide.to_numpy()
-    np.fill_diagonal(distances, 0)
-    tree = linkage(squareform(distances, checks=False), method="average")
+    tree = linkage(squareform(_distances(wide.to_numpy(dtype=float)), checks=False), method="average")
     # Past as many leaves as the axes have lines of labels, show the last merges, each leaf
     # saying how many reviews it holds.
     fitting = max(2, int(ax.get_position().height * ax.figure.get_figheight() * 72 / _LEAF_LINE_POINTS))
