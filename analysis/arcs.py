@@ -91,13 +91,15 @@ def arc_turns(arc: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Three rows per review (``point`` = "peak", "lowest", "steepest fall"): ``review_id``,
-        ``point``, ``sentence_index``, ``position``, ``smoothed_judgement``, ``change`` (from the
-        previous sentence), ``driver_index``, ``driver_judgement``, ``driver_text``. Ties go to
-        the earlier sentence.
+        Three rows per review with a judged sentence (``point`` = "peak", "lowest", "steepest
+        fall"): ``review_id``, ``point``, ``sentence_index``, ``position``,
+        ``smoothed_judgement``, ``change`` (from the previous sentence), ``driver_index``,
+        ``driver_judgement``, ``driver_text``. Ties go to the earlier sentence.
     """
     rows = []
     for review_id, group in arc.groupby("review_id", sort=True):
+        if group["smoothed_judgement"].isna().all():
+            continue  # no sentence with a word ("!!!", "***"): nothing judged, no turn to name
         group = group.sort_values("sentence_index", kind="mergesort").reset_index(drop=True)
         change = group["smoothed_judgement"].diff()
         half = int(group["window"].iloc[0]) // 2 if "window" in group else 0

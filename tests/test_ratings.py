@@ -196,6 +196,24 @@ def test_arc_turns_on_a_hand_made_arc():
     assert turns[["driver_index", "driver_text"]].values.tolist() == [[1, "b"], [2, "c"], [2, "c"]]
 
 
+def test_a_review_with_no_judged_sentence_has_no_turns():
+    # A review of "!!!" and "***" lines: no sentence holds a word, so none is judged.
+    arc = pd.DataFrame(
+        {
+            "review_id": ["quiet", "quiet", "r", "r"],
+            "sentence_index": [0, 1, 0, 1],
+            "position": [0.0, 1.0, 0.0, 1.0],
+            "judgement": [float("nan"), float("nan"), 0.4, -0.2],
+            "smoothed_judgement": [float("nan"), float("nan"), 0.4, -0.2],
+            "window": [3] * 4,
+            "text": ["!!!", "***", "a", "b"],
+        }
+    )
+    turns = arc_turns(arc)
+    assert turns[["review_id", "point", "sentence_index"]].values.tolist() == [
+        ["r", "peak", 0], ["r", "lowest", 1], ["r", "steepest fall", 1]]
+
+
 def test_sentiment_arc_covers_every_body_sentence_but_headings(her_corpus):
     arc = sentiment_arc(her_corpus)
     sentences = sentence_table(her_corpus)
