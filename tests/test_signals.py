@@ -123,6 +123,17 @@ def test_a_superlatives_sign_comes_from_its_head():
     ]
 
 
+def test_the_best_thing_seen_is_a_superlative_but_the_best_thing_about_it_is_not():
+    assert _signals("Honestly it is the best thing I have seen this year.") == [
+        ("superlative", "the best thing I have seen", 0.9, False)
+    ]
+    assert _signals("This is the worst thing I've seen all year.") == [
+        ("superlative", "the worst thing I've seen", -1.0, False)
+    ]
+    # Singling out one part is often faint praise of the rest: no verdict on the film.
+    assert _signals("The best thing about it is the score.") == []
+
+
 def test_praise_for_another_film_at_this_ones_expense_is_negative():
     assert _signals("this makes id4 look like a masterpiece .") == [
         ("verdict_label", "makes id4 look like a masterpiece", -0.8, False)
