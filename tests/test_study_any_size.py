@@ -1,4 +1,5 @@
-"""The whole study runs on corpora of any size: one review without a manifest, eight with one.
+"""The whole study runs on corpora of any size and make: one review without a manifest, eight with
+one, and eight odd pages (see tests/data/corpora/README.md).
 
 The corpora in tests/data/corpora/ are invented reviews written for these tests (see its README).
 """
@@ -33,7 +34,7 @@ def test_eight_reviews_corpus_loads_with_manifest_and_comments():
     assert len(with_comments.comments) >= 2
 
 
-@pytest.mark.parametrize("name", ["one-review", "eight-reviews"])
+@pytest.mark.parametrize("name", ["one-review", "eight-reviews", "odd-pages"])
 def test_study_runs_on_corpus(tmp_path, name):
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if k not in (CORPUS_ENV_VAR, FIGURES_ENV_VAR)}
