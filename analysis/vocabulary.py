@@ -292,35 +292,45 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
         ``review_a``, ``review_b``, ``types_a``, ``types_b``, ``shared_types``, ``union_types``,
         ``jaccard`` (shared / union), ``tfidf_cosine``.
     """
+    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfTransformer
 
     check_table(counts, COUNT_COLUMNS, function="pairwise_similarity", argument="counts")
-    wide = counts.pivot_table(index="review_id", columns="term", values="count", aggfunc="sum", fill_value=0)
-    if wide.empty:  # TF-IDF needs at least one review
+    if counts.empty:  # TF-IDF needs at least one review
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    matrix = wide.to_numpy()
-    present = (matrix > 0).astype(int)
-    shared = present @ present.T
-    types = present.sum(axis=1)
+    # A sparse review x term matrix, rows and columns in sorted order: a dense one holds a cell
+    # for every word of the corpus in every review, and its integer products run without BLAS.
+    reviews, review_ids = pd.factorize(counts["review_id"], sort=True)
+    terms, _ = pd.factorize(counts["term"], sort=True)
+    matrix = csr_matrix(
+        (counts["count"].to_numpy(dtype=np.int64), (reviews, terms)), shape=(len(review_ids), terms.max() + 1)
+    )  # repeated (review, term) rows are summed
+    matrix.eliminate_zeros()
+    present = (matrix > 0).astype(np.int64)
+    shared = (present @ present.T).toarray()
+    types = np.asarray(present.sum(axis=1)).ravel()
     tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(matrix)
     cosine = (tfidf @ tfidf.T).toarray()
-    rows = []
-    for i, review_a in enumerate(wide.index):
-        for j, review_b in enumerate(wide.index):
-            union = types[i] + types[j] - shared[i, j]
-            rows.append(
-                {
-                    "review_a": review_a,
-                    "review_b": review_b,
-                    "types_a": int(types[i]),
-                    "types_b": int(types[j]),
-                    "shared_types": int(shared[i, j]),
-                    "union_types": int(union),
-                    "jaccard": shared[i, j] / union if union else float("nan"),
-                    "tfidf_cosine": float(cosine[i, j]),
-                }
-            )
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    # Every ordered pair, row by row: review_a repeats, review_b cycles.
+    types_a, types_b = np.repeat(types, len(types)), np.tile(types, len(types))
+    shared_types = shared.ravel()
+    union = types_a + types_b - shared_types
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = np.where(union > 0, shared_types / np.where(union > 0, union, 1), np.nan)
+    ids = np.asarray(review_ids, dtype=object)
+    return pd.DataFrame(
+        {
+            "review_a": np.repeat(ids, len(ids)),
+            "review_b": np.tile(ids, len(ids)),
+            "types_a": types_a,
+            "types_b": types_b,
+            "shared_types": shared_types,
+            "union_types": union,
+            "jaccard": jaccard,
+            "tfidf_cosine": cosine.ravel(),
+        },
+        columns=PAIR_COLUMNS,
+    )
 
 
 def distinctive_terms(counts: pd.DataFrame | OneVsRestCounts, *, min_count: int = KEYNESS_MIN_COUNT) -> pd.DataFrame:
