@@ -204,6 +204,11 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         # A short line right under furniture, with no blank line between, is part of that widget
         # ("Where to watch" / "Peacock").
         in_widget = previous == "boilerplate" and bool(lines[index - 1].strip()) and not is_prose(line)
+        if first == count and body_lines and (is_comments_heading(line) or is_comment_form(line)):
+            # A page too short for a paragraph (a capsule review) still ends where its comments
+            # begin; above a first paragraph such a line may be the header's comment count.
+            thread = index
+            break
         if index < first:
             labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
         elif index == numbered or _opens_thread(lines, index, previous):

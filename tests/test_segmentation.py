@@ -151,6 +151,17 @@ def test_name_wrote_and_a_comment_count_heading():
                                ("Leanne", "The kennel scene still gives me nightmares.")]
 
 
+def test_a_capsule_review_too_short_for_a_paragraph_keeps_its_comments_out():
+    # No line is long enough to be the first paragraph, so the page's top-of-page rules label
+    # every line; the comment heading after the review's text still opens the thread.
+    text = ("A gorgeous, patient film.\n\nRating: 4/5\n\n3 Comments\n\n"
+            "Mike\nMarch 2, 2021 at 3:01 pm\nTotally disagree, my rating: 1/10.\nReply\n\n"
+            "Anna\nMarch 3, 2021 at 9:12 am\n2/5 for me.\nReply\n")
+    assert _comments(text) == [("Mike", "Totally disagree, my rating: 1/10."), ("Anna", "2/5 for me.")]
+    assert [s.text.strip() for s in segment(text) if s.label in ("body", "rating")] == [
+        "A gorgeous, patient film.", "Rating: 4/5"]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
