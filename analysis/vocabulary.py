@@ -305,6 +305,7 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
     matrix = csr_matrix(
         (counts["count"].to_numpy(dtype=np.int64), (reviews, terms)), shape=(len(review_ids), terms.max() + 1)
     )  # repeated (review, term) rows are summed
+    # A count of 0 is no occurrence, but TF-IDF's document frequency counts every stored entry.
     matrix.eliminate_zeros()
     present = (matrix > 0).astype(np.int64)
     shared = (present @ present.T).toarray()
@@ -315,8 +316,7 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
     types_a, types_b = np.repeat(types, len(types)), np.tile(types, len(types))
     shared_types = shared.ravel()
     union = types_a + types_b - shared_types
-    with np.errstate(divide="ignore", invalid="ignore"):
-        jaccard = np.where(union > 0, shared_types / np.where(union > 0, union, 1), np.nan)
+    jaccard = np.where(union > 0, shared_types / np.where(union > 0, union, 1), np.nan)
     ids = np.asarray(review_ids, dtype=object)
     return pd.DataFrame(
         {
