@@ -197,8 +197,11 @@ def test_control_characters_in_text_never_reach_the_terminal_raw(capsys, monkeyp
 
 def test_ctrl_c_is_one_line_and_exit_130():
     # SIGINT arrives while the corpus is being read: no traceback, one line, the shell's status.
+    # Python's own handler is set as a terminal gives it: a shell's background job inherits SIGINT
+    # ignored, and Python then installs none, so the signal would never arrive.
     process = subprocess.Popen(
         [sys.executable, "-c", "import signal, analysis.cli as cli;"
+         "signal.signal(signal.SIGINT, signal.default_int_handler);"
          "cli.load_corpus = lambda *a, **k: signal.raise_signal(signal.SIGINT); raise SystemExit(cli.main(['corpus']))"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
