@@ -162,13 +162,14 @@ def _one_result(partition: list, function: Callable[[list], Result]) -> list[Res
     return [function(partition)]
 
 
-def joined_tables(tables: Sequence, *, sorted_by: str | None = None):
+def joined_tables(tables: Sequence, *, sorted_by: str | list[str] | None = None):
     """The tables of consecutive runs as one (pandas DataFrames with the same columns).
 
     A run with no rows gives an empty table whose text columns may hold objects, which would
     turn the joined table's text columns into objects too: the empty ones are left out, unless
     every one is empty. A table that one call over every item sorts by a key column (a review's
-    rows in one run, ordered within it) is that table again after a stable sort on `sorted_by`.
+    rows in one run, ordered within it) is that table again after a stable sort on `sorted_by` (a
+    column, or columns in order).
     """
     import pandas as pd
 

@@ -275,7 +275,7 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
     runs = corpus.map_review_runs(partial(_mentions_of_run, film=corpus.film), review_body_split, description="finding mentions")
     mentions = joined_tables([mentions for mentions, _ in runs], sorted_by="review_id")
     # A review's scopes lie in its run, each run's sorted as _scopes sorts the whole table.
-    scopes = joined_tables([scopes for _, scopes in runs]).sort_values(SCOPE_ORDER, kind="mergesort", ignore_index=True)
+    scopes = joined_tables([scopes for _, scopes in runs], sorted_by=SCOPE_ORDER)
     evidence = _judged_scopes(scopes, labeller=labeller, uncued_margin=UNCUED_MARGIN)
     table = praise_table(evidence)
     return {

@@ -63,14 +63,13 @@ def read_review_rows(path: Path, *, film: str | None = None, with_text: bool = T
         if len(repeated):
             raise TableFileError(f"{path}: review id {repeated.iloc[0]!r} is used twice")
     columns = [column for column in METADATA_COLUMNS if column in table.columns]
-    texts = table[TEXT_COLUMN] if with_text else [None] * len(table)
     rows = [
         {
             "row": int(row),
             **({"text": text} if with_text else {}),
             **{column: (value or None) for column, value in zip(columns, values)},
         }
-        for row, text, *values in zip(table.index + 1, texts, *(table[c] for c in columns))
+        for row, text, *values in zip(table.index + 1, table[TEXT_COLUMN], *(table[c] for c in columns))
     ]
     given = {row["review_id"] for row in rows if row.get("review_id")}
     for row in rows:
