@@ -151,12 +151,17 @@ def _numbered_thread_start(lines: list[str]) -> int | None:
     return next((index for index in firsts if indented_after[index + 1]), None)
 
 
+def _announces_comments(line: str) -> bool:
+    """A comment heading ("3 Comments") or the start of a comment form ("Leave a Reply")."""
+    return is_comments_heading(line) or is_comment_form(line)
+
+
 def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
     """Whether the comment thread starts at line `index`. A name over a date opens it only once
     the review has ended (a byline under a standfirst is not a comment), a lone handle only
     just after furniture."""
     line = lines[index]
-    if is_comments_heading(line) or is_comment_form(line):
+    if _announces_comments(line):
         return True
     kind = start_kind(lines, index)
     if kind in ("author", "post") or (kind == "name" and previous not in (None, "body")):
@@ -204,7 +209,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         # A short line right under furniture, with no blank line between, is part of that widget
         # ("Where to watch" / "Peacock").
         in_widget = previous == "boilerplate" and bool(lines[index - 1].strip()) and not is_prose(line)
-        if first == count and body_lines and (is_comments_heading(line) or is_comment_form(line)):
+        if first == count and body_lines and _announces_comments(line):
             # A page too short for a paragraph (a capsule review) still ends where its comments
             # begin; above a first paragraph such a line may be the header's comment count.
             thread = index
