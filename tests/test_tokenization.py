@@ -83,6 +83,18 @@ def test_token_columns_agree_with_terms(title):
     assert list(columns["token_index"]) == [i for _, _, text in sentences for i in range(len(terms(word_tokens(text), title=title)))]
 
 
+@pytest.mark.parametrize("title", ["Her", "Up", "12 Years a Slave", None])
+def test_word_counts_count_what_the_token_columns_flag(title):
+    from analysis.tokenization import token_columns, word_counts
+
+    texts = ["Up is a film. I looked up.", "Her moved her, 2 times!", "12 Years  a Slave is great", "-- ... 8/10", ""]
+    for _ in range(2):  # the second time every token's kind is remembered
+        for text in texts:
+            columns = token_columns([("r", 0, text, word_tokens(text))], title=title)
+            expected = (int(columns["is_word"].sum()), int(columns["is_content"].sum()))
+            assert word_counts(text, word_tokens(text), title=title) == expected, text
+
+
 def test_token_columns_of_no_sentences_are_empty():
     from analysis.tokenization import token_columns
 
