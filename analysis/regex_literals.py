@@ -33,6 +33,8 @@ def fold(text: str) -> str | None:
     ('sign up', None)
     """
     lowered = text.lower()
+    if lowered.isascii():
+        return lowered  # every ASCII character is its own fold: translating would copy the line
     return lowered.translate(_SAME_UNDER_IGNORECASE) if len(lowered) == len(text) else None
 
 

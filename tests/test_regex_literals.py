@@ -50,6 +50,14 @@ def test_fold_follows_ignorecase_beyond_lower_case():
     assert fold("DıſCLOSURE") == "disclosure"
 
 
+def test_an_ascii_line_folds_to_its_lower_case():
+    # The fast path for ASCII relies on every ASCII character being its own fold.
+    from analysis.regex_literals import _SAME_UNDER_IGNORECASE
+
+    ascii_text = "".join(map(chr, range(128)))
+    assert fold(ascii_text) == ascii_text.lower() == ascii_text.lower().translate(_SAME_UNDER_IGNORECASE)
+
+
 def test_screened_match_finds_the_first_cue_in_order():
     # "Photo: Annapurna" holds the literals of two notices cues; the first in the list wins.
     found = match("notices", "Photo: Annapurna Pictures")
