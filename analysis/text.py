@@ -40,6 +40,8 @@ _REPLACEMENTS = {
     "\u200a": " ",  # hair space
     "\u2002": " ",  # en space
     "\u2003": " ",  # em space
+    "\u200b": " ",  # zero-width space: a line of them is a blank line, not a sentence
+    "\ufeff": " ",  # byte-order mark, at the start of a file or of a page pasted after another
     "\u00ad": "-",  # soft hyphen
     "\u2010": "-",  # hyphen
     "\u2011": "-",  # non-breaking hyphen

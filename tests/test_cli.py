@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analysis.cli import main
@@ -277,3 +278,11 @@ def test_run_refuses_a_read_only_output_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("pathlib.Path.write_bytes", refused)
     assert main(["run", "--output", str(tmp_path)]) == 2
     assert capsys.readouterr() == ("", f"error: {tmp_path}: cannot be written to (Permission denied)\n")
+
+
+def test_a_line_of_zero_width_spaces_carries_no_sentence(monkeypatch):
+    from analysis.reports import sentences as sentence_report
+
+    monkeypatch.setattr(sentence_report, "judge_sentences", lambda texts: pd.DataFrame({"text": texts}))
+    reports = list(sentence_report.sentence_reports(["A fine film.", "\u200b\u200b", " \ufeff ", "The end."]))
+    assert [(record["line"], record["text"]) for record in reports[0].records] == [(1, "A fine film."), (4, "The end.")]

@@ -141,3 +141,9 @@ def test_tokens_of_whitespace_separated_chunks_match_the_whole_text_pattern_on_r
     for line in lines:
         normalised = _OPENING_QUOTE.sub("``", normalise(line)).replace('"', "''")
         assert word_tokens(line) == _WORD_PATTERN.findall(normalised)
+
+
+def test_zero_width_spaces_and_byte_order_marks_are_spaces():
+    text = "\ufeffA fine film.\n\u200b\u200b\nThe end\u200bis weak."
+    assert [s.text for s in split_sentences(text)] == ["A fine film.", "The end is weak."]
+    assert word_tokens("end\u200bis") == ["end", "is"]
