@@ -1,0 +1,63 @@
+"""Where the ``vocab`` command's time goes: each stage of its per-review work, timed in turn.
+
+Usage: ``CRITICISM_WORKERS=1 python scripts/profile_vocab_stages.py FOLDER``
+
+In one process (set ``CRITICISM_WORKERS=1``, so no stage forks workers), on the ``.txt`` files of
+FOLDER, each stage once, in the order the command runs them, every per-word cache cold at its
+first use as in a fresh worker:
+
+1. ``segment`` of every raw file (:mod:`analysis.segmentation`);
+2. ``split_body``: the body's sentences, tokens and word counts (:mod:`analysis.body_tables`);
+3. ``body_tables``, ``term_counts`` and ``one_vs_rest_counts``: a run's token table, its counts
+   and their keyness reduction (:mod:`analysis.vocabulary`, :mod:`analysis.keyness_counts`);
+4. ``vocabulary_measures`` (sizes, TTR, MATTR, MTLD, syllables and Flesch), and apart the part of
+   it that counts syllables with cold caches (the shipped lexicon loaded, rarer words hyphenated).
+
+Stages 3 and 4 run in ``vocab``'s worker processes, 1 and 2 in ``load_corpus``'s; the command adds
+importing, the keyness scoring and printing. Seconds are wall time of this process alone; the
+machine's load moves them, so compare stages within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from analysis.body_tables import body_tables, split_body
+from analysis.keyness_counts import one_vs_rest_counts
+from analysis.readability import _hyphenator, _syllable_lexicon, syllable_count
+from analysis.segmentation import segment
+from analysis.vocabulary import KEYNESS_MIN_COUNT, term_counts, vocabulary_measures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(args.folder.glob("*.txt"))}
+    timings = []
+
+    def timed(stage, work):
+        start = time.perf_counter()
+        result = work()
+        timings.append((stage, time.perf_counter() - start))
+        return result
+
+    segments = timed("segment", lambda: {name: tuple(segment(text)) for name, text in texts.items()})
+    splits = timed("split_body", lambda: [(name, split_body(found, title=None)) for name, found in segments.items()])
+    sentences, tokens = timed("body_tables", lambda: body_tables(splits, title=None))
+    counts = timed("term_counts", lambda: term_counts(tokens, content_only=False))
+    timed("one_vs_rest_counts", lambda: one_vs_rest_counts(counts, min_count=KEYNESS_MIN_COUNT))
+    timed("vocabulary_measures", lambda: vocabulary_measures(tokens, sentences))
+    written = tokens.loc[tokens["is_word"], "token"].tolist()
+    for cached in (_syllable_lexicon, _hyphenator, syllable_count):
+        cached.cache_clear()  # as cold as the measures found them
+    timed("  of which syllables (cold)", lambda: sum(map(syllable_count, written)))
+    print(f"{len(texts)} reviews in {args.folder}, {len(written):,} word tokens")
+    for stage, seconds in timings:
+        print(f"{stage:<28} {seconds:7.2f} s")
+
+
+if __name__ == "__main__":
+    main()
