@@ -207,10 +207,11 @@ def parse_headline_rating(
     """The rating a headline carries at its end or start ("Her (2013) ★★★½", "Her - 4 Stars"), or None.
 
     A whole rating line counts too; a rating inside the headline's words ("The 4 Stars of Her")
-    does not, and neither does a date ("Watched on 4/5").
+    does not, and neither does a date ("Watched on 4/5"). In brackets at the end it counts: in
+    prose a bracketed score scores the title before it, which in a headline is the film's.
 
-    >>> [parse_headline_rating(line).text for line in ("Her ***1/2", "Review: Her - B+", "4/5 - Her")]
-    ['***1/2', 'B+', '4/5']
+    >>> [parse_headline_rating(line).text for line in ("Her ***1/2", "Review: Her - B+", "4/5 - Her", "Her is a triumph (★★★★)")]
+    ['***1/2', 'B+', '4/5', '★★★★']
     >>> parse_headline_rating("Her (2013)") is None
     True
     """
@@ -222,8 +223,9 @@ def parse_headline_rating(
     if rating is None:
         at_edge = [
             found
-            for found in _candidates(normalised, 0, len(normalised), scales)
-            if re.fullmatch(r"[\s.!)\]]*", normalised[found.end :]) or re.fullmatch(r"[\s(\[]*", normalised[: found.start])
+            for found, reason in _readings(normalised, 0, len(normalised), scales)
+            if (reason is None or (reason == "another title" and _bracketed_at_end(normalised, found)))
+            and (re.fullmatch(r"[\s.!)\]]*", normalised[found.end :]) or re.fullmatch(r"[\s(\[]*", normalised[: found.start]))
         ]
         rating = at_edge[-1] if at_edge else None
     if rating is None and (grade := rules().headline_grade.search(normalised)):
@@ -231,6 +233,11 @@ def parse_headline_rating(
     if rating is None:
         return None
     return _on_review_scale(rating, _check_review_scale(review_scale))._replace(text=line[rating.start : rating.end])
+
+
+def _bracketed_at_end(line: str, rating: ExplicitRating) -> bool:
+    """Whether `rating` stands in brackets that close the line ("... a thrilling one (★★★★)")."""
+    return line[: rating.start].rstrip().endswith(("(", "[")) and re.fullmatch(r"\s*[)\]][\s.!]*", line[rating.end :]) is not None
 
 
 @checks(text=str)

@@ -171,12 +171,16 @@ def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
 
 def _first_paragraph(lines: list[str], texts: list[int]) -> int:
     """Where the review proper starts: the first sentence of at least 15 words (not a labelled
-    credit), else the first sentence, else (a review typed without punctuation) the first line
-    long enough not to be a title; ``len(lines)`` when there is none."""
+    credit, nor site furniture such as a cookie notice), else the first sentence, else (a review
+    typed without punctuation) the first line long enough not to be a title; ``len(lines)`` when
+    there is none."""
     paragraphs = (
         i
         for i in texts
-        if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS and has_sentence_end(lines[i]) and not match("header_label", lines[i])
+        if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS
+        and has_sentence_end(lines[i])
+        and not match("header_label", lines[i])
+        and not is_furniture(lines[i])
     )
     prose = (i for i in texts if is_prose(lines[i]))
     unpunctuated = (

@@ -162,6 +162,24 @@ def test_a_capsule_review_too_short_for_a_paragraph_keeps_its_comments_out():
         "A gorgeous, patient film.", "Rating: 4/5"]
 
 
+def test_a_cookie_banner_is_not_the_reviews_first_paragraph():
+    # The banner's long sentence came first on the page; taken for the review's start, it let the
+    # section label under the navigation open a comment thread over the whole review.
+    text = ("Your privacy choices\n"
+            "We and our 212 partners use cookies and store information on your device to measure traffic and show ads.\n"
+            "Accept all\nReject all\n\nFILM WEEKLY\nMenu\nSearch\n\nCritics\n\n"
+            "Review: The Zone of Interest is a cold, exact nightmare\n\nBy Tom Hale\n\n"
+            "Jonathan Glazer keeps the camera outside the camp wall for the whole film, and the result is unbearable.\n\n"
+            "NEWSLETTER\nThe week's reviews straight to your inbox.\nSign up\n"
+            "By signing up you agree to our terms and our privacy policy.\n\n"
+            "Mica Levi's score is used sparingly, and each time it arrives it is a shock.\n")
+    body = [s.text.strip() for s in segment(text) if s.label == "body"]
+    assert body == [
+        "Jonathan Glazer keeps the camera outside the camp wall for the whole film, and the result is unbearable.",
+        "Mica Levi's score is used sparingly, and each time it arrives it is a shock."]
+    assert not [s for s in segment(text) if s.label == "comment"]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
