@@ -54,24 +54,25 @@ class Comment(NamedTuple):
     reply_to: str | None = None
 
 
-def _next_text(lines: list[str], index: int) -> int | None:
+def next_text(lines: list[str], index: int) -> int | None:
+    """The next line after `index` that holds text, or None."""
     return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
 
 
-def _date_follows(lines: list[str], index: int) -> bool:
-    """Whether a date comes after line `index`, past at most a few badge lines (a role such as
-    "Mod", the handle replied to, a bullet)."""
-    following = _next_text(lines, index)
+def post_date(lines: list[str], index: int) -> int | None:
+    """The date line that comes after line `index`, past at most a few badge lines (a role such
+    as "Mod", the handle replied to, a bullet), or None."""
+    following = next_text(lines, index)
     for _ in range(_BADGE_LINES + 1):
         if following is None:
-            return False
+            return None
         line = lines[following]
         if is_date_line(line):
-            return True
+            return following
         if not (is_action(line) or is_handle(line) or not _HAS_WORD.search(line)):
-            return False
-        following = _next_text(lines, following)
-    return False
+            return None
+        following = next_text(lines, following)
+    return None
 
 
 def is_action(line: str) -> bool:
@@ -110,7 +111,7 @@ def start_kind(lines: list[str], index: int) -> str | None:
         return "post"
     if match("comment_author", line):
         return "author"
-    if _is_name_line(line) and _date_follows(lines, index):
+    if _is_name_line(line) and post_date(lines, index) is not None:
         return "name"
     return None
 
@@ -123,7 +124,7 @@ def starts_comment(lines: list[str], index: int) -> bool:
 def starts_by_handle(lines: list[str], index: int) -> bool:
     """Whether line `index` is a lone handle followed by a line of text: a comment's author
     on platforms that print only the member's name (no "says:", no date)."""
-    following = _next_text(lines, index)
+    following = next_text(lines, index)
     return (
         is_handle(lines[index])
         and not is_furniture(lines[index])
@@ -264,7 +265,7 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
             if poster is not None:
                 author = lines[poster]
                 furniture_lines.add(poster)
-        elif _is_name_line(lines[0]) and _date_follows(lines, 0) or is_handle(lines[0]) or _NAME.match(lines[0]):
+        elif _is_name_line(lines[0]) and post_date(lines, 0) is not None or is_handle(lines[0]) or _NAME.match(lines[0]):
             author, furniture_lines = _author_name(lines[0]), {0}
     # The badges under the author line (a role, the handle replied to) are not the comment's words.
     header = _header_end(lines, max(furniture_lines, default=-1) + 1)

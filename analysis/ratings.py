@@ -25,6 +25,7 @@ The sentence-by-sentence arc is :mod:`analysis.arcs`; the readers' response to e
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import cache, partial
@@ -77,6 +78,7 @@ def _review_explicit_ratings(review_id: str, own: tuple[Segment, ...], scales: M
     """The rows of :func:`explicit_rating_table` for one review's rated segments."""
     review_scale = stated_scale("".join(segment.text for segment in own))
     rows = []
+    found_in_review = []
     for segment in own:
         if segment.label == "header":
             found, offset = [], 0
@@ -87,7 +89,10 @@ def _review_explicit_ratings(review_id: str, own: tuple[Segment, ...], scales: M
                 offset += len(line)
         else:
             found = parse_explicit_ratings(segment.text, scales=scales, review_scale=review_scale)
-        for rating in found:
+        found_in_review += [(segment, rating) for rating in found]
+    numbering = _post_numbers(found_in_review)
+    for segment, rating in found_in_review:
+        if rating.text not in numbering:
             rows.append(
                 {
                     **rating._asdict(),
@@ -98,6 +103,27 @@ def _review_explicit_ratings(review_id: str, own: tuple[Segment, ...], scales: M
                 }
             )
     return rows
+
+
+_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
+# A thread numbers its posts "1/5", "2/5" ...: three in a row from 1 are a count, not ratings.
+_MIN_POST_NUMBERS = 3
+
+
+def _post_numbers(found: list[tuple[Segment, object]]) -> set[str]:
+    """The texts of the ratings found that number a thread's posts ("1/5" … "5/5", each ending a
+    line of a review posted as a thread): fractions of one denominator, each at the end of its
+    line, whose numerators run 1, 2, 3 …"""
+    numerators: dict[str, set[int]] = {}
+    for segment, rating in found:
+        ends_line = not segment.text[rating.end :].split("\n", 1)[0].strip()
+        if ends_line and (fraction := _FRACTION.fullmatch(rating.text)):
+            numerators.setdefault(fraction.group(2), set()).add(int(fraction.group(1)))
+    counted = {
+        denominator for denominator, seen in numerators.items()
+        if len(seen) >= _MIN_POST_NUMBERS and seen == set(range(1, len(seen) + 1))
+    }
+    return {f"{numerator}/{denominator}" for denominator in counted for numerator in numerators[denominator]}
 
 
 @checks(explicit=["review_id", "segment", "start", "role"])

@@ -47,7 +47,9 @@ import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from analysis.comment_threads import Comment, label_thread, parse_comment, start_kind, starts_by_handle
+from analysis.comment_threads import (
+    Comment, label_thread, next_text, parse_comment, post_date, start_kind, starts_by_handle,
+)
 from analysis.line_shapes import (
     has_sentence_end,
     is_comment_form,
@@ -169,6 +171,20 @@ def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
     return previous == "boilerplate" and starts_by_handle(lines, index)
 
 
+def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | None:
+    """Where the header of a post that continues the review ends (its date line), or None.
+
+    A review posted as a thread (Mastodon, X, Bluesky) repeats its author's name and the date
+    over every post; a post under the name the page's byline gave, whose text answers no one
+    ("@name ..."), is the critic's review going on, not a reader's comment.
+    """
+    if lines[index].strip() not in byline or start_kind(lines, index) != "name":
+        return None
+    date = post_date(lines, index)
+    text = next_text(lines, date)
+    return None if text is None or lines[text].lstrip().startswith("@") else date
+
+
 def _first_paragraph(lines: list[str], texts: list[int]) -> int:
     """Where the review proper starts: the first sentence of at least 15 words (not a labelled
     credit, nor site furniture such as a cookie notice), else the first sentence, else (a review
@@ -208,6 +224,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     previous = None
     in_bio = False
     body_lines = 0
+    byline: set[str] | None = None  # the header's lines, once the review has started
+    post_header_end = -1
     for index in texts:
         line = lines[index]
         # A short line right under furniture, with no blank line between, is part of that widget
@@ -218,8 +236,14 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # begin; above a first paragraph such a line may be the header's comment count.
             thread = index
             break
+        if index >= first and byline is None:
+            byline = {lines[i].strip() for i in texts if i < first and labels[i] == "header"}
         if index < first:
             labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
+        elif index <= post_header_end:
+            labels[index] = "boilerplate"
+        elif (continued := _continuing_post(lines, index, byline)) is not None:
+            labels[index], post_header_end = "boilerplate", continued
         elif index == numbered or _opens_thread(lines, index, previous):
             thread = index
             break

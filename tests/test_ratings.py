@@ -299,6 +299,20 @@ def test_a_rating_line_under_the_headline_is_a_rating_and_credits_are_not(tmp_pa
     assert all(raw[row.start : row.end] == row.text for row in table.itertuples())
 
 
+def test_a_threads_post_numbers_are_no_rating(tmp_path):
+    from tests.test_segmentation import POSTED_AS_A_THREAD
+
+    (tmp_path / "a.txt").write_text(POSTED_AS_A_THREAD, encoding="utf-8")
+    table = explicit_rating_table(load_corpus(tmp_path))
+    assert table.empty  # "1/3" ... "3/3" count the posts; the reader's 7/10 is a comment's
+
+
+def test_a_fraction_that_is_no_count_of_posts_is_still_a_rating(tmp_path):
+    # Scores of 1, 2 and 3 out of 5 inside a line are scores, not the numbers of a thread's posts.
+    (tmp_path / "a.txt").write_text("A tense, odd film.\n\nActing 1/5, story 2/5, pacing 3/5.\n", encoding="utf-8")
+    assert explicit_rating_table(load_corpus(tmp_path))["text"].tolist() == ["1/5", "2/5", "3/5"]
+
+
 def test_a_plain_folder_of_text_files_works(tmp_path):
     (tmp_path / "a.txt").write_text("A dull, tedious film. Skip it.\n\n2 popcorns\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("A masterpiece. I highly recommend it: 9/10.\n", encoding="utf-8")

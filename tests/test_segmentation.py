@@ -180,6 +180,58 @@ def test_a_cookie_banner_is_not_the_reviews_first_paragraph():
     assert not [s for s in segment(text) if s.label == "comment"]
 
 
+POSTED_AS_A_THREAD = """\
+Leo Marsh
+@leo@cinema.social
+
+Past Lives, a thread
+Celine Song's debut is a quiet film about two people who almost were, and it lands every beat it reaches for. 1/3
+Nov 2, 2023, 21:40 · Edited · Web
+12 boosts · 30 favourites
+
+Leo Marsh
+@leo@cinema.social
+Nov 2, 2023
+Greta Lee is extraordinary: she plays three ages of one woman without a single false note. 2/3
+↩ 0 ⇄ 4 ★ 19
+
+Leo Marsh
+@leo@cinema.social
+Nov 2, 2023
+The ending in the street is the best scene of the year. Go and see it. 3/3
+↩ 2 ⇄ 8 ★ 41
+
+Dana Price
+@dana@film.town
+Nov 3, 2023
+@leo I'd give it 7/10, the middle drags a little.
+↩ 0 ⇄ 0 ★ 2
+"""
+
+
+def test_a_review_posted_as_a_thread_keeps_its_own_posts_and_not_the_replies():
+    # The critic's later posts repeat the byline's name and a date over each post, as a
+    # commenter's would; under the byline's name, and answering no one, they go on with the review.
+    segments = segment(POSTED_AS_A_THREAD)
+    body = [line for s in segments if s.label == "body" for line in s.text.splitlines() if line.strip()]
+    assert [line[:30] for line in body] == [
+        "Celine Song's debut is a quiet", "Greta Lee is extraordinary: sh", "The ending in the street is th"]
+    assert _comments(POSTED_AS_A_THREAD) == [("Dana Price", "@leo I'd give it 7/10, the middle drags a little.")]
+    assert not any("boosts" in s.text or "★ 19" in s.text for s in segments if s.label == "body")
+
+
+def test_a_newsletter_keeps_its_footer_out_of_the_letter_and_its_comments():
+    text = ("View this email in your browser\n\nTHE LATE SHOW\n\n"
+            "Aftersun is the saddest and most tender film about a holiday I have ever seen, and Paul Mescal is superb in it.\n\n"
+            "Until next week,\nSam\n\nForwarded this email? Subscribe here.\n\nTwitter\nInstagram\nWebsite\n\n"
+            "You are receiving this email because you signed up on our website.\n"
+            "Our mailing address is:\nThe Late Show\n1 High Street\n\nUnsubscribe | Update preferences\n")
+    labelled = segment(text)
+    assert [s.text.strip() for s in labelled if s.label == "body"] == [
+        "Aftersun is the saddest and most tender film about a holiday I have ever seen, and Paul Mescal is superb in it."]
+    assert not [s for s in labelled if s.label == "comment"]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
