@@ -75,6 +75,21 @@ def post_date(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _ends_at_action(lines: list[str], index: int) -> bool:
+    """Whether, within a few lines after line `index`, words end at an action line: a comment
+    whose author's name stands over its words and whose age sits in the actions under them
+    ("Priya Raman" / "This movie is my middle school." / "Like · Reply · 3 · 2y")."""
+    words = next_text(lines, index)
+    following = words
+    for _ in range(_BADGE_LINES + 1):
+        if following is None:
+            return False
+        if is_action(lines[following]):
+            return following != words
+        following = next_text(lines, following)
+    return False
+
+
 def is_action(line: str) -> bool:
     """A comment's own furniture: an action ("Reply"), a like count, a post marker."""
     return match("comment_action", line) is not None or match("post_marker", line) is not None
@@ -167,7 +182,7 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
         if is_comments_heading(line) and not (in_comment and is_action(line)):
             labels[index], in_comment = "boilerplate", False
             continue
-        marker = starts_comment(lines, index)
+        marker = starts_comment(lines, index) or (in_form and _is_name_line(line) and _ends_at_action(lines, index))
         # A marker before the comment has any text is the comment's own header (a by-line, a
         # badge, the handle replied to) or a quotation, unless it numbers or titles a new post.
         quoted = (

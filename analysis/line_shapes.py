@@ -39,7 +39,7 @@ _SCREEN_MIN_CHARS = 3
 _MAX_WORDS = {
     "furniture": 12,
     "handle": 1,
-    "comment_action": 6,
+    "comment_action": 10,
     "date_line": 12,
     "reply_title": 16,
     "post_marker": 16,

@@ -232,6 +232,19 @@ def test_a_newsletter_keeps_its_footer_out_of_the_letter_and_its_comments():
     assert not [s for s in labelled if s.label == "comment"]
 
 
+def test_comments_of_a_plugin_that_puts_the_age_under_the_words():
+    # The Facebook plugin shows the name, perhaps a school or workplace, the words, then
+    # "Like · Reply · 2y": no date stands between the name and the words.
+    text = ("Bo Burnham's first film is the most accurate picture of being thirteen I have ever seen on a screen.\n\n"
+            "2 Comments\nSort by Oldest\n\nAdd a comment...\n\n"
+            "Lena Ortiz\nRiverside Middle School\nThis was my whole year, honestly.\nLike · Reply · 3 · 2y\n\n"
+            "Ben Cole\nToo slow for me.\nLike · Reply · 2y\n\nFacebook Comments Plugin\n\n"
+            "The Riverside Bugle • © 2018 • Privacy Policy\n")
+    assert [author for author, _ in _comments(text)] == ["Lena Ortiz", "Ben Cole"]
+    assert [s.text.strip() for s in segment(text) if s.label == "body"] == [
+        "Bo Burnham's first film is the most accurate picture of being thirteen I have ever seen on a screen."]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
