@@ -245,6 +245,17 @@ def test_comments_of_a_plugin_that_puts_the_age_under_the_words():
         "Bo Burnham's first film is the most accurate picture of being thirteen I have ever seen on a screen."]
 
 
+def test_a_github_style_comment_widget():
+    # giscus and utterances: "name commented on date", reaction counts, "1 reply", a reply box.
+    text = ("Paul Thomas Anderson's dressmaker drama is a comedy of manners with teeth, and Vicky Krieps is a marvel.\n\n"
+            "Comments\n\n3 reactions\n👍 2\n❤️ 1\n\n2 comments · 1 reply – powered by giscus\n\n"
+            "jo-m commented on Mar 2, 2024\nThe mushroom omelette scene still gets me.\n👍 3 ❤️ 1\n1 reply\n\n"
+            "rk-films replied on Mar 2, 2024\nSame here!\n👍 1\n\nWrite a reply\n\n"
+            "tam commented on Mar 5, 2024\nToo cold for me.\n\nWrite Preview\nSign in to comment\n")
+    assert _comments(text) == [
+        ("jo-m", "The mushroom omelette scene still gets me."), ("rk-films", "Same here!"), ("tam", "Too cold for me.")]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
