@@ -175,6 +175,8 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
     # After a comment's words, an action line ("Reply", "1h Like Reply") closes it: the next
     # line of text is another comment.
     closed = False
+    # Whether the comment began at its author's name: a post title under it is its subject.
+    under_author = False
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
@@ -184,20 +186,22 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             continue
         marker = starts_comment(lines, index) or (in_form and _is_name_line(line) and _ends_at_action(lines, index))
         # A marker before the comment has any text is the comment's own header (a by-line, a
-        # badge, the handle replied to) or a quotation, unless it numbers or titles a new post.
+        # badge, the handle replied to) or a quotation, unless it numbers or titles a new post
+        # (a title under the author's name and date is the comment's subject: "Re: the singing").
         quoted = (
             marker
             and in_comment
             and not has_text
             and not match("comment_item", line)
             and not match("comment_reply", line)
-            and not match("reply_title", line)
+            and not (match("reply_title", line) and not under_author)
         )
         if marker and not quoted:
             labels[index] = "comment"
             starts.add(index)
             in_comment, in_form, closed = True, False, False
             has_text = _carries_text(line)
+            under_author = start_kind(lines, index) in ("author", "name")
             continue
         if is_comment_form(line):
             labels[index], in_comment, in_form = "boilerplate", False, True
@@ -215,11 +219,11 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
         if (not in_comment or has_text) and starts_by_handle(lines, index):
             labels[index] = "comment"
             starts.add(index)
-            in_comment, has_text, closed = True, False, False
+            in_comment, has_text, closed, under_author = True, False, False, True
             continue
         if not in_comment or closed:
             starts.add(index)
-            in_comment, has_text, closed = True, False, False
+            in_comment, has_text, closed, under_author = True, False, False, False
         labels[index] = "comment"
         # A lone name under a comment's header (a forum poster, a badge) is not its text yet.
         has_text = has_text or not is_handle(line)

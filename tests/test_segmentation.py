@@ -256,6 +256,19 @@ def test_a_github_style_comment_widget():
         ("jo-m", "The mushroom omelette scene still gets me."), ("rk-films", "Same here!"), ("tam", "Too cold for me.")]
 
 
+def test_a_journal_entrys_comments_with_subjects():
+    # LiveJournal and Dreamwidth: handle, date with "(UTC)", a subject line ("Re: ..." for a
+    # reply, "(no subject)"), the words, then "Reply | Thread | Link".
+    text = ("Saoirse Ronan carries the whole film on her face, and John Crowley's direction is gentle and exact.\n\n"
+            "Share\nFlag\nLink\n\n(2 comments — Leave a comment)\n\n"
+            "sea_glass\nNov. 23rd, 2015 08:12 am (UTC)\nthe ending\nI cried on the bus home.\nReply | Thread | Link\n\n"
+            "old_pier\nNov. 24th, 2015 10:02 pm (UTC)\nRe: the ending\nMe too.\nReply | Parent | Thread | Link\n\n"
+            "Page 1 of 1\n")
+    assert _comments(text) == [("sea_glass", "the ending\nI cried on the bus home."), ("old_pier", "Re: the ending\nMe too.")]
+    assert [s.text.strip() for s in segment(text) if s.label == "body"] == [
+        "Saoirse Ronan carries the whole film on her face, and John Crowley's direction is gentle and exact."]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
