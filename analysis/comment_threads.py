@@ -206,7 +206,9 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
         if is_comment_form(line):
             labels[index], in_comment, in_form = "boilerplate", False, True
             continue
-        if in_form:
+        if in_form or (labels.get(index - 1) == "boilerplate" and not in_comment):
+            # A form's lines, or a line right under furniture with no blank line between: part
+            # of that widget (an advertisement's text, a list of related posts).
             labels[index] = "boilerplate"
             continue
         if in_comment and (quoted or is_date_line(line) or is_action(line) or not _HAS_WORD.search(line)):

@@ -269,6 +269,15 @@ def test_a_journal_entrys_comments_with_subjects():
         "Saoirse Ronan carries the whole film on her face, and John Crowley's direction is gentle and exact."]
 
 
+def test_an_advertisement_and_related_links_among_the_comments_are_no_comments():
+    text = ("Toni Collette gives the performance of the decade in a horror film about grief that never lets go.\n\n"
+            "2 comments\n\nSponsored by Filmbox\nEvery cult film, one subscription.\nStream them all from $5.99 a month.\n"
+            "Learn More\n\nAdd a comment...\n\n"
+            "Maya Lind\n· 5y\nThe dinner scene wrecked me.\nUpvote · 12\nReply\n\n"
+            "Continue Reading\nRelated questions\nIs Midsommar scarier than Hereditary?\n")
+    assert _comments(text) == [("Maya Lind", "The dinner scene wrecked me.")]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
