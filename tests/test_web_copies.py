@@ -94,3 +94,18 @@ def test_readers_are_their_own_response(development_corpus):
     arrival = response[response["review_id"] == "01-wordpress-thoughts-arrival"]
     assert arrival["author"].tolist() == ["Mark Ellis", "reelgrace", "Priya"]
     assert arrival["text"].iloc[2] == "A masterpiece. Best film of the year for me."
+
+
+def test_the_third_looks_pages_keep_the_figures_the_rules_were_improved_to():
+    # Written blind and scored before any rule changed (56.5 % of lines, one comment count exact,
+    # a rating invented: see its README); the rules were then improved on these pages, so these
+    # are development figures now, kept from falling back.
+    third_look = HOLDOUT / "third-look"
+    pages = evaluation.read_pages(third_look)
+    scores = [evaluation.page_scores(page) for page in pages]
+    ratings = evaluation.rating_scores(third_look, pages)
+    assert all("".join(s.text for s in segment(page.raw)) == page.raw for page in pages)
+    assert sum(s["lines_right"] for s in scores) / sum(s["lines"] for s in scores) >= 0.86
+    assert sum(s["comments_found"] == s["comments_true"] for s in scores) >= 7
+    assert sum(s["authors_found"] for s in scores) == sum(s["authors_true"] for s in scores) == 20
+    assert ratings["exact"].all()
