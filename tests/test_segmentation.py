@@ -278,6 +278,13 @@ def test_an_advertisement_and_related_links_among_the_comments_are_no_comments()
     assert _comments(text) == [("Maya Lind", "The dinner scene wrecked me.")]
 
 
+def test_a_caption_ending_in_a_courtesy_and_a_title_label_are_not_the_review():
+    text = ('Elsie Fisher stars as Kayla in "Eighth Grade." (Courtesy of A24)\n\nTitle: Eighth Grade\nGrade: A-\n\n'
+            "Bo Burnham has made the truest film about being thirteen that I have seen, and Elsie Fisher is astonishing in it.\n")
+    assert [s.text.strip() for s in segment(text) if s.label == "body"] == [
+        "Bo Burnham has made the truest film about being thirteen that I have seen, and Elsie Fisher is astonishing in it."]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
