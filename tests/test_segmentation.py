@@ -285,6 +285,18 @@ def test_a_caption_ending_in_a_courtesy_and_a_title_label_are_not_the_review():
         "Bo Burnham has made the truest film about being thirteen that I have seen, and Elsie Fisher is astonishing in it."]
 
 
+def test_an_italian_wordpress_page():
+    text = ("Sorrentino firma il suo film più ambizioso, e Toni Servillo è semplicemente perfetto in ogni scena.\n\n"
+            "Condividi:\nFacebook\nEmail\n\nMi piace Caricamento...\n\nCorrelati\n\n"
+            "2 pensieri su “La grande bellezza – la recensione”\n\n"
+            "Marco\n3 giugno 2013 alle 22:14\nPer me è un capolavoro.\nRispondi\n\n"
+            "Anna\n5 giugno 2013 alle 19:40\nIo mi sono annoiata.\nRispondi\n\n"
+            "Lascia un commento\nIl tuo indirizzo email non sarà pubblicato.\n")
+    assert _comments(text) == [("Marco", "Per me è un capolavoro."), ("Anna", "Io mi sono annoiata.")]
+    assert [s.text.strip() for s in segment(text) if s.label == "body"] == [
+        "Sorrentino firma il suo film più ambizioso, e Toni Servillo è semplicemente perfetto in ogni scena."]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
