@@ -297,6 +297,17 @@ def test_an_italian_wordpress_page():
         "Sorrentino firma il suo film più ambizioso, e Toni Servillo è semplicemente perfetto in ogni scena."]
 
 
+def test_one_reply_on_a_post_and_a_sign_up_forms_fields():
+    text = ("Alfonso Cuarón's long takes make the chaos feel real, and Clive Owen has never been better than here.\n\n"
+            "First name\nEmail address\nSign me up\n\n"
+            "One reply on “Week 7: Children of Men”\n\n"
+            "Dev Anand\n5 March 2024 at 11:02\nWill come along and give it a proper go.\nReply\n\n"
+            "Leave a Reply\n")
+    assert _comments(text) == [("Dev Anand", "Will come along and give it a proper go.")]
+    assert [s.text.strip() for s in segment(text) if s.label == "body"] == [
+        "Alfonso Cuarón's long takes make the chaos feel real, and Clive Owen has never been better than here."]
+
+
 def test_comment_labels_in_other_languages():
     french = ("Céline Sciamma's film is the slowest and most careful love story I have seen in years.\n"
               "2 commentaires:\nMarc a dit…\nMagnifique.\n26 février 2020 à 08:30\n"
