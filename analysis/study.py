@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,7 +109,7 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int, own_finding
     """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -133,20 +134,28 @@ def execute_notebook(path: Path, destination: Path, *, timeout: int, own_finding
         resources={"metadata": {"path": str(path.parent)}},
         on_cell_executed=report_cell,
     )
-    try:
-        client.execute()
-    except CellExecutionError as failure:
-        failed = next(
-            (i for i in code_cells
-             if any(o.get("output_type") == "error" for o in notebook.cells[i].get("outputs", []))),
-            None,
-        )
-        where = f"cell {code_cells.index(failed) + 1} (notebook cell {failed})" if failed is not None else "a cell"
-        lines = _ANSI_ESCAPE.sub("", str(failure)).splitlines()
-        error_line = next((line for line in reversed(lines) if line.strip()), "")
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(notebook, destination)
-        raise StudyError(f"{path.name}: {where} failed: {error_line}") from None
+    # The kernel's own stderr is kept apart: as it shuts down, a race between its sockets may
+    # print a ZMQ traceback there that is no error of the notebook (ipykernel#1518); what it
+    # printed last is reported if the kernel dies.
+    with tempfile.TemporaryFile() as kernel_stderr:
+        try:
+            client.execute(stderr=kernel_stderr)
+        except DeadKernelError:
+            kernel_stderr.seek(0)
+            last = [line for line in kernel_stderr.read().decode("utf-8", "replace").splitlines() if line.strip()][-1:]
+            raise StudyError(f"{path.name}: the notebook's kernel died" + (f" ({last[0].strip()})" if last else "")) from None
+        except CellExecutionError as failure:
+            failed = next(
+                (i for i in code_cells
+                 if any(o.get("output_type") == "error" for o in notebook.cells[i].get("outputs", []))),
+                None,
+            )
+            where = f"cell {code_cells.index(failed) + 1} (notebook cell {failed})" if failed is not None else "a cell"
+            lines = _ANSI_ESCAPE.sub("", str(failure)).splitlines()
+            error_line = next((line for line in reversed(lines) if line.strip()), "")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, destination)
+            raise StudyError(f"{path.name}: {where} failed: {error_line}") from None
     _forget_widget_ids(notebook)
     destination.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, destination)

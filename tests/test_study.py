@@ -82,6 +82,19 @@ def test_failing_cell_is_reported_with_notebook_and_cell(tmp_path, her_corpus):
     assert "\x1b" not in str(failure.value)
 
 
+def test_what_the_kernel_itself_prints_stays_out_and_its_death_is_one_error(tmp_path, capfd):
+    from analysis.study import execute_notebook
+
+    # Straight to the kernel's file descriptor 2, as a ZMQ socket's shutdown race prints.
+    noisy = _notebook(tmp_path, "import os\nos.write(2, b'Traceback (most recent call last): socket noise\\n')\nprint('ok')",
+                      name="00-noisy.ipynb")
+    execute_notebook(noisy, tmp_path / "out" / "00-noisy.ipynb", timeout=120, progress=lambda message: None)
+    assert "Traceback" not in capfd.readouterr().err
+    dying = _notebook(tmp_path, "import os\nos.write(2, b'out of memory\\n')\nos._exit(9)", name="00-dying.ipynb")
+    with pytest.raises(StudyError, match=r"00-dying.ipynb: the notebook's kernel died \(out of memory\)"):
+        execute_notebook(dying, tmp_path / "out" / "00-dying.ipynb", timeout=120, progress=lambda message: None)
+
+
 def test_study_notebooks_are_numbered_and_ordered():
     names = [p.name for p in study_notebooks()]
     assert names == sorted(names) and names and names[0].startswith("01-")
