@@ -135,6 +135,11 @@ def page_scores(page: LabelledPage) -> dict:
         "comments_found": len(comments),
         "authors_true": sum(true_authors.values()),
         "authors_found": sum((true_authors & found_authors).values()),
+        # The critic's text: its lines, those read as something else, and other lines read as it.
+        "body_lines": sum(truth == "body" for truth, _ in scored),
+        "body_lost": sum(truth == "body" != guess for truth, guess in scored),
+        "read_as_body": sum(guess == "body" != truth for truth, guess in scored),
+        "comments_read_as_body": sum(truth == "comment" and guess == "body" for truth, guess in scored),
         "wrong_lines": [
             (number, truth, guess)
             for number, (truth, guess) in enumerate(zip(page.line_labels, predicted), start=1)
@@ -207,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"line labels: {scores['lines_right'].sum() / scores['lines'].sum():.1%} accurate (target >= 97%)")
     print(f"comment count exact on {comment_exact:.1%} of pages (target >= 95%)")
     print(f"comment authors found: {scores['authors_found'].sum()} of {scores['authors_true'].sum()}")
+    print(f"the critic's text: {scores['body_lines'].sum()} lines, {scores['body_lost'].sum()} of them lost; "
+          f"{scores['read_as_body'].sum()} other lines read as it, {scores['comments_read_as_body'].sum()} of them "
+          "reader comments'")
 
     ratings = rating_scores(args.folder, pages)
     has = ratings[ratings["true"].notna()]
