@@ -177,6 +177,8 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
     closed = False
     # Whether the comment began at its author's name: a post title under it is its subject.
     under_author = False
+    # The last line of a run of furniture lines with no blank line between (a widget).
+    widget_end = -2
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
@@ -206,17 +208,20 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
         if is_comment_form(line):
             labels[index], in_comment, in_form = "boilerplate", False, True
             continue
-        if in_form or (labels.get(index - 1) == "boilerplate" and not in_comment):
-            # A form's lines, or a line right under furniture with no blank line between: part
-            # of that widget (an advertisement's text, a list of related posts).
+        if in_form:
             labels[index] = "boilerplate"
+            continue
+        if not in_comment and widget_end == index - 1:
+            # A line right under furniture with no blank line between is part of that widget (an
+            # advertisement's text, a list of related posts).
+            labels[index], widget_end = "boilerplate", index
             continue
         if in_comment and (quoted or is_date_line(line) or is_action(line) or not _HAS_WORD.search(line)):
             labels[index] = "comment"
             closed = closed or (has_text and is_action(line))
             continue
         if is_furniture(line):
-            labels[index], in_comment, closed = "boilerplate", False, False
+            labels[index], in_comment, closed, widget_end = "boilerplate", False, False, index
             continue
         if (not in_comment or has_text) and starts_by_handle(lines, index):
             labels[index] = "comment"

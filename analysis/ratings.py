@@ -39,7 +39,7 @@ from analysis.reviews import Review
 from analysis.encoder_heads import heads
 from analysis.rating_context import stated_scale
 from analysis.resources import model_fingerprint
-from analysis.rating_parser import parse_explicit_ratings, parse_headline_rating
+from analysis.rating_parser import ExplicitRating, parse_explicit_ratings, parse_headline_rating
 from analysis.review_polarity import EVIDENCE_COLUMNS, BodyReading, evidence_table, read_body, stacked_scores
 from analysis.judgements import encoded_margins, store_values, stored_values
 from analysis.parallel import joined_tables
@@ -92,7 +92,7 @@ def _review_explicit_ratings(review_id: str, own: tuple[Segment, ...], scales: M
         found_in_review += [(segment, rating) for rating in found]
     numbering = _post_numbers(found_in_review)
     for segment, rating in found_in_review:
-        if rating.text not in numbering:
+        if (segment.start, rating.start) not in numbering:
             rows.append(
                 {
                     **rating._asdict(),
@@ -110,20 +110,23 @@ _FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
 _MIN_POST_NUMBERS = 3
 
 
-def _post_numbers(found: list[tuple[Segment, object]]) -> set[str]:
-    """The texts of the ratings found that number a thread's posts ("1/5" … "5/5", each ending a
-    line of a review posted as a thread): fractions of one denominator, each at the end of its
-    line, whose numerators run 1, 2, 3 …"""
+def _post_numbers(found: list[tuple[Segment, ExplicitRating]]) -> set[tuple[int, int]]:
+    """Where the ratings found number a thread's posts ("1/5" … "5/5", each ending a line of a
+    review posted as a thread), as (segment start, rating start): fractions of one denominator,
+    each at the end of its line, whose numerators run 1, 2, 3 …"""
+    at_line_ends = [
+        (segment.start, rating.start, fraction)
+        for segment, rating in found
+        if not segment.text[rating.end :].split("\n", 1)[0].strip() and (fraction := _FRACTION.fullmatch(rating.text))
+    ]
     numerators: dict[str, set[int]] = {}
-    for segment, rating in found:
-        ends_line = not segment.text[rating.end :].split("\n", 1)[0].strip()
-        if ends_line and (fraction := _FRACTION.fullmatch(rating.text)):
-            numerators.setdefault(fraction.group(2), set()).add(int(fraction.group(1)))
+    for _, _, fraction in at_line_ends:
+        numerators.setdefault(fraction.group(2), set()).add(int(fraction.group(1)))
     counted = {
         denominator for denominator, seen in numerators.items()
         if len(seen) >= _MIN_POST_NUMBERS and seen == set(range(1, len(seen) + 1))
     }
-    return {f"{numerator}/{denominator}" for denominator in counted for numerator in numerators[denominator]}
+    return {(segment_start, start) for segment_start, start, fraction in at_line_ends if fraction.group(2) in counted}
 
 
 @checks(explicit=["review_id", "segment", "start", "role"])
