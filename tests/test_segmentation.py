@@ -254,6 +254,10 @@ def test_a_github_style_comment_widget():
             "tam commented on Mar 5, 2024\nToo cold for me.\n\nWrite Preview\nSign in to comment\n")
     assert _comments(text) == [
         ("jo-m", "The mushroom omelette scene still gets me."), ("rk-films", "Same here!"), ("tam", "Too cold for me.")]
+    # "powered by" ends a widget's line after a dash; a critic's short line may say it too.
+    from analysis.line_shapes import is_furniture
+
+    assert is_furniture("2 comments · 1 reply – powered by giscus") and not is_furniture("A thriller powered by dread")
 
 
 def test_a_journal_entrys_comments_with_subjects():
