@@ -313,6 +313,17 @@ def test_a_fraction_that_is_no_count_of_posts_is_still_a_rating(tmp_path):
     assert explicit_rating_table(load_corpus(tmp_path))["text"].tolist() == ["1/5", "2/5", "3/5"]
 
 
+def test_a_family_guides_content_levels_are_not_its_rating(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Quality rating\n★★★☆☆\n\nA frantic, funny road trip with a big heart, if a long one for younger viewers.\n\n"
+        "What's in the movie?\nViolence & Scariness: 3/5\nLanguage: 1/5\nDrinking, Drugs & Smoking: 0/5\n",
+        encoding="utf-8",
+    )
+    table = explicit_rating_table(load_corpus(tmp_path))
+    assert set(table.loc[table["text"] != "★★★☆☆", "role"]) == {"sub-score"}
+    assert overall_explicit_ratings(table)["text"].tolist() == ["★★★☆☆"]
+
+
 def test_a_plain_folder_of_text_files_works(tmp_path):
     (tmp_path / "a.txt").write_text("A dull, tedious film. Skip it.\n\n2 popcorns\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("A masterpiece. I highly recommend it: 9/10.\n", encoding="utf-8")
