@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -34,7 +35,7 @@ import numpy as np
 from analysis.resources import word_list
 from analysis.sentence_boundaries import sentence_spans
 from analysis.tables import checks
-from analysis.text import WORD_CACHE_SIZE, normalise
+from analysis.text import WORD_CACHE_SIZE, normalise, remembered
 
 _TOKEN_ALTERNATIVES = [
     r"``|''",  # Treebank's opening and closing double quotes
@@ -59,8 +60,6 @@ _WORD_PATTERN_WITHOUT_NEGATION = re.compile(
 # A double quote at the start or after a space or an opening bracket. The quote comes first so
 # that re searches for it as a literal, not position by position (25 times faster).
 _OPENING_QUOTE = re.compile(r'"(?<![^\s(\[{<]")')
-# Whitespace-separated chunks up to this long have their tokens remembered (see word_tokens).
-_REMEMBERED_CHUNK_CHARS = 64
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;:)\"']\s*$")
 HEADING_MAX_WORDS = 5
@@ -120,10 +119,7 @@ def word_tokens(text: str) -> list[str]:
         # Treebank spells a double quote as `` when it opens (at the start or after a space or
         # bracket) and '' otherwise; doing the same keeps counts comparable with word_tokenize.
         normalised = _OPENING_QUOTE.sub("``", normalised).replace('"', "''")
-    tokens: list[str] = []
-    for chunk in normalised.split():
-        tokens += _remembered_chunk_tokens(chunk) if len(chunk) <= _REMEMBERED_CHUNK_CHARS else _chunk_tokens(chunk)
-    return tokens
+    return list(chain.from_iterable(remembered(_chunk_tokens, normalised.split(), _tokens_of_chunk)))
 
 
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
@@ -134,10 +130,8 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     return tuple(pattern.findall(chunk))
 
 
-# Chunks repeat as words do, so each short one is matched once; the cache's size and the length
-# bound keep its memory small whatever the text (a long chunk, a URL or text without spaces,
-# seldom repeats).
-_remembered_chunk_tokens = lru_cache(maxsize=WORD_CACHE_SIZE)(_chunk_tokens)
+# Chunks repeat as words do, so each is matched once (see analysis.text.remembered).
+_tokens_of_chunk: dict[str, tuple[str, ...]] = {}
 
 
 @checks(sentence=str)
@@ -229,27 +223,17 @@ def word_counts(sentence_text: str, found: Sequence[str], *, title: str | None =
     if may_name_title is not None and may_name_title(sentence_text):
         triples = terms(found, title=title)
         return sum(is_word(token) for token, _, _ in triples), sum(is_content for _, _, is_content in triples)
-    kinds = _token_kinds(found)
+    kinds = remembered(_kind_of_token, found, _kinds_of_tokens)
     return len(kinds) - kinds.count(_NOT_A_WORD), kinds.count(_CONTENT_WORD)
 
 
-# What a token counts as (the title aside), by token: every token of every body sentence is
-# counted, and a dict lookup per token, mapped in C, is several times faster than a call per
-# token. Bounded like the other per-word caches.
+# What a token counts as (the title aside): every token of every body sentence is counted.
 _NOT_A_WORD, _WORD, _CONTENT_WORD = 0, 1, 2
-_kind_of_token: dict[str, int] = {}
+_kinds_of_tokens: dict[str, int] = {}
 
 
-def _token_kinds(found: Sequence[str]) -> list[int]:
-    kinds = list(map(_kind_of_token.get, found))
-    if None not in kinds:
-        return kinds
-    if len(_kind_of_token) > WORD_CACHE_SIZE:
-        _kind_of_token.clear()
-    for token in found:
-        if token not in _kind_of_token:
-            _kind_of_token[token] = _CONTENT_WORD if _term(token)[1] else _WORD if is_word(token) else _NOT_A_WORD
-    return [_kind_of_token[token] for token in found]
+def _kind_of_token(token: str) -> int:
+    return _CONTENT_WORD if _term(token)[1] else _WORD if is_word(token) else _NOT_A_WORD
 
 
 def token_columns(

@@ -35,7 +35,7 @@ from analysis.keyness_counts import (
 )
 from analysis.parallel import HeldRuns, joined_tables, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
-from analysis.readability import flesch_reading_ease, syllable_count
+from analysis.readability import flesch_reading_ease, total_syllables
 from analysis.reviews import review_body_split
 
 KEYNESS_MIN_COUNT = 3
@@ -169,7 +169,7 @@ def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, i
     return (
         len(words), len(set(words)), len(content), len(set(content)),
         type_token_ratio(words), mattr(words, window=window), mtld(words, threshold=threshold),
-        sum(map(syllable_count, unpack_words(packed_written))),
+        total_syllables(unpack_words(packed_written)),
     )
 
 

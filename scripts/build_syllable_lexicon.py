@@ -6,8 +6,8 @@ Readability counts syllables as Hunspell (en_US) hyphenation points plus one, wi
 package (:func:`analysis.readability.syllable_count`). Hyphenating is slow in pure Python (about
 0.05 ms a word), and a corpus of 1,400 reviews has some 38,000 distinct words, so the counts of
 the English words of wordfreq's large list used at least once per 100 million words (Zipf >= 2,
-about 90,000 words of lower-case letters) are computed here once and shipped; only rarer words
-are hyphenated at run time. The file is the same bytes on every rebuild (sorted, gzip without a
+about 90,000 words of lower-case letters) are computed here once and shipped, a line per count
+(the count, a tab, the words with it); only rarer words are hyphenated at run time. The file is the same bytes on every rebuild (sorted, gzip without a
 time stamp); tests check that its counts are pyphen's.
 """
 
@@ -31,7 +31,10 @@ def main() -> None:
         word for word, frequency in get_frequency_dict("en", "best").items()
         if PLAIN_WORD.fullmatch(word) and math.log10(frequency) + 9 >= MIN_ZIPF
     )
-    lines = "".join(f"{word}\t{hyphenation_syllables(word)}\n" for word in words)
+    by_count: dict[int, list[str]] = {}
+    for word in words:
+        by_count.setdefault(hyphenation_syllables(word), []).append(word)
+    lines = "".join(f"{count}\t{' '.join(by_count[count])}\n" for count in sorted(by_count))
     target = PROJECT_ROOT / "analysis" / "data" / SYLLABLE_LEXICON
     target.write_bytes(gzip.compress(lines.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{target}: {len(words)} words")

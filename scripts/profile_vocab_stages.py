@@ -26,7 +26,7 @@ from pathlib import Path
 
 from analysis.body_tables import body_tables, split_body
 from analysis.keyness_counts import one_vs_rest_counts
-from analysis.readability import _hyphenator, _syllable_lexicon, syllable_count
+from analysis.readability import _hyphenator, _syllable_lexicon, _syllables_of_word, total_syllables
 from analysis.segmentation import segment
 from analysis.vocabulary import KEYNESS_MIN_COUNT, term_counts, vocabulary_measures
 
@@ -51,9 +51,10 @@ def main() -> None:
     timed("one_vs_rest_counts", lambda: one_vs_rest_counts(counts, min_count=KEYNESS_MIN_COUNT))
     timed("vocabulary_measures", lambda: vocabulary_measures(tokens, sentences))
     written = tokens.loc[tokens["is_word"], "token"].tolist()
-    for cached in (_syllable_lexicon, _hyphenator, syllable_count):
+    for cached in (_syllable_lexicon, _hyphenator):
         cached.cache_clear()  # as cold as the measures found them
-    timed("  of which syllables (cold)", lambda: sum(map(syllable_count, written)))
+    _syllables_of_word.clear()
+    timed("  of which syllables (cold)", lambda: total_syllables(written))
     print(f"{len(texts)} reviews in {args.folder}, {len(written):,} word tokens")
     for stage, seconds in timings:
         print(f"{stage:<28} {seconds:7.2f} s")
