@@ -265,13 +265,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             os.environ[DASK_ENV_VAR] = scheduler_address()
         except ClusterError as problem:
             return _error(str(problem))
-    if args.command == "sentences":
-        # Its input streams in batches: one set of workers, each loading the models once, judges them all.
-        with kept_workers():
-            return _run_sentences(args)
     if args.command == "run":
         return _run_study(args)
-    return _run_analysis(args.command, args)
+    # One set of workers for the whole command: `sentences` judges its batches with models each
+    # worker loads once; an analysis's later maps find the words, patterns and lexicons the
+    # workers that read the reviews already have.
+    with kept_workers():
+        return _run_sentences(args) if args.command == "sentences" else _run_analysis(args.command, args)
 
 
 def main(argv: list[str] | None = None) -> int:
