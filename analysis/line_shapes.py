@@ -38,6 +38,7 @@ CUE_MAX_WORDS = 30
 _SCREEN_MIN_CHARS = 3
 _MAX_WORDS = {
     "furniture": 12,
+    "consent_notices": 80,
     "handle": 1,
     "comment_action": 10,
     "date_line": 12,
@@ -175,7 +176,7 @@ def is_handle(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Site furniture: a widget, a label, navigation, or a notice, caption or signature."""
-    return match("furniture", line) is not None or match("notices", line) is not None
+    return any(match(family, line) is not None for family in ("furniture", "notices", "consent_notices"))
 
 
 def is_comments_heading(line: str) -> bool:

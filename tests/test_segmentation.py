@@ -184,6 +184,33 @@ def test_a_cookie_banner_is_not_the_reviews_first_paragraph():
     assert not [s for s in segment(text) if s.label == "comment"]
 
 
+
+@pytest.mark.parametrize("banner", [
+    "Ce site utilise des cookies pour améliorer votre expérience et mesurer l'audience. En poursuivant votre navigation, vous acceptez leur utilisation.",
+    "Talkies and its partners use cookies and similar technologies to provide you with a better experience, to personalize content and advertising, to measure the effectiveness of advertising and to improve the quality of the service for everyone who visits it.",
+    "Diese Website verwendet Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten.",
+])
+def test_a_cookie_banner_in_any_words_or_length_is_not_the_first_paragraph(banner):
+    # Taken for the review's start, the banner let a menu line over a date open a comment
+    # thread that swallowed the review.
+    text = (f"{banner}\nAccept\nSettings\n\nThe Night Ledger\nHome\nArchives\nContact\n\n18 July 2021\n"
+            "Titane, by Julia Ducournau\n\n"
+            "Julia Ducournau's second feature is a film of burnt flesh and engine oil, and also of tenderness.\n\n"
+            "Vincent Lindon gives the performance of his career as a fire captain who chooses to believe.\n")
+    assert _body(text) == [
+        "Julia Ducournau's second feature is a film of burnt flesh and engine oil, and also of tenderness.\n\n"
+        "Vincent Lindon gives the performance of his career as a fire captain who chooses to believe."]
+    assert not [s for s in segment(text) if s.label == "comment"]
+
+
+def test_a_review_about_cookies_keeps_its_sentences():
+    text = ("The Fortune Cookie (1966)\n\n"
+            "Billy Wilder's comedy uses a fake injury the way other films use a gun, and Walter Matthau steals it.\n\n"
+            "We watch the kids use cookies to lure the dog out, and Wilder makes the fortune cookie a running joke.\n")
+    assert _body(text) == [
+        "Billy Wilder's comedy uses a fake injury the way other films use a gun, and Walter Matthau steals it.\n\n"
+        "We watch the kids use cookies to lure the dog out, and Wilder makes the fortune cookie a running joke."]
+
 POSTED_AS_A_THREAD = """\
 Leo Marsh
 @leo@cinema.social
