@@ -78,8 +78,12 @@ def post_date(lines: list[str], index: int) -> int | None:
 def _ends_at_action(lines: list[str], index: int) -> bool:
     """Whether, within a few lines after line `index`, words end at an action line: a comment
     whose author's name stands over its words and whose age sits in the actions under them
-    ("Priya Raman" / "This movie is my middle school." / "Like · Reply · 3 · 2y")."""
+    ("Priya Raman" / "This movie is my middle school." / "Like · Reply · 3 · 2y"). Site furniture
+    is no comment's words: a widget's heading over its entries is no author ("Categories" /
+    "Reviews (412)" / … / "2021")."""
     words = next_text(lines, index)
+    if words is None or is_furniture(lines[words]):
+        return False
     following = words
     for _ in range(_BADGE_LINES + 1):
         if following is None:
@@ -228,6 +232,9 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             starts.add(index)
             in_comment, has_text, closed, under_author = True, False, False, True
             continue
+        if in_comment and has_text and match("comment_signature", line):
+            labels[index], closed = "comment", True
+            continue
         if not in_comment or closed:
             starts.add(index)
             in_comment, has_text, closed, under_author = True, False, False, False
@@ -280,6 +287,8 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
         if named:
             author, furniture_lines = _author_name(named.group("author")), {index}
             break
+    if author is None and len(lines) > 1 and (signed := match("comment_signature", lines[-1])):
+        author, furniture_lines = _author_name(signed.group("author")), {len(lines) - 1}
     if author is None and len(lines) > 1:
         if match("reply_title", lines[0]):
             # A forum post: its title or number, then the poster before the text, or signed at its foot.

@@ -1,6 +1,7 @@
 import pytest
 
 from analysis.segmentation import Comment, parse_comment, segment
+from analysis.line_shapes import is_furniture
 
 WEB_COPY = """\
 HER (2014)
@@ -479,3 +480,69 @@ def test_a_first_paragraph_that_starts_like_a_byline_is_still_the_body():
     text = ("By the time the credits rolled I had laughed, cried and laughed again, which is rare.\n"
             "A second paragraph that says a little more about it all, briefly.\n")
     assert _labelled(text) == [("body", text.strip(), None)]
+
+
+SIGNED_AT_THE_FOOT = """\
+Carnet de cinéma
+Accueil
+Archives
+
+Annette, de Leos Carax
+Publié par Clémence le 7 juillet 2021
+
+Leos Carax filme une comédie musicale qui chante faux exprès, et c'est magnifique de bout en bout.
+
+Adam Driver porte le film sur ses épaules, avec une violence qui fait peur.
+
+Commentaires
+
+Entièrement d'accord, la scène de la tempête m'a laissée sans voix.
+Répondre
+Posté par Julie, 9 juillet 2021 à 18:40
+
+Je suis sorti au bout d'une heure, désolé.
+Répondre
+Posté par Marc, 10 juillet 2021 à 09:12
+
+Poster un commentaire
+Nom:
+E-mail:
+Envoyer
+
+Catégories
+Critiques (412)
+Festivals (57)
+
+Archives
+2021
+2020
+Carnet de cinéma – Créé avec Canalblog
+Signaler un abus
+"""
+
+
+def test_comments_signed_at_their_foot_end_at_the_signature_and_name_its_author():
+    # Each signature was read as the start of the next comment, and the widgets after the
+    # French comment form as comments of their own.
+    assert _comments(SIGNED_AT_THE_FOOT) == [
+        ("Julie", "Entièrement d'accord, la scène de la tempête m'a laissée sans voix."),
+        ("Marc", "Je suis sorti au bout d'une heure, désolé."),
+    ]
+    assert _body(SIGNED_AT_THE_FOOT) == [
+        "Leos Carax filme une comédie musicale qui chante faux exprès, et c'est magnifique de bout en bout.\n\n"
+        "Adam Driver porte le film sur ses épaules, avec une violence qui fait peur."]
+
+
+def test_a_widget_count_is_furniture_and_a_year_in_brackets_is_not():
+    assert is_furniture("Critiques (412)")
+    assert not is_furniture("Dune (2021)")
+
+
+def test_a_sentence_opening_on_a_pronoun_under_a_caption_is_no_bio():
+    text = ("Decision to Leave review\nBy Mara Linde\n\n"
+            "Tang Wei and Park Hae-il in Decision to Leave. Photo: CJ ENM / MUBI\n\n"
+            "There is a moment forty minutes in when the detective watches the widow through binoculars.\n\n"
+            "Tang Wei plays Seo-rae, and she is extraordinary at letting a line land a beat late.\n")
+    assert _body(text) == [
+        "There is a moment forty minutes in when the detective watches the widow through binoculars.\n\n"
+        "Tang Wei plays Seo-rae, and she is extraordinary at letting a line land a beat late."]
