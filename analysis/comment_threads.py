@@ -26,6 +26,7 @@ import re
 from typing import NamedTuple
 
 from analysis.line_shapes import (
+    has_sentence_end,
     is_comment_form,
     is_comments_heading,
     is_date_line,
@@ -38,6 +39,9 @@ from analysis.line_shapes import (
 _NAME_MAX_WORDS = 6
 # Lines that may stand between a commenter's name and the date: "Mod", "hårga_hater", "•".
 _BADGE_LINES = 3
+# The line right under a commenter's name may be their profile's headline, up to this long:
+# "Head of Data Strategy at Northfield Group", "Retired | 19 years in professional scouting".
+_HEADLINE_MAX_WORDS = 10
 _HAS_WORD = re.compile(r"\w")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
@@ -61,15 +65,16 @@ def next_text(lines: list[str], index: int) -> int | None:
 
 def post_date(lines: list[str], index: int) -> int | None:
     """The date line that comes after line `index`, past at most a few badge lines (a role such
-    as "Mod", the handle replied to, a bullet), or None."""
+    as "Mod", the handle replied to, a bullet; first, a profile's headline), or None."""
     following = next_text(lines, index)
-    for _ in range(_BADGE_LINES + 1):
+    for step in range(_BADGE_LINES + 1):
         if following is None:
             return None
         line = lines[following]
         if is_date_line(line):
             return following
-        if not (is_action(line) or is_handle(line) or not _HAS_WORD.search(line)):
+        headline = step == 0 and word_count(line) <= _HEADLINE_MAX_WORDS and not has_sentence_end(line)
+        if not (headline or is_action(line) or is_handle(line) or not _HAS_WORD.search(line)):
             return None
         following = next_text(lines, following)
     return None
@@ -300,7 +305,10 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
             if poster is not None:
                 author = lines[poster]
                 furniture_lines.add(poster)
-        elif _is_name_line(lines[0]) and post_date(lines, 0) is not None or is_handle(lines[0]) or _NAME.match(lines[0]):
+        elif _is_name_line(lines[0]) and (dated := post_date(lines, 0)) is not None:
+            # What stands between the name and the date is the author's (a headline, a badge).
+            author, furniture_lines = _author_name(lines[0]), set(range(dated))
+        elif is_handle(lines[0]) or _NAME.match(lines[0]):
             author, furniture_lines = _author_name(lines[0]), {0}
     # The badges under the author line (a role, the handle replied to) are not the comment's words.
     header = _header_end(lines, max(furniture_lines, default=-1) + 1)

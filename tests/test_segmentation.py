@@ -546,3 +546,59 @@ def test_a_sentence_opening_on_a_pronoun_under_a_caption_is_no_bio():
     assert _body(text) == [
         "There is a moment forty minutes in when the detective watches the widow through binoculars.\n\n"
         "Tang Wei plays Seo-rae, and she is extraordinary at letting a line land a beat late."]
+
+
+UNDER_A_PROFESSIONAL_ARTICLE = """\
+The Social Network is still the best film about a start-up
+
+Dana Whitlock
+Film critic | Former product manager
+
+Published Mar 3, 2023
+
+David Fincher's film is cold, funny and exact, and Aaron Sorkin's dialogue has not aged a day.
+
+Like
+Comment
+Share
+
+14 Comments
+
+Priya Raman
+Head of Data Strategy at Northfield Group
+1y
+
+The deposition scenes are the whole film for me.
+
+Like · Reply · 3 Reactions
+
+Gareth Finnegan
+Senior Consultant | Operating Models
+1y
+
+Trent Reznor's score does half the work.
+
+Like · Reply · 1 Reaction
+
+See more comments
+
+To view or add a comment, sign in
+
+More articles by Dana Whitlock
+
+What Succession gets right about a bad meeting
+Feb 10, 2023
+
+Explore topics
+Sales
+Marketing
+"""
+
+
+def test_a_commenters_profile_headline_stands_between_name_and_age():
+    # Under each name a profile headline hid the date below it, so the comments ran together,
+    # headline and "3 Reactions" included, and the links after the sign-in line became comments.
+    assert _comments(UNDER_A_PROFESSIONAL_ARTICLE) == [
+        ("Priya Raman", "The deposition scenes are the whole film for me."),
+        ("Gareth Finnegan", "Trent Reznor's score does half the work."),
+    ]
