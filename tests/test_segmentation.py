@@ -602,3 +602,19 @@ def test_a_commenters_profile_headline_stands_between_name_and_age():
         ("Priya Raman", "The deposition scenes are the whole film for me."),
         ("Gareth Finnegan", "Trent Reznor's score does half the work."),
     ]
+
+
+def test_a_newsletter_platforms_comment_likes_and_closing_lines():
+    text = ("Second Reel\nSubscribe\n\nPast Lives and the weight of a ferry\n\nMara Linde\nNov 18, 2022\n\n"
+            "Celine Song's film is about two people who almost were, and it lands every beat it reaches for.\n\n"
+            "Second Reel is a reader-supported publication. To receive new posts and support my work, "
+            "consider becoming a free or paid subscriber.\n\n"
+            "Discussion about this post\n\nWrite a comment...\n\n"
+            "Tomás Reyes\nNov 18, 2022\n\nThe ferry scene wrecked me.\n\nLike (6)\nReply\nShare\n\n"
+            "hildy\nNov 19, 2022\n\nGreta Lee deserved every award going.\n\nLike (3)\nReply\nShare\n\n"
+            "7 more comments...\n\nReady for more?\n\nType your email...\nSubscribe\n")
+    assert _body(text) == ["Celine Song's film is about two people who almost were, and it lands every beat it reaches for."]
+    assert _comments(text) == [
+        ("Tomás Reyes", "The ferry scene wrecked me."),
+        ("hildy", "Greta Lee deserved every award going."),
+    ]
