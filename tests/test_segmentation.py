@@ -618,3 +618,18 @@ def test_a_newsletter_platforms_comment_likes_and_closing_lines():
         ("Tomás Reyes", "The ferry scene wrecked me."),
         ("hildy", "Greta Lee deserved every award going."),
     ]
+
+
+def test_a_community_threads_save_and_follow_and_its_sidebar():
+    text = ("r/flicks\nPosted by u/okaymotel 3 days ago\n\nAftersun - a short review\n\n"
+            "Charlotte Wells builds a whole film out of a holiday video and what it cannot show.\n\n"
+            "87 Comments\nShare\n\nSort by: best\n\n"
+            "level 1\nsandwalker_77\n· 3 days ago\n\nThe final dance scene is the best ending in years.\n\n"
+            "214\nReply\nShare\nReport\nSave\nFollow\n\n"
+            "level 2\nokaymotel\nOP\n· 3 days ago\n\nAgreed, I sat through the credits.\n\n"
+            "88\nReply\nShare\nReport\nSave\nFollow\n\n"
+            "View more comments\n\nAbout Community\nr/flicks\n"
+            "A place to talk about films without the noise.\nCreated Jan 25, 2008\n118k\nMembers\n\n"
+            "Community Options\n\nModerators\nMessage the mods\n\nBack to Top\n")
+    assert [author for author, _ in _comments(text)] == ["sandwalker_77", "okaymotel"]
+    assert [label for label in (s.label for s in segment(text)) if label == "comment"] == ["comment", "comment"]
