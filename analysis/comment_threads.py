@@ -160,6 +160,12 @@ def starts_by_handle(lines: list[str], index: int) -> bool:
     )
 
 
+def _in_profile(lines: list[str], index: int) -> bool:
+    """Whether line `index` is a forum member's profile field, or their rank right above one."""
+    following = next_text(lines, index)
+    return any(line is not None and match("profile_field", lines[line]) for line in (index, following))
+
+
 def _carries_text(line: str) -> bool:
     """Whether a comment's first line holds its words ("  1. Great review!"), not only its author."""
     item = match("comment_item", line) or match("comment_reply", line)
@@ -244,8 +250,9 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             starts.add(index)
             in_comment, has_text, closed, under_author = True, False, False, False
         labels[index] = "comment"
-        # A lone name under a comment's header (a forum poster, a badge) is not its text yet.
-        has_text = has_text or not is_handle(line)
+        # A lone name or a member's profile under a comment's header (a forum poster, a badge,
+        # "Box Office" over "Posts: 412") is not its text yet.
+        has_text = has_text or not (is_handle(line) or _in_profile(lines, index))
     return labels, starts
 
 

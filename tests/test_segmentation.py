@@ -633,3 +633,62 @@ def test_a_community_threads_save_and_follow_and_its_sidebar():
             "Community Options\n\nModerators\nMessage the mods\n\nBack to Top\n")
     assert [author for author, _ in _comments(text)] == ["sandwalker_77", "okaymotel"]
     assert [label for label in (s.label for s in segment(text)) if label == "comment"] == ["comment", "comment"]
+
+
+FORUM_THREAD_WITH_PROFILES = """\
+Board index ‹ Films ‹ Reviews
+
+Heat (1995) – rewatch review
+
+Post Reply
+Search this topic…
+3 posts • Page 1 of 1
+
+deadwood_dan
+Projectionist
+Posts: 2318
+Joined: Mon Sep 12, 2005 7:20 pm
+
+Heat (1995) – rewatch review
+Post by deadwood_dan » Tue Mar 05, 2019 9:14 pm
+
+Michael Mann's film is three hours long and I would not cut a minute of the bank heist.
+
+Top
+
+Kettle_Black
+Box Office
+Posts: 1290
+Joined: Sun Jun 08, 2008 1:14 pm
+Location: Cork
+
+Re: Heat (1995) – rewatch review
+Post by Kettle_Black » Wed Mar 06, 2019 12:47 pm
+
+The diner scene is still the best two-hander of the decade.
+
+Top
+
+Marigold
+Usher
+Posts: 412
+Joined: Sat Jan 12, 2013 4:02 pm
+
+Re: Heat (1995) – rewatch review
+Post by Marigold » Wed Mar 06, 2019 1:02 pm
+
+deadwood_dan wrote: ↑Tue Mar 05, 2019 9:14 pm
+I would not cut a minute
+Val Kilmer's subplot could go.
+
+Top
+
+Display: All posts Sort by: Post time Direction: Ascending Go
+"""
+
+
+def test_a_forum_members_profile_heads_their_post():
+    # The rank and "Posts: 1290" were read as a post's words, so its "Re:" title opened another.
+    assert [author for author, _ in _comments(FORUM_THREAD_WITH_PROFILES)] == ["Kettle_Black", "Marigold"]
+    assert _body(FORUM_THREAD_WITH_PROFILES) == [
+        "Michael Mann's film is three hours long and I would not cut a minute of the bank heist."]
