@@ -692,3 +692,19 @@ def test_a_forum_members_profile_heads_their_post():
     assert [author for author, _ in _comments(FORUM_THREAD_WITH_PROFILES)] == ["Kettle_Black", "Marigold"]
     assert _body(FORUM_THREAD_WITH_PROFILES) == [
         "Michael Mann's film is three hours long and I would not cut a minute of the bank heist."]
+
+
+def test_a_blog_discussions_tabs_votes_and_footer():
+    text = ("Screenburn\n\nAnnihilation review: a garden gone feral\nRosa Vantongeren\n2/22/18 9:00am\n\n"
+            "Alex Garland's film is lovely and poisonous, and the bear sequence is the scariest of the year.\n\n"
+            "Related: Alex Garland on why he wanted to make a film that does not behave like one\n\n"
+            "See it on the biggest screen you can find, before somebody decides it belongs on a phone.\n\n"
+            "Share This Story\n\nDiscussion\nAll replies\nStarred\nPending\n\n"
+            "glowworm_jenkins\nRosa Vantongeren\n2/22/18 11:24am\nThe bear. THE BEAR. I have not slept.\n27 Kinja'd\nReply\n"
+            "Show all 6 replies\n"
+            "palindromic_roy\nglowworm_jenkins\n2/22/18 11:51am\nIt screams in the voice of its victim.\n19 Kinja'd\nReply\n\n"
+            "Show all 48 replies\nShow pending\n\nAbout\nPrivacy\nTerms of Use\nJobs\n")
+    assert [author for author, _ in _comments(text)] == ["glowworm_jenkins", "palindromic_roy"]
+    assert _body(text) == [
+        "Alex Garland's film is lovely and poisonous, and the bear sequence is the scariest of the year.",
+        "See it on the biggest screen you can find, before somebody decides it belongs on a phone."]
