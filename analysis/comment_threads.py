@@ -167,10 +167,19 @@ def _in_profile(lines: list[str], index: int) -> bool:
 
 
 def _carries_text(line: str) -> bool:
-    """Whether a comment's first line holds its words ("  1. Great review!"), not only its author."""
+    """Whether a comment's first line holds its words ("  1. Great review!", "rosie said: yes!"),
+    not only its author."""
+    if _words_beside_author(line):
+        return True
     item = match("comment_item", line) or match("comment_reply", line)
     content = item.group(2 if item.re.groups > 1 else 1) if item else None
     return content is not None and not is_handle(content) and not match("comment_author", content)
+
+
+def _words_beside_author(line: str) -> str | None:
+    """The comment's words on its author's line ("rosie said: the kitchen light!"), or None."""
+    named = match("comment_author", line)
+    return named.groupdict().get("text") if named else None
 
 
 def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
@@ -298,6 +307,8 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
         named = match("comment_author", lines[index])
         if named:
             author, furniture_lines = _author_name(named.group("author")), {index}
+            if words := _words_beside_author(lines[index]):
+                lines[index], furniture_lines = words, set()
             break
     if author is None and len(lines) > 1 and (signed := match("comment_signature", lines[-1])):
         author, furniture_lines = _author_name(signed.group("author")), {len(lines) - 1}

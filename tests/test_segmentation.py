@@ -708,3 +708,42 @@ def test_a_blog_discussions_tabs_votes_and_footer():
     assert _body(text) == [
         "Alex Garland's film is lovely and poisonous, and the bear sequence is the scariest of the year.",
         "See it on the biggest screen you can find, before somebody decides it belongs on a phone."]
+
+
+BLOG_POST_WITH_NOTES = """\
+northern-light-reels
+Ask me anything
+Submit a post
+Archive
+
+aftersun (2022) – some thoughts
+
+charlotte wells builds a whole film out of a holiday video and what it cannot show, and it is devastating.
+
+Jonze said: a film should leave a door open. wells leaves every door open and then shuts one at the end.
+
+#aftersun
+#film
+
+Posted on March 2, 2023 with 1,284 notes
+
+wintermoss liked this
+sleepyoslo said: the rave scene!!! i think about it like once a week
+fadedticketstub reblogged this from northern-light-reels
+harbourcity-girl reblogged this from northern-light-reels and added:
+paul mescal my beloved, 10/10 no notes
+cinnamonframe reblogged this from harbourcity-girl
+Show more notes
+
+Theme by Seyi
+"""
+
+
+def test_a_blog_posts_notes_answer_it_on_their_authors_line():
+    # "sleepyoslo said: …" ran past the comment shapes' word limit, so the note was read as the
+    # critic's; a capitalised "Jonze said: …" in the review quotes the director and stays the review's.
+    assert _comments(BLOG_POST_WITH_NOTES) == [
+        ("sleepyoslo", "the rave scene!!! i think about it like once a week"),
+        ("harbourcity-girl", "paul mescal my beloved, 10/10 no notes"),
+    ]
+    assert _body(BLOG_POST_WITH_NOTES)[-1].endswith("and then shuts one at the end.")
