@@ -96,16 +96,26 @@ def test_readers_are_their_own_response(development_corpus):
     assert arrival["text"].iloc[2] == "A masterpiece. Best film of the year for me."
 
 
-def test_the_third_looks_pages_keep_the_figures_the_rules_were_improved_to():
-    # Written blind and scored before any rule changed (56.5 % of lines, one comment count exact,
-    # a rating invented: see its README); the rules were then improved on these pages, so these
-    # are development figures now, kept from falling back.
-    third_look = HOLDOUT / "third-look"
-    pages = evaluation.read_pages(third_look)
+@pytest.mark.parametrize(
+    ("look", "lines_right", "counts_exact", "authors"),
+    [
+        # Written blind and scored before any rule changed (56.5 % of lines, one comment count
+        # exact, a rating invented: see its README).
+        ("third-look", 0.87, 7, 20),
+        # Written blind after the fourth look's rules (72.6 % of lines, 2 counts exact, 22 of the
+        # critic's lines lost under a cookie banner).
+        ("fifth-look", 0.93, 8, 29),
+    ],
+)
+def test_a_blind_looks_pages_keep_the_figures_the_rules_were_improved_to(look, lines_right, counts_exact, authors):
+    # The rules were then improved on these pages, so these are development figures now, kept
+    # from falling back.
+    folder = HOLDOUT / look
+    pages = evaluation.read_pages(folder)
     scores = [evaluation.page_scores(page) for page in pages]
-    ratings = evaluation.rating_scores(third_look, pages)
+    ratings = evaluation.rating_scores(folder, pages)
     assert all("".join(s.text for s in segment(page.raw)) == page.raw for page in pages)
-    assert sum(s["lines_right"] for s in scores) / sum(s["lines"] for s in scores) >= 0.87
-    assert sum(s["comments_found"] == s["comments_true"] for s in scores) >= 7
-    assert sum(s["authors_found"] for s in scores) == sum(s["authors_true"] for s in scores) == 20
+    assert sum(s["lines_right"] for s in scores) / sum(s["lines"] for s in scores) >= lines_right
+    assert sum(s["comments_found"] == s["comments_true"] for s in scores) >= counts_exact
+    assert sum(s["authors_found"] for s in scores) == sum(s["authors_true"] for s in scores) == authors
     assert ratings["exact"].all()
