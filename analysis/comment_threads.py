@@ -133,7 +133,7 @@ def start_kind(lines: list[str], index: int) -> str | None:
         return "item"
     if match("reply_title", line):
         return "post"
-    if match("comment_author", line):
+    if _author_line(line):
         return "author"
     if _is_name_line(line) and post_date(lines, index) is not None:
         return "name"
@@ -173,13 +173,19 @@ def _carries_text(line: str) -> bool:
         return True
     item = match("comment_item", line) or match("comment_reply", line)
     content = item.group(2 if item.re.groups > 1 else 1) if item else None
-    return content is not None and not is_handle(content) and not match("comment_author", content)
+    return content is not None and not is_handle(content) and not _author_line(content)
 
 
 def _words_beside_author(line: str) -> str | None:
     """The comment's words on its author's line ("rosie said: the kitchen light!"), or None."""
-    named = match("comment_author", line)
-    return named.groupdict().get("text") if named else None
+    note = match("comment_note", line)
+    return note.group("text") if note else None
+
+
+def _author_line(line: str) -> re.Match | None:
+    """The line that names a comment's author ("Name says:", "Post by name »"), with the words
+    after it where a note carries them ("rosie said: yes!")."""
+    return match("comment_author", line) or match("comment_note", line)
 
 
 def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
@@ -304,7 +310,7 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
     author = None
     furniture_lines = set()
     for index in range(min(2, len(lines))):
-        named = match("comment_author", lines[index])
+        named = _author_line(lines[index])
         if named:
             author, furniture_lines = _author_name(named.group("author")), {index}
             if words := _words_beside_author(lines[index]):

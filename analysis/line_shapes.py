@@ -45,7 +45,8 @@ _MAX_WORDS = {
     "reply_title": 16,
     "post_marker": 16,
     "byline": 16,
-    "comment_author": 60,  # a note's words may follow its author on the line
+    "comment_author": 12,
+    "comment_note": 60,
     "author_bio": 12,
     "comments_heading": 24,
     "comment_form": 20,

@@ -747,3 +747,10 @@ def test_a_blog_posts_notes_answer_it_on_their_authors_line():
         ("harbourcity-girl", "paul mescal my beloved, 10/10 no notes"),
     ]
     assert _body(BLOG_POST_WITH_NOTES)[-1].endswith("and then shuts one at the end.")
+
+
+def test_a_review_opening_on_a_time_ago_is_no_commenters_age():
+    # "… a year ago , …" is the shape of "name · 1 year ago", which is read on short lines only.
+    text = ("up until about a year ago , john travolta's career consisted of those look who's talking movies "
+            "and the 1991 bomb shout .\nbut somewhere along the line , travolta got the starring role in pulp fiction .\n")
+    assert {s.label for s in segment(text)} == {"body"}
