@@ -118,6 +118,14 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
+def _in_credits_block(lines: list[str], index: int) -> bool:
+    """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
+    line between: a film's credits box, which a newspaper may print under the review. A lone
+    "Plot: …" in the review stays the critic's."""
+    neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
+    return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
+
+
 def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool) -> str:
     """The label of a line above the first paragraph; below a sentence (a standfirst, an
     opening line), lines that are neither dates nor bylines continue the body."""
@@ -258,6 +266,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "rating"
         elif in_widget:
             labels[index] = "boilerplate"
+        elif _in_credits_block(lines, index):
+            labels[index] = "header"
         elif body_lines <= 1 and not is_prose(line) and (
             is_date_line(line) or match("byline", line) or start_kind(lines, index) == "name"
         ):

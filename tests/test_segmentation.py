@@ -754,3 +754,65 @@ def test_a_review_opening_on_a_time_ago_is_no_commenters_age():
     text = ("up until about a year ago , john travolta's career consisted of those look who's talking movies "
             "and the 1991 bomb shout .\nbut somewhere along the line , travolta got the starring role in pulp fiction .\n")
     assert {s.label for s in segment(text)} == {"body"}
+
+
+SPANISH_NEWSPAPER = """\
+Valoramos tu privacidad
+Nosotros y nuestros socios utilizamos cookies y tecnologías similares para almacenar y acceder a información de tu dispositivo, con el fin de mostrar publicidad personalizada y medir la audiencia.
+Aceptar y continuar
+Rechazar
+
+EL MERIDIANO
+Suscríbete
+Iniciar sesión
+
+CRÍTICA | ‘CINCO LOBITOS’
+Una maternidad contada sin trampas
+
+Lucía Ferrer
+Madrid - 10 nov 2022 - 05:30 CET
+Compartir en WhatsappCompartir en FacebookCopiar enlace
+Ir a los comentarios
+
+Alauda Ruiz de Azúa debuta con una película sobre una madre primeriza que vuelve a casa de sus padres.
+
+Publicidad
+
+Laia Costa y Susi Sánchez sostienen un duelo de una verdad que pocas veces se ve en el cine español.
+
+Dirección: Alauda Ruiz de Azúa.
+Intérpretes: Laia Costa, Susi Sánchez, Ramón Barea.
+Duración: 104 minutos.
+
+Puedes seguir a EL MERIDIANO Cultura en Facebook y Twitter, o apuntarte aquí para recibir nuestra newsletter semanal.
+
+Comentarios
+Normas
+
+Marta Villanueva
+10 nov 2022 - 08:47 CET
+La vi ayer en un preestreno y salí llorando.
+Responder
+
+Mostrar más comentarios
+
+Lo más visto
+Los mejores estrenos de la semana
+"""
+
+
+def test_a_spanish_newspapers_banner_dateline_credits_and_comment_widgets():
+    # The Spanish banner was the first paragraph, and its menu, the dateline, the credits box and
+    # the newsletter line were read as the review.
+    assert _body(SPANISH_NEWSPAPER) == [
+        "Alauda Ruiz de Azúa debuta con una película sobre una madre primeriza que vuelve a casa de sus padres.",
+        "Laia Costa y Susi Sánchez sostienen un duelo de una verdad que pocas veces se ve en el cine español."]
+    assert _comments(SPANISH_NEWSPAPER) == [("Marta Villanueva", "La vi ayer en un preestreno y salí llorando.")]
+
+
+def test_a_lone_labelled_line_in_a_review_stays_the_critics():
+    text = ("Past Lives review\nBy Tom Hale\n\n"
+            "Celine Song's debut is a quiet film about two people who almost were, and it lands every beat.\n"
+            "Plot: two childhood friends meet again in New York after twenty years apart.\n"
+            "Greta Lee is extraordinary in it.\n")
+    assert "Plot: two childhood friends meet again in New York after twenty years apart." in _body(text)[0]
