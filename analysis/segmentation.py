@@ -118,6 +118,14 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
+def _bio_of_critic(line: str, header: set[str]) -> bool:
+    """A third-person bio of the critic the page's header names ("Thomas Ekberg has covered
+    Cannes …" under "By Thomas Ekberg"): "Rosamund Pike is the MVP" after a post's counts is
+    the review going on."""
+    named = match("bio_sentence", line)
+    return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
+
+
 def _in_credits_block(lines: list[str], index: int) -> bool:
     """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
     line between: a film's credits box, which a newspaper may print under the review. A lone
@@ -259,7 +267,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # A bio keeps its own counts ("120 Followers"); other furniture ends it.
             labels[index], in_bio = "boilerplate", False
         elif in_bio or match("author_bio", line) or (
-            previous == "boilerplate" and is_prose(line) and match("bio_sentence", line)
+            previous == "boilerplate" and is_prose(line) and _bio_of_critic(line, byline)
         ):
             labels[index], in_bio = "author_bio", True
         elif _is_rating_line(line, scales):

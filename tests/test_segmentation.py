@@ -816,3 +816,16 @@ def test_a_lone_labelled_line_in_a_review_stays_the_critics():
             "Plot: two childhood friends meet again in New York after twenty years apart.\n"
             "Greta Lee is extraordinary in it.\n")
     assert "Plot: two childhood friends meet again in New York after twenty years apart." in _body(text)[0]
+
+
+def test_a_bio_names_the_critic_of_the_header_and_an_actor_after_a_posts_counts_is_no_bio():
+    text = ("Saltburn review\nBy Juno Reyes\n\n"
+            "Emerald Fennell's second film is a country-house thriller that wants to shock more than it wants to mean.\n\n"
+            "412\n31\n\n"
+            "Rosamund Pike is the MVP: every line she gets is a tiny poisoned dart, and she steals the film.\n\n"
+            "Share this\nTwitter\n\n"
+            "Juno Reyes is a critic in Leeds who writes about film and television for three magazines.\n")
+    body = _body(text)
+    assert any("Rosamund Pike is the MVP" in segment_text for segment_text in body)
+    assert not any("Juno Reyes is a critic" in segment_text for segment_text in body)
+    assert [s.label for s in segment(text) if "Juno Reyes is a critic" in s.text] == ["author_bio"]
