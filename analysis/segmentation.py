@@ -79,6 +79,8 @@ _RATING_LABEL_MAX_WORDS = 6
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
 _HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label")
+# A post's count: "123 views", "17", "2.4k likes".
+_COUNT_LINE = re.compile(r"^[\d.,]+[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
 _LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
@@ -180,11 +182,17 @@ def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
     just after furniture."""
     line = lines[index]
     if _announces_comments(line):
-        return True
+        return not _among_post_counts(lines, index)
     kind = start_kind(lines, index)
     if kind in ("author", "post") or (kind == "name" and previous not in (None, "body")):
         return True
     return previous == "boilerplate" and starts_by_handle(lines, index)
+
+
+def _among_post_counts(lines: list[str], index: int) -> bool:
+    """Whether line `index` ("4 comments") stands in a post's counts, right under another count
+    ("123 views"): a blog's stats under the post or a related post, not where the comments start."""
+    return index > 0 and bool(_COUNT_LINE.match(lines[index - 1].strip()))
 
 
 def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | None:

@@ -829,3 +829,52 @@ def test_a_bio_names_the_critic_of_the_header_and_an_actor_after_a_posts_counts_
     assert any("Rosamund Pike is the MVP" in segment_text for segment_text in body)
     assert not any("Juno Reyes is a critic" in segment_text for segment_text in body)
     assert [s.label for s in segment(text) if "Juno Reyes is a critic" in s.text] == ["author_bio"]
+
+
+BLOG_WITH_POST_STATS = """\
+The Long Take
+Subscribe
+
+Reviews
+Aftersun remembers a holiday it cannot see
+Charlotte Wells's debut is a film about what a camcorder misses, and it knows exactly where to look.
+Ruth Okonkwo
+Oct 23, 2022 — 8 min read
+
+Charlotte Wells builds a whole film out of a holiday video and what it cannot show, and it is devastating.
+
+Sign up for The Long Take
+One new release and one old favourite, every Friday. No spam, ever.
+Your email address
+Subscribe
+
+Paul Mescal has never been better than in the last dance, which I will not describe.
+
+123 views
+4 comments
+Post not marked as liked
+17
+
+Recent Posts
+See All
+La La Land: a love letter in CinemaScope
+88 views
+2 comments
+
+0 comments
+Start the conversation
+Become a member of The Long Take to start commenting.
+Sign up now
+Already a member? Sign in
+"""
+
+
+def test_a_blog_posts_stats_and_member_only_comment_box_open_no_thread():
+    # "4 comments" in the post's stats opened a thread of the related posts, and the member-only
+    # comment box's lines were read as comments.
+    assert _comments(BLOG_WITH_POST_STATS) == []
+    assert _body(BLOG_WITH_POST_STATS) == [
+        "Charlotte Wells's debut is a film about what a camcorder misses, and it knows exactly where to look.",
+        "Charlotte Wells builds a whole film out of a holiday video and what it cannot show, and it is devastating.",
+        "Paul Mescal has never been better than in the last dance, which I will not describe."]
+    assert [s.label for s in segment(BLOG_WITH_POST_STATS) if s.text.startswith("Ruth Okonkwo")] == ["header"]
