@@ -37,6 +37,8 @@ from analysis.line_shapes import (
 )
 
 _NAME_MAX_WORDS = 6
+# Lower-case words that stand inside names: "Jan van der Berg", "Maria de la Cruz", "Ibn al-Haytham".
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "el", "bin", "ibn", "al"})
 # Lines that may stand between a commenter's name and the date: "Mod", "hårga_hater", "•".
 _BADGE_LINES = 3
 # The line right under a commenter's name may be their profile's headline, up to this long:
@@ -109,6 +111,7 @@ def _is_name_line(line: str) -> bool:
     return (
         0 < word_count(stripped) <= _NAME_MAX_WORDS
         and _HAS_WORD.search(stripped) is not None
+        and not _runs_as_words(stripped)
         and not _ENDS_AS_SENTENCE.search(stripped)
         and not is_date_line(stripped)
         and not is_action(stripped)
@@ -116,6 +119,15 @@ def _is_name_line(line: str) -> bool:
         and not is_comments_heading(stripped)
         and not is_comment_form(stripped)
     )
+
+
+def _runs_as_words(line: str) -> bool:
+    """Whether a short line reads as words, not a name: three or more words, most of them in
+    lower case and none of a name's particles ("marvin did nothing wrong", not "mira ☾" or
+    "Jan van der Berg")."""
+    words = line.split()
+    lower = [word for word in words if word.isalpha() and word.islower() and word not in _NAME_PARTICLES]
+    return len(words) >= 3 and len(lower) * 2 > len(words)
 
 
 def start_kind(lines: list[str], index: int) -> str | None:
@@ -330,8 +342,10 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
                 author = lines[poster]
                 furniture_lines.add(poster)
         elif _is_name_line(lines[0]) and (dated := post_date(lines, 0)) is not None:
-            # What stands between the name and the date is the author's (a headline, a badge).
-            author, furniture_lines = _author_name(lines[0]), set(range(dated))
+            # What stands between the name and the date is the author's (a headline, a badge)
+            # when the words come after the date; else it is the words ("marvin did nothing wrong").
+            words_after = any(_HAS_WORD.search(line) and not is_action(line) for line in lines[dated + 1 :])
+            author, furniture_lines = _author_name(lines[0]), set(range(dated)) if words_after else {0}
         elif is_handle(lines[0]) or _NAME.match(lines[0]):
             author, furniture_lines = _author_name(lines[0]), {0}
     # The badges under the author line (a role, the handle replied to) are not the comment's words.

@@ -878,3 +878,18 @@ def test_a_blog_posts_stats_and_member_only_comment_box_open_no_thread():
         "Charlotte Wells builds a whole film out of a holiday video and what it cannot show, and it is devastating.",
         "Paul Mescal has never been better than in the last dance, which I will not describe."]
     assert [s.label for s in segment(BLOG_WITH_POST_STATS) if s.text.startswith("Ruth Okonkwo")] == ["header"]
+
+
+def test_short_lower_case_comments_under_names_and_over_their_age():
+    # "marvin did nothing wrong" over "2w" had the shape of a name over a date, so it was taken
+    # for the comment's header and the next comment ran into it.
+    text = ("Review by tomasreads ★★★★\n\nPaterson is a film about a bus driver who writes poems, and it is the gentlest thing Jarmusch has made.\n\n"
+            "Like review\n214 likes\n\n3 comments\n\n"
+            "Nadia Rees\nmarvin did nothing wrong\n2w\nReport this comment\n\n"
+            "Ollie F.\nthis is a five star movie and you know it\n2w\nReport this comment\n\n"
+            "mira ☾\nneed laura's curtains\n3d\nReport this comment\n\nSign in to comment\n")
+    assert _comments(text) == [
+        ("Nadia Rees", "marvin did nothing wrong"),
+        ("Ollie F.", "this is a five star movie and you know it"),
+        ("mira ☾", "need laura's curtains"),
+    ]
