@@ -177,7 +177,11 @@ def is_handle(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Site furniture: a widget, a label, navigation, or a notice, caption or signature."""
-    return any(match(family, line) is not None for family in ("furniture", "notices", "consent_notices"))
+    return (
+        match("furniture", line) is not None
+        or match("notices", line) is not None
+        or match("consent_notices", line) is not None
+    )
 
 
 def is_comments_heading(line: str) -> bool:

@@ -132,6 +132,8 @@ def _in_credits_block(lines: list[str], index: int) -> bool:
     """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
     line between: a film's credits box, which a newspaper may print under the review. A lone
     "Plot: …" in the review stays the critic's."""
+    if ":" not in lines[index]:  # every label ends in one; most body lines have none
+        return False
     neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
     return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
 
