@@ -98,3 +98,24 @@ def test_the_studys_figures_are_one_or_two_columns_wide_as_their_files():
     for name, width in widths.items():
         box = PdfReader(folder / f"{name}.pdf").pages[0].mediabox
         assert float(box.width) / 72 == pytest.approx(width, abs=0.01), name
+
+
+def test_a_row_per_web_page_fits_its_column_whatever_the_files_are_called(tmp_path):
+    # Files named after their pages ("k04-ghost-blog-native-comments-killers-of-the-flower-moon")
+    # pushed this chart past its 3.5 in, and the study stopped at notebook 01.
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.plots import critic_labels, rows_height
+    from analysis.plots.corpus import plot_segment_composition
+
+    ids = [f"k0{n}-{layout}-native-comments-killers-of-the-flower-moon" for n, layout in enumerate(
+        ["bluesky-thread", "wix-blog", "blogger-german", "ghost-blog", "spanish-newspaper", "threads-post"])]
+    segments = pd.DataFrame([(rid, label, words) for rid in ids for label, words in (("body", 400), ("comment", 120))],
+                            columns=["review_id", "label", "words"])
+    labels = critic_labels([SimpleNamespace(id=rid, author=None, publication=None) for rid in ids])
+    figure, ax = new_figure(SINGLE_COLUMN, rows_height(len(ids), minimum=3.0))
+    plot_segment_composition(segments, value="words", labels=labels, ax=ax)
+    FigureExporter("00-test", folder=tmp_path)(figure, "segments-by-review", caption="Segments.")
+    assert (tmp_path / "segments-by-review.pdf").exists()

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis.plots import cells_legible, cluster_order, critic_labels, grid_size, labelled, reviews_to_show, shown_note, small_multiples
+from analysis.plots import LABEL_MAX_CHARS, cells_legible, cluster_order, critic_labels, grid_size, labelled, reviews_to_show, shown_note, small_multiples
 
 
 @pytest.mark.parametrize(("count", "rows"), [(1, 1), (3, 1), (5, 2), (7, 3), (13, 5)])
@@ -42,6 +42,21 @@ def test_critic_labels_prefer_the_author_and_stay_unique():
                SimpleNamespace(id="02", author="Ann Lee", publication=None, label="AL")]
     assert critic_labels(reviews) == {"01": "Quick Takes", "02": "AL"}
     assert labelled(["01", "09"], {"01": "Quick Takes"}) == ["Quick Takes", "09"]
+
+
+def test_long_labels_are_shortened_and_stay_unique():
+    # File names of pages copied from the web ran a chart's labels past its paper width.
+    reviews = [SimpleNamespace(id=f"{number}-a-blog-about-films-and-long-titles-review", author=None, publication=None)
+               for number in ("k01", "k02")]
+    reviews.append(SimpleNamespace(id="k03", author="Anna Maria Magdalena van der Berg-Oosterhout", publication=None))
+    # Alike but in the middle, which the ellipsis hides: numbered.
+    reviews += [SimpleNamespace(id=f"a-film-blog-review-page-{n}-of-the-same-long-ending", author=None, publication=None)
+                for n in (1, 2)]
+    labels = critic_labels(reviews)
+    assert all(len(label) <= LABEL_MAX_CHARS + 2 for label in labels.values())
+    assert len(set(labels.values())) == 5
+    assert labels["a-film-blog-review-page-2-of-the-same-long-ending"] == "a-film-blog-re…ame-long-ending 2"
+    assert labels["k03"] == "Anna Maria Mag…Berg-Oosterhout"
 
 
 def test_cluster_order_is_deterministic_and_joins_alike_rows():

@@ -260,7 +260,11 @@ def critic_labels(reviews: Sequence) -> dict[str, str]:
     -------
     dict of str to str
         review id -> the label, else the author, else the publication, else the review id. A
-        label that two reviews would share gets the review id after it, so every label is unique.
+        label that two reviews would share gets the review id after it. A label longer than
+        :data:`LABEL_MAX_CHARS` keeps its start and end around an ellipsis, so that a file named
+        after its page ("k04-ghost-blog-native-comments-killers-of-the-flower-moon") leaves a
+        chart room for its bars; labels that would then be alike are numbered, so every label
+        is unique.
 
     Examples
     --------
@@ -270,13 +274,34 @@ def critic_labels(reviews: Sequence) -> dict[str, str]:
     ...                Review(id="002", author=None, publication="a blog"),
     ...                Review(id="003", author=None, publication=None)])
     {'000': 'a blog · 000', '001': 'Ann Lee', '002': 'a blog · 002', '003': '003'}
+    >>> critic_labels([Review(id="k04-ghost-blog-native-comments-killers-of-the-flower-moon", author=None, publication=None)])
+    {'k04-ghost-blog-native-comments-killers-of-the-flower-moon': 'k04-ghost-blog…the-flower-moon'}
     """
     chosen = {}
     for review in reviews:
         names = (getattr(review, "label", None), review.author, review.publication)
         chosen[review.id] = next((name.strip() for name in names if isinstance(name, str) and name.strip()), review.id)
     repeated = {label for label, count in Counter(chosen.values()).items() if count > 1}
-    return {rid: f"{label} · {rid}" if label in repeated and label != rid else label for rid, label in chosen.items()}
+    full = {rid: f"{label} · {rid}" if label in repeated and label != rid else label for rid, label in chosen.items()}
+    short = {rid: _shortened(label) for rid, label in full.items()}
+    alike = {label for label, count in Counter(short.values()).items() if count > 1}
+    numbers: Counter = Counter()
+    for rid, label in short.items():
+        if label in alike:
+            numbers[label] += 1
+            short[rid] = f"{label} {numbers[label]}"
+    return short
+
+
+# A chart's row or point label: longer ones keep their start and end (a name, a site, a number).
+LABEL_MAX_CHARS = 30
+
+
+def _shortened(label: str) -> str:
+    if len(label) <= LABEL_MAX_CHARS:
+        return label
+    head = (LABEL_MAX_CHARS - 1) // 2
+    return f"{label[:head]}…{label[-(LABEL_MAX_CHARS - 1 - head):]}"
 
 
 def labelled(review_ids: Iterable[str], labels: Mapping[str, str] | None) -> list[str]:
