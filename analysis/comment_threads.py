@@ -325,7 +325,7 @@ def parse_comment(text: str, *, reply_to: str | None = None) -> Comment:
         named = _author_line(lines[index])
         if named:
             author, furniture_lines = _author_name(named.group("author")), {index}
-            if words := _words_beside_author(lines[index]):
+            if words := named.groupdict().get("text"):  # a note's words on its author's line
                 lines[index], furniture_lines = words, set()
             break
     if author is None and len(lines) > 1 and (signed := match("comment_signature", lines[-1])):
