@@ -21,6 +21,9 @@ How
   copied into plain corpus folders, neg and pos interleaved in sorted order (neg0, pos0, neg1,
   pos1, ...) and named ``{label}-{original name}``; each folder holds the first N files for each
   size of ``--sizes``. ``--corpus DIR`` times one given folder instead.
+* **Bytecode**: the package's modules are compiled first, as ``make install`` compiles them, so
+  that a run times the command as installed, not a stale or missing bytecode cache (where
+  ``PYTHONDONTWRITEBYTECODE`` is set, no run writes one).
 * **Alternating runs**: for each size and command, one untimed run of each warms the operating
   system's file and bytecode caches (and, with ``--cache warm``, fills the judgement cache); then
   each of ``--repeats`` rounds runs the baseline and then the command, so a busy machine slows
@@ -72,6 +75,7 @@ exit status 1.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.metadata
 import json
 import os
@@ -491,6 +495,7 @@ def benchmark(args: argparse.Namespace, scratch: Path) -> None:
     print(f"judgement cache for {'/'.join(CACHED_COMMANDS)}: {args.cache}; "
           f"{args.repeats} alternating rounds after one untimed run each\n", flush=True)
 
+    compileall.compile_dir(PROJECT_ROOT / "analysis", quiet=1)
     measurements = []
     for reviews, folder in folders.items():
         measure(baseline_argv(folder), environment(None))  # untimed: file cache and nltk bytecode
