@@ -239,6 +239,20 @@ def _first_paragraph(lines: list[str], texts: list[int]) -> int:
     return len(lines)
 
 
+def _masthead_to_header(lines: list[str], labels: list[str], texts: list[int], furniture: int) -> int:
+    """Relabel as header the short lines read as body under a header line and above the site
+    furniture at `furniture`, above the first paragraph, and return how many: a blog's tagline
+    under its name ("films, mostly. sometimes soup.") sits above the site's menu, where a
+    standfirst, a sentence of its own, sits under the headline."""
+    above = [i for i in texts if i < furniture and labels[i] == "body"]
+    named = any(labels[i] == "header" for i in texts if i < (above[0] if above else furniture))
+    if not above or not named or any(is_prose(lines[i]) for i in above):
+        return 0
+    for i in above:
+        labels[i] = "header"
+    return len(above)
+
+
 def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
     """The label of every line, and the lines where a reader comment starts."""
     count = len(lines)
@@ -266,6 +280,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             byline = {lines[i].strip() for i in texts if i < first and labels[i] == "header"}
         if index < first:
             labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
+            if labels[index] == "boilerplate" and not in_widget:
+                body_lines -= _masthead_to_header(lines, labels, texts, index)
         elif index <= post_header_end:
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:

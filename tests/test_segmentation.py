@@ -893,3 +893,30 @@ def test_short_lower_case_comments_under_names_and_over_their_age():
         ("Ollie F.", "this is a five star movie and you know it"),
         ("mira ☾", "need laura's curtains"),
     ]
+
+
+def test_a_blogs_tagline_above_its_menu_is_the_sites_not_the_reviews_opening():
+    # Read as a standfirst, the tagline made every short line down to the first paragraph body,
+    # the post's lower-case title with them.
+    text = ("northern-light-reels\nfilms, mostly. sometimes soup.\nAsk me anything\nArchive\n\n"
+            "the worst person in the world (2021) – some thoughts\n\n"
+            "i finally watched it and i need to talk about julie for a minute, and the bookshop.\n")
+    assert _labelled(text)[:3] == [
+        ("header", "northern-light-reels\nfilms, mostly. sometimes soup.", None),
+        ("boilerplate", "Ask me anything\nArchive", None),
+        ("header", "the worst person in the world (2021) – some thoughts", None),
+    ]
+    assert _body(text) == ["i finally watched it and i need to talk about julie for a minute, and the bookshop."]
+
+
+@pytest.mark.parametrize("text", [
+    # a standfirst, a sentence of its own, under the headline and above the share buttons
+    ("Her review: love in the cloud\n"
+     "Joaquin Phoenix falls for his phone in Spike Jonze's tender, funny satire.\nShare\nTweet\n\n"
+     "Theodore writes other people's love letters for a living, and writes them beautifully.\n"),
+    # a review's own short first line, with no site name above it, over a line of dots
+    "apparantly money talks . \n . \nand uses quite a bit of obscenities doing so , over and over again !\n",
+])
+def test_the_reviews_own_first_lines_above_furniture_stay_its_text(text):
+    opening = [line.strip() for line in text.split("\n")[:2] if line.strip().endswith(".")][0]
+    assert _body(text)[0].split("\n")[0] == opening
