@@ -78,7 +78,7 @@ _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
-_HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label")
+_HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
 # A post's count: "123 views", "17", "2.4k likes".
 _COUNT_LINE = re.compile(r"^[\d.,]+[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")

@@ -920,3 +920,24 @@ def test_a_blogs_tagline_above_its_menu_is_the_sites_not_the_reviews_opening():
 def test_the_reviews_own_first_lines_above_furniture_stay_its_text(text):
     opening = [line.strip() for line in text.split("\n")[:2] if line.strip().endswith(".")][0]
     assert _body(text)[0].split("\n")[0] == opening
+
+
+def test_a_newsletters_film_heading_under_its_opening_line_is_header():
+    # Below the letter's opening sentence, lines that are neither dates nor bylines continued the
+    # body: the film's title with its year and its running-time line were read as the review.
+    text = ("THE SECOND SCREENING\nA weekly letter about films worth leaving the house for\n\n"
+            "This week there is only one film, because nothing else I saw came close.\n\n"
+            "BURNING (Lee Chang-dong, 2018)\n148 minutes · Korean with English subtitles · in cinemas from today\n\n"
+            "Lee Chang-dong's first film in eight years stretches a short story into two and a half hours of dread.\n")
+    assert _body(text) == [
+        "This week there is only one film, because nothing else I saw came close.",
+        "Lee Chang-dong's first film in eight years stretches a short story into two and a half hours of dread.",
+    ]
+
+
+@pytest.mark.parametrize("line", ["Her (2013) is the film I keep returning to.", "90 minutes, and not one wasted."])
+def test_a_sentence_naming_a_year_or_a_running_time_is_no_film_heading(line):
+    from analysis.line_shapes import match
+
+    assert match("film_heading", line) is None
+    assert match("film_heading", "Her (Spike Jonze, 2013)") and match("film_heading", "1h 58m · 15")
