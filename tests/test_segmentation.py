@@ -941,3 +941,12 @@ def test_a_sentence_naming_a_year_or_a_running_time_is_no_film_heading(line):
 
     assert match("film_heading", line) is None
     assert match("film_heading", "Her (Spike Jonze, 2013)") and match("film_heading", "1h 58m · 15")
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Uncut Gems is in limited release now and opens nationwide on Christmas Day. Rated R. 135 minutes.", True),
+    ("The film runs 135 minutes. Rated R.", True),
+    ("It is rated R. 135 minutes of my life I will not get back.", False),
+])
+def test_a_print_notes_certificate_and_running_time_end_it_at_any_length(line, furniture):
+    assert is_furniture(line) is furniture
