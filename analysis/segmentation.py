@@ -128,6 +128,15 @@ def _bio_of_critic(line: str, header: set[str]) -> bool:
     return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
 
 
+def _critic_by_name(line: str, header: set[str]) -> bool:
+    """A line that is only the name of the critic the header's byline names ("Callum Reyes" under
+    "By Callum Reyes"): after the review, the heading of their bio card."""
+    name = line.strip().casefold()
+    return len(name.split()) >= 2 and any(
+        text.casefold().endswith(name) and match("byline", text) for text in header
+    )
+
+
 def _in_credits_block(lines: list[str], index: int) -> bool:
     """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
     line between: a film's credits box, which a newspaper may print under the review. A lone
@@ -293,7 +302,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # A bio keeps its own counts ("120 Followers"); other furniture ends it.
             labels[index], in_bio = "boilerplate", False
         elif in_bio or match("author_bio", line) or (
-            previous == "boilerplate" and is_prose(line) and _bio_of_critic(line, byline)
+            previous == "boilerplate" and (_bio_of_critic(line, byline) if is_prose(line) else _critic_by_name(line, byline))
         ):
             labels[index], in_bio = "author_bio", True
         elif _is_rating_line(line, scales):

@@ -950,3 +950,16 @@ def test_a_sentence_naming_a_year_or_a_running_time_is_no_film_heading(line):
 ])
 def test_a_print_notes_certificate_and_running_time_end_it_at_any_length(line, furniture):
     assert is_furniture(line) is furniture
+
+
+def test_a_bio_card_headed_by_the_critics_name_after_the_review_is_their_bio():
+    text = ("Top Gun: Maverick Is the Rare Legacy Sequel That Actually Flies\n\nBy Callum Reyes\n\n"
+            "Thirty-six years after he buzzed the tower, Maverick is still a captain and still in trouble with every admiral.\n\n"
+            "Top Gun: Maverick is in theaters May 27.\n\n"
+            "Callum Reyes\nSenior Culture Editor\n"
+            "Callum Reyes is Northway's senior culture editor, covering film, television and boxing.\n\n"
+            "Watch Next\nThe 25 best films of the year\n")
+    labels = [label for label, _, _ in _labelled(text)]
+    assert labels == ["header", "body", "boilerplate", "author_bio", "boilerplate"]
+    # the film's title alone after the review names no critic
+    assert "body" in [label for label, _, _ in _labelled(text.replace("Callum Reyes\nSenior", "Top Gun: Maverick\nSenior"))][2:]
