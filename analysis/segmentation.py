@@ -222,7 +222,7 @@ def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | No
 
 def _first_paragraph(lines: list[str], texts: list[int]) -> int:
     """Where the review proper starts: the first sentence of at least 15 words (not a labelled
-    credit, nor site furniture such as a cookie notice), else the first sentence, else (a review
+    credit or a credits line, nor site furniture such as a cookie notice), else the first sentence, else (a review
     typed without punctuation) the first line long enough not to be a title; ``len(lines)`` when
     there is none."""
     paragraphs = (
@@ -231,6 +231,7 @@ def _first_paragraph(lines: list[str], texts: list[int]) -> int:
         if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS
         and has_sentence_end(lines[i])
         and not match("header_label", lines[i])
+        and not match("film_heading", lines[i])
         and not is_furniture(lines[i])
     )
     prose = (i for i in texts if is_prose(lines[i]))

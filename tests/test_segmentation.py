@@ -1,7 +1,7 @@
 import pytest
 
 from analysis.segmentation import Comment, parse_comment, segment
-from analysis.line_shapes import is_furniture
+from analysis.line_shapes import is_furniture, match
 
 WEB_COPY = """\
 HER (2014)
@@ -937,8 +937,6 @@ def test_a_newsletters_film_heading_under_its_opening_line_is_header():
 
 @pytest.mark.parametrize("line", ["Her (2013) is the film I keep returning to.", "90 minutes, and not one wasted."])
 def test_a_sentence_naming_a_year_or_a_running_time_is_no_film_heading(line):
-    from analysis.line_shapes import match
-
     assert match("film_heading", line) is None
     assert match("film_heading", "Her (Spike Jonze, 2013)") and match("film_heading", "1h 58m · 15")
 
@@ -963,3 +961,15 @@ def test_a_bio_card_headed_by_the_critics_name_after_the_review_is_their_bio():
     assert labels == ["header", "body", "boilerplate", "author_bio", "boilerplate"]
     # the film's title alone after the review names no critic
     assert "body" in [label for label, _, _ in _labelled(text.replace("Callum Reyes\nSenior", "Top Gun: Maverick\nSenior"))][2:]
+
+
+def test_a_print_reviews_credits_line_and_critics_name_above_it_are_header():
+    # The credits line is a sentence of 20 words: it was taken for the review's first paragraph,
+    # and the critic's name under it for the review's second line.
+    text = ("FILM\n\nDream factory\nMULHOLLAND DRIVE\n"
+            "Directed by David Lynch. Starring Naomi Watts, Laura Elena Harring, Justin Theroux. Cert 15, 147 mins. Opens 4 January.\n\n"
+            "HAL BRENNAN\n\n"
+            "David Lynch's new film began life as a television pilot that ABC turned down, and you can still see the joins.\n")
+    assert _body(text) == [
+        "David Lynch's new film began life as a television pilot that ABC turned down, and you can still see the joins."]
+    assert match("film_heading", "Directed by David Lynch, it is his best film in a decade.") is None
