@@ -128,6 +128,13 @@ def _bio_of_critic(line: str, header: set[str]) -> bool:
     return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
 
 
+def _under_byline(lines: list[str], index: int) -> bool:
+    """A short line right under a byline, no blank line between: the critic's title ("Senior
+    Culture Editor" under "Movie review by Alison Petrakis"), not the review going on."""
+    above = lines[index - 1]
+    return bool(above.strip()) and match("byline", above) is not None and not is_prose(lines[index])
+
+
 def _critic_by_name(line: str, header: set[str]) -> bool:
     """A line that is only the name of the critic the header's byline names ("Callum Reyes" under
     "By Callum Reyes"): after the review, the heading of their bio card."""
@@ -292,6 +299,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
             if labels[index] == "boilerplate" and not in_widget:
                 body_lines -= _masthead_to_header(lines, labels, texts, index)
+            elif labels[index] == "body" and previous == "header" and _under_byline(lines, index):
+                labels[index] = "header"
         elif index <= post_header_end:
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:

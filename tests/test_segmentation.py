@@ -973,3 +973,12 @@ def test_a_print_reviews_credits_line_and_critics_name_above_it_are_header():
     assert _body(text) == [
         "David Lynch's new film began life as a television pilot that ABC turned down, and you can still see the joins."]
     assert match("film_heading", "Directed by David Lynch, it is his best film in a decade.") is None
+
+
+def test_a_movie_review_byline_and_the_critics_title_under_it_are_header():
+    text = ("Frantic, funny robot-apocalypse road trip has a big heart.\n\n"
+            "Movie review by Alison Petrakis\nKidscreen Compass Editor\n\n"
+            "The first half hour is a delight, and the directors decorate the screen with doodles, filters and stickers.\n")
+    assert [label for label, _, _ in _labelled(text)] == ["body", "header", "body"]
+    # "review by" names the critic; a line that merely starts with "Movie review" does not
+    assert match("byline", "Movie review by Alison Petrakis") and not match("byline", "Movie review: a delight")
