@@ -982,3 +982,14 @@ def test_a_movie_review_byline_and_the_critics_title_under_it_are_header():
     assert [label for label, _, _ in _labelled(text)] == ["body", "header", "body"]
     # "review by" names the critic; a line that merely starts with "Movie review" does not
     assert match("byline", "Movie review by Alison Petrakis") and not match("byline", "Movie review: a delight")
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Mastodon is the best way to keep up with what's happening.", True),
+    ("Create account", True),
+    ("This is the best way to discover Kurosawa.", False),
+    ("Streaming it is the best way to keep up with the series.", False),
+])
+def test_a_platforms_sign_up_pitch_under_a_thread_is_furniture(line, furniture):
+    # under a Mastodon thread the pitch and its buttons were read as one more reply
+    assert is_furniture(line) is furniture

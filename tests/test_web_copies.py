@@ -101,7 +101,7 @@ def test_readers_are_their_own_response(development_corpus):
     [
         # Written blind and scored before any rule changed (56.5 % of lines, one comment count
         # exact, a rating invented: see its README).
-        ("third-look", 0.87, 7, 20),
+        ("third-look", 0.885, 8, 20),
         # Written blind after the fourth look's rules (72.6 % of lines, 2 counts exact, 22 of the
         # critic's lines lost under a cookie banner).
         ("fifth-look", 0.93, 8, 29),
