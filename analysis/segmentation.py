@@ -51,7 +51,6 @@ from analysis.comment_threads import (
     Comment, label_thread, next_text, parse_comment, post_date, start_kind, starts_by_handle,
 )
 from analysis.line_shapes import (
-    has_sentence_end,
     is_comment_form,
     is_comments_heading,
     is_date_line,
@@ -62,23 +61,19 @@ from analysis.line_shapes import (
     word_count,
 )
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
+from analysis.review_edges import (
+    HEADER_FAMILIES, bio_of_critic, critic_by_name, first_paragraph, in_credits_block, masthead_to_header, under_byline,
+)
 from analysis.tables import checks
 
 __all__ = ["Comment", "Segment", "SegmentLabel", "comments_from_segments", "parse_comment", "segment"]
 
 SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boilerplate"]
 
-# The first paragraph of the review is a sentence of at least this many words; shorter
-# sentences above it are a standfirst or a headline.
-_PARAGRAPH_MIN_WORDS = 15
-# A review without any sentence end starts at the first line of at least this many words.
-_UNPUNCTUATED_REVIEW_MIN_WORDS = 8
 # A rating line may carry a short label ("Acting:", "Review by handle", "Rated … • Rated").
 _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
-# Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
-_HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
 # A post's count: "123 views", "17", "2.4k likes".
 _COUNT_LINE = re.compile(r"^[\d.,]+[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
@@ -120,46 +115,12 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
-def _bio_of_critic(line: str, header: set[str]) -> bool:
-    """A third-person bio of the critic the page's header names ("Thomas Ekberg has covered
-    Cannes …" under "By Thomas Ekberg"): "Rosamund Pike is the MVP" after a post's counts is
-    the review going on."""
-    named = match("bio_sentence", line)
-    return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
-
-
-def _under_byline(lines: list[str], index: int) -> bool:
-    """A short line right under a byline, no blank line between: the critic's title ("Senior
-    Culture Editor" under "Movie review by Alison Petrakis"), not the review going on."""
-    above = lines[index - 1]
-    return bool(above.strip()) and match("byline", above) is not None and not is_prose(lines[index])
-
-
-def _critic_by_name(line: str, header: set[str]) -> bool:
-    """A line that is only the name of the critic the header's byline names ("Callum Reyes" under
-    "By Callum Reyes"): after the review, the heading of their bio card."""
-    name = line.strip().casefold()
-    return len(name.split()) >= 2 and any(
-        text.casefold().endswith(name) and match("byline", text) for text in header
-    )
-
-
-def _in_credits_block(lines: list[str], index: int) -> bool:
-    """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
-    line between: a film's credits box, which a newspaper may print under the review. A lone
-    "Plot: …" in the review stays the critic's."""
-    if ":" not in lines[index]:  # every label ends in one; most body lines have none
-        return False
-    neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
-    return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
-
-
 def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool) -> str:
     """The label of a line above the first paragraph; below a sentence (a standfirst, an
     opening line), lines that are neither dates nor bylines continue the body."""
     if _is_rating_line(line, scales):
         return "rating"
-    if any(match(family, line) for family in _HEADER_FAMILIES) or is_date_line(line):
+    if any(match(family, line) for family in HEADER_FAMILIES) or is_date_line(line):
         return "header"
     if is_furniture(line) or in_widget:
         return "boilerplate"
@@ -227,55 +188,12 @@ def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | No
     return None if text is None or lines[text].lstrip().startswith("@") else date
 
 
-def _first_paragraph(lines: list[str], texts: list[int]) -> int:
-    """Where the review proper starts: the first sentence of at least 15 words (not a labelled
-    credit or a credits line, nor site furniture such as a cookie notice), else the first sentence, else (a review
-    typed without punctuation) the first line long enough not to be a title; ``len(lines)`` when
-    there is none."""
-    paragraphs = (
-        i
-        for i in texts
-        if word_count(lines[i]) >= _PARAGRAPH_MIN_WORDS
-        and has_sentence_end(lines[i])
-        and not match("header_label", lines[i])
-        and not match("film_heading", lines[i])
-        and not is_furniture(lines[i])
-    )
-    prose = (i for i in texts if is_prose(lines[i]))
-    unpunctuated = (
-        i
-        for i in texts
-        if word_count(lines[i]) >= _UNPUNCTUATED_REVIEW_MIN_WORDS
-        and not is_furniture(lines[i])
-        and not any(match(family, lines[i]) for family in _HEADER_FAMILIES)
-    )
-    for candidates in (paragraphs, prose, unpunctuated):
-        found = next(candidates, None)
-        if found is not None:
-            return found
-    return len(lines)
-
-
-def _masthead_to_header(lines: list[str], labels: list[str], texts: list[int], furniture: int) -> int:
-    """Relabel as header the short lines read as body under a header line and above the site
-    furniture at `furniture`, above the first paragraph, and return how many: a blog's tagline
-    under its name ("films, mostly. sometimes soup.") sits above the site's menu, where a
-    standfirst, a sentence of its own, sits under the headline."""
-    above = [i for i in texts if i < furniture and labels[i] == "body"]
-    named = any(labels[i] == "header" for i in texts if i < (above[0] if above else furniture))
-    if not above or not named or any(is_prose(lines[i]) for i in above):
-        return 0
-    for i in above:
-        labels[i] = "header"
-    return len(above)
-
-
 def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
     """The label of every line, and the lines where a reader comment starts."""
     count = len(lines)
     labels = ["body"] * count
     texts = [i for i in range(count) if lines[i].strip()]
-    first = _first_paragraph(lines, texts)
+    first = first_paragraph(lines, texts)
     numbered = _numbered_thread_start(lines)
     thread = count
     previous = None
@@ -298,8 +216,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         if index < first:
             labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
             if labels[index] == "boilerplate" and not in_widget:
-                body_lines -= _masthead_to_header(lines, labels, texts, index)
-            elif labels[index] == "body" and previous == "header" and _under_byline(lines, index):
+                body_lines -= masthead_to_header(lines, labels, texts, index)
+            elif labels[index] == "body" and previous == "header" and under_byline(lines, index):
                 labels[index] = "header"
         elif index <= post_header_end:
             labels[index] = "boilerplate"
@@ -312,14 +230,14 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # A bio keeps its own counts ("120 Followers"); other furniture ends it.
             labels[index], in_bio = "boilerplate", False
         elif in_bio or match("author_bio", line) or (
-            previous == "boilerplate" and (_bio_of_critic(line, byline) if is_prose(line) else _critic_by_name(line, byline))
+            previous == "boilerplate" and (bio_of_critic(line, byline) if is_prose(line) else critic_by_name(line, byline))
         ):
             labels[index], in_bio = "author_bio", True
         elif _is_rating_line(line, scales):
             labels[index] = "rating"
         elif in_widget:
             labels[index] = "boilerplate"
-        elif _in_credits_block(lines, index):
+        elif in_credits_block(lines, index):
             labels[index] = "header"
         elif body_lines <= 1 and not is_prose(line) and (
             is_date_line(line) or match("byline", line) or start_kind(lines, index) == "name"

@@ -1,0 +1,96 @@
+"""Where the review starts on a page, and the lines at its edges that are not its text.
+
+:mod:`analysis.segmentation` labels a page line by line; these rules read a line with the lines
+around it: the first paragraph (:func:`first_paragraph`), a blog's masthead above its menu, a
+byline and the critic's title under it, a credits block, and the critic's bio after the review,
+named by the header's byline.
+"""
+
+from __future__ import annotations
+
+from analysis.line_shapes import has_sentence_end, is_furniture, is_prose, match, word_count
+
+# The first paragraph of the review is a sentence of at least this many words; shorter
+# sentences above it are a standfirst or a headline.
+PARAGRAPH_MIN_WORDS = 15
+# A review without any sentence end starts at the first line of at least this many words.
+UNPUNCTUATED_REVIEW_MIN_WORDS = 8
+# Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
+HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
+
+
+def bio_of_critic(line: str, header: set[str]) -> bool:
+    """A third-person bio of the critic the page's header names ("Thomas Ekberg has covered
+    Cannes …" under "By Thomas Ekberg"): "Rosamund Pike is the MVP" after a post's counts is
+    the review going on."""
+    named = match("bio_sentence", line)
+    return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
+
+
+def under_byline(lines: list[str], index: int) -> bool:
+    """A short line right under a byline, no blank line between: the critic's title ("Senior
+    Culture Editor" under "Movie review by Alison Petrakis"), not the review going on."""
+    above = lines[index - 1]
+    return bool(above.strip()) and match("byline", above) is not None and not is_prose(lines[index])
+
+
+def critic_by_name(line: str, header: set[str]) -> bool:
+    """A line that is only the name of the critic the header's byline names ("Callum Reyes" under
+    "By Callum Reyes"): after the review, the heading of their bio card."""
+    name = line.strip().casefold()
+    return len(name.split()) >= 2 and any(
+        text.casefold().endswith(name) and match("byline", text) for text in header
+    )
+
+
+def in_credits_block(lines: list[str], index: int) -> bool:
+    """A labelled credit ("Director: …", "Duración: 137 minutos.") next to another, with no blank
+    line between: a film's credits box, which a newspaper may print under the review. A lone
+    "Plot: …" in the review stays the critic's."""
+    if ":" not in lines[index]:  # every label ends in one; most body lines have none
+        return False
+    neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
+    return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
+
+
+def first_paragraph(lines: list[str], texts: list[int]) -> int:
+    """Where the review proper starts: the first sentence of at least 15 words (not a labelled
+    credit or a credits line, nor site furniture such as a cookie notice), else the first
+    sentence, else (a review typed without punctuation) the first line long enough not to be a
+    title; ``len(lines)`` when there is none."""
+    paragraphs = (
+        i
+        for i in texts
+        if word_count(lines[i]) >= PARAGRAPH_MIN_WORDS
+        and has_sentence_end(lines[i])
+        and not match("header_label", lines[i])
+        and not match("film_heading", lines[i])
+        and not is_furniture(lines[i])
+    )
+    prose = (i for i in texts if is_prose(lines[i]))
+    unpunctuated = (
+        i
+        for i in texts
+        if word_count(lines[i]) >= UNPUNCTUATED_REVIEW_MIN_WORDS
+        and not is_furniture(lines[i])
+        and not any(match(family, lines[i]) for family in HEADER_FAMILIES)
+    )
+    for candidates in (paragraphs, prose, unpunctuated):
+        found = next(candidates, None)
+        if found is not None:
+            return found
+    return len(lines)
+
+
+def masthead_to_header(lines: list[str], labels: list[str], texts: list[int], furniture: int) -> int:
+    """Relabel as header the short lines read as body under a header line and above the site
+    furniture at `furniture`, above the first paragraph, and return how many: a blog's tagline
+    under its name ("films, mostly. sometimes soup.") sits above the site's menu, where a
+    standfirst, a sentence of its own, sits under the headline."""
+    above = [i for i in texts if i < furniture and labels[i] == "body"]
+    named = any(labels[i] == "header" for i in texts if i < (above[0] if above else furniture))
+    if not above or not named or any(is_prose(lines[i]) for i in above):
+        return 0
+    for i in above:
+        labels[i] = "header"
+    return len(above)
