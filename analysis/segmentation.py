@@ -13,10 +13,12 @@ paragraph, after the last one, inside a thread), and families of cues (package d
 ``data/segment-cues.yaml``). In order:
 
 1. **Top.** Before the first paragraph (a sentence of at least 15 words; without one, the first
-   sentence, or the first line of 8 words or more), a line is ``header`` (headline, byline,
-   date, labelled credits), ``rating``, ``boilerplate`` (furniture such as a photo credit or a
-   spoiler notice, and the short lines of a widget under it) or, when it is a sentence,
-   ``body`` (a standfirst, or a one-line review).
+   sentence, or the first line of 8 words or more), a line is ``header`` (headline, byline and
+   the critic's title under it, date, labelled credits, a film's heading, a blog's tagline above
+   its menu), ``rating``, ``boilerplate`` (furniture such as a photo credit or a spoiler notice,
+   and the short lines of a widget under it) or, when it is a sentence, ``body`` (a standfirst,
+   or a one-line review); :mod:`analysis.review_edges` holds the rules that read a line's
+   neighbours.
 2. **Thread.** The comment thread starts at a comment heading ("3 thoughts on …", "No
    comments:"), a comment form, a comment's start marker ("Name said...", "Re: …", "#2", a
    numbered item after which every line is indented), a name over a date once the review has
@@ -25,8 +27,8 @@ paragraph, after the last one, inside a thread), and families of cues (package d
    ``boilerplate``, one segment per comment.
 3. **Between.** Before the thread: ``boilerplate`` for furniture (share widgets, tags,
    "Posted by … at …", captions, notices) and the short lines of a widget under it;
-   ``author_bio`` from a bio cue ("About …", "Written by …", or a third-person sentence after
-   furniture) to the thread; ``rating`` for a line that is only a rating (after an optional
+   ``author_bio`` from a bio cue ("About …", "Written by …", or, after furniture, a third-person
+   sentence or a line that is only the byline's name) to the thread; ``rating`` for a line that is only a rating (after an optional
    short label, as sub-scores and "Review by handle ★★★½" are) by :mod:`analysis.rating_parser`;
    ``header`` for a byline or date under a one-sentence standfirst; else ``body``.
 4. **Tail.** Short lines without a sentence end after the last paragraph of the body (tags,
