@@ -88,8 +88,9 @@ def masthead_to_header(lines: list[str], labels: list[str], texts: list[int], fu
     under its name ("films, mostly. sometimes soup.") sits above the site's menu, where a
     standfirst, a sentence of its own, sits under the headline."""
     above = [i for i in texts if i < furniture and labels[i] == "body"]
-    named = any(labels[i] == "header" for i in texts if i < (above[0] if above else furniture))
-    if not above or not named or any(is_prose(lines[i]) for i in above):
+    if not above or any(is_prose(lines[i]) for i in above):
+        return 0
+    if not any(labels[i] == "header" for i in texts if i < above[0]):  # no site name over it
         return 0
     for i in above:
         labels[i] = "header"

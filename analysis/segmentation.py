@@ -28,9 +28,10 @@ paragraph, after the last one, inside a thread), and families of cues (package d
 3. **Between.** Before the thread: ``boilerplate`` for furniture (share widgets, tags,
    "Posted by … at …", captions, notices) and the short lines of a widget under it;
    ``author_bio`` from a bio cue ("About …", "Written by …", or, after furniture, a third-person
-   sentence or a line that is only the byline's name) to the thread; ``rating`` for a line that is only a rating (after an optional
-   short label, as sub-scores and "Review by handle ★★★½" are) by :mod:`analysis.rating_parser`;
-   ``header`` for a byline or date under a one-sentence standfirst; else ``body``.
+   sentence or a line that is only the byline's name) to the thread; ``rating`` for a line that
+   is only a rating (after an optional short label, as sub-scores and "Review by handle ★★★½"
+   are) by :mod:`analysis.rating_parser`; ``header`` for a byline or date under a one-sentence
+   standfirst; else ``body``.
 4. **Tail.** Short lines without a sentence end after the last paragraph of the body (tags,
    related posts, the author's name) are ``boilerplate``.
 5. **Ratings ending prose.** A rating after the last sentence of a body line ("… a thin third
