@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import gc
 import io
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import TextIO
@@ -274,10 +276,36 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_sentences(args) if args.command == "sentences" else _run_analysis(args.command, args)
 
 
+# Container allocations between two young-generation collections while a command runs (Python's
+# default is 700).
+COMMAND_COLLECTION_THRESHOLD = 50_000
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Run the block with the cycle collector set for a batch of work, then restore it.
+
+    A command keeps millions of long-lived objects (every review's words and tables), and with
+    the default threshold the collector scans them again and again: at 1,400 reviews about 1 s
+    of CPU over the three processes of ``vocab``. Freezing what is loaded so far (modules, compiled
+    patterns), which forked workers inherit, and collecting the young generation only every
+    :data:`COMMAND_COLLECTION_THRESHOLD` allocations cut that to about 0.3 s; memory does not grow.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(COMMAND_COLLECTION_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        with _few_collections():
+            return _dispatch(args)
     except BrokenPipeError:
         # The reader stopped early (`... | head`): not an error; keep Python from complaining
         # again when it flushes stdout at exit.

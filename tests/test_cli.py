@@ -286,3 +286,17 @@ def test_a_line_of_zero_width_spaces_carries_no_sentence(monkeypatch):
     monkeypatch.setattr(sentence_report, "judge_sentences", lambda texts: pd.DataFrame({"text": texts}))
     reports = list(sentence_report.sentence_reports(["A fine film.", "\u200b\u200b", " \ufeff ", "The end."]))
     assert [(record["line"], record["text"]) for record in reports[0].records] == [(1, "A fine film."), (4, "The end.")]
+
+
+def test_a_command_collects_cycles_rarely_and_leaves_the_collector_as_it_found_it(monkeypatch, capsys):
+    import gc
+
+    import analysis.cli as cli
+
+    during = []
+    real_dispatch = cli._dispatch
+    monkeypatch.setattr(cli, "_dispatch", lambda args: during.append(gc.get_threshold()) or real_dispatch(args))
+    before = gc.get_threshold()
+    assert main(["corpus", "--json"]) == 0
+    assert during[0][0] == cli.COMMAND_COLLECTION_THRESHOLD > before[0]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
