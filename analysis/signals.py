@@ -120,8 +120,9 @@ def _any_cue() -> re.Pattern:
 
 @cache
 def _negator() -> re.Pattern:
-    # "not only" / "not just" introduce more praise, not a denial.
-    return re.compile(rf"(?<![\w']){_alternation(_cue_data()['negators'])}(?![\w'])(?! only| just)")
+    # "not only" / "not just" introduce more praise, not a denial; "nothing short of", "no less
+    # than" make what follows stronger (litotes of degree, not of sense).
+    return re.compile(rf"(?<![\w']){_alternation(_cue_data()['negators'])}(?![\w'])(?! only| just| short of| less than)")
 
 
 @cache

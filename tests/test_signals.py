@@ -7,6 +7,7 @@ from analysis.signals import (
     SIGNAL_COLUMNS,
     SIGNAL_KINDS,
     find_signals,
+    judgement_cues,
     sentence_signals,
     signal_summary,
     text_signals,
@@ -53,6 +54,10 @@ def test_a_negator_reverses_and_halves_a_cue_of_another_kind():
     # "not only" adds praise; a negator in an earlier clause does not reach the cue.
     assert _signals("It is not only a masterpiece.") == [("verdict_label", "a masterpiece", 1.0, False)]
     assert _signals("I did not expect it, but a masterpiece.") == [("verdict_label", "a masterpiece", 1.0, False)]
+    # Degree litotes strengthen what follows rather than deny it.
+    assert _signals("It is nothing less than a triumph.") == [("verdict_label", "a triumph", 0.8, False)]
+    for sentence in ("It is nothing short of stunning visually.", "Her performance is no less than stunning."):
+        assert [(c["span_text"], c["polarity"], c["negated"]) for c in judgement_cues(sentence)] == [("stunning", 1, False)]
 
 
 def test_litotes_and_negative_superlatives():
@@ -156,7 +161,6 @@ def test_a_genre_word_is_no_verdict():
 
 
 def test_judgement_cues_with_negation():
-    from analysis.signals import judgement_cues
 
     found = [(c["span_text"], c["polarity"], c["negated"]) for c in judgement_cues(
         "The animation isn't as rich as it could be, but the score is not bad at all and the cast is superb."
@@ -186,7 +190,6 @@ def test_mention_verdict_precedence():
 
 
 def test_no_is_a_negator():
-    from analysis.signals import judgement_cues
 
     # YAML reads a bare `no` as false; the negator list must still hold the word.
     [cue] = judgement_cues("No stupid sing-along songs.")
@@ -196,7 +199,6 @@ def test_no_is_a_negator():
 
 
 def test_judgement_cues_include_superlatives_and_abstract_nouns():
-    from analysis.signals import judgement_cues
 
     found = judgement_cues("Cameron's greatest gift is pacing worked to perfection; the stupidity of the script hurts.")
     assert [(c["span_text"], c["polarity"]) for c in found] == [("greatest", 1), ("perfection", 1), ("stupidity", -1)]
@@ -204,7 +206,6 @@ def test_judgement_cues_include_superlatives_and_abstract_nouns():
 
 def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
     from analysis.mention_verdicts import mention_verdict
-    from analysis.signals import judgement_cues
 
     # The praise is of the other film's villain, at this voice's expense.
     scope = "Blessed gives it game enthusiasm, but he is nothing compared to Woods' hilarious Hades."
@@ -218,7 +219,6 @@ def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
 
 def test_idioms_of_credit_and_faint_praise_judge():
     from analysis.mention_verdicts import mention_verdict
-    from analysis.signals import judgement_cues
 
     assert mention_verdict("To his credit, Carrey doesn't try.", "summary", "neutral", 0.3)[1:] == (
         "praise", "judgement cue: To his credit"
@@ -240,7 +240,6 @@ def test_idioms_of_credit_and_faint_praise_judge():
 
 
 def test_a_cue_word_in_another_sense_is_no_cue():
-    from analysis.signals import judgement_cues
 
     # "The original" is the first version, not an original one; a best friend is a role.
     assert judgement_cues("They lost what was at the centre of the original Godzilla movies.") == []
