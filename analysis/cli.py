@@ -291,14 +291,15 @@ def _few_collections() -> Iterator[None]:
     patterns), which forked workers inherit, and collecting the young generation only every
     :data:`COMMAND_COLLECTION_THRESHOLD` allocations cut that to about 0.3 s; memory does not grow.
     """
-    threshold = gc.get_threshold()
+    threshold, frozen_by_caller = gc.get_threshold(), gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(COMMAND_COLLECTION_THRESHOLD, *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not frozen_by_caller:  # Python cannot unfreeze only what this froze
+            gc.unfreeze()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,3 +1,4 @@
+import gc
 import io
 import json
 import os
@@ -7,6 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
+import analysis.cli as cli
 from analysis.cli import main
 from analysis.paths import NO_CACHE_ENV_VAR
 
@@ -289,10 +291,6 @@ def test_a_line_of_zero_width_spaces_carries_no_sentence(monkeypatch):
 
 
 def test_a_command_collects_cycles_rarely_and_leaves_the_collector_as_it_found_it(monkeypatch, capsys):
-    import gc
-
-    import analysis.cli as cli
-
     during = []
     real_dispatch = cli._dispatch
     monkeypatch.setattr(cli, "_dispatch", lambda args: during.append(gc.get_threshold()) or real_dispatch(args))
