@@ -41,12 +41,15 @@ def test_the_set_is_as_large_and_varied_as_required(evaluate):
 CHECK_BATCHES = {
     "check-1": (9, {"matrix", "men-in-black", "starship-troopers"}, {"neutral": 42, "criticism": 25, "praise": 17}),
     "check-2": (11, {"phantom-menace", "lost-in-space", "wedding-singer"}, {"neutral": 44, "criticism": 33, "praise": 29}),
+    "check-3": (
+        9, {"good-will-hunting", "species-ii", "wild-wild-west", "x-files"}, {"neutral": 39, "criticism": 29, "praise": 22}
+    ),
 }
 
 
 def test_the_set_holds_the_development_batch_and_the_check_batches(evaluate):
     every_batch, _ = evaluate.read_set()
-    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-1": 84}
+    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-3": 90, "check-1": 84}
 
 
 @pytest.mark.parametrize("batch", list(CHECK_BATCHES))
