@@ -40,7 +40,7 @@ then, in this order:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.clauses import split_clauses
 from analysis.resources import read_yaml
@@ -105,6 +105,33 @@ def production_fact(scope: str) -> str | None:
     return match.group(0) if match else None
 
 
+@lru_cache(maxsize=64)
+def _title_pattern(title: str) -> re.Pattern | None:
+    words = title.split()
+    if len(words) < 2:
+        return None
+    article = words[0].lower() in ("the", "a", "an")
+    rest = r"\s+".join(map(re.escape, words[1:] if article else words))
+    leading = rf"(?:{re.escape(words[0])}\s+)?" if article else ""
+    return re.compile(rf"(?<![\w-]){leading}{rest}(?![\w-])", re.IGNORECASE)
+
+
+def without_title(scope: str, title: str | None) -> str:
+    """`scope` with the film's title blanked out, at the same length so that offsets hold.
+
+    The words of a title judge nothing: "good will hunting overcomes the banalities of its story"
+    holds no "good". A one-word title ("Her", "Up") is a common word that cue phrases need ("at
+    her best"), so it stays.
+
+    >>> without_title('unusually directed by gus van sant , " good will hunting " overcomes', "Good Will Hunting")
+    'unusually directed by gus van sant , "                   " overcomes'
+    >>> without_title("Her is at her best here.", "Her")
+    'Her is at her best here.'
+    """
+    pattern = _title_pattern(title) if title else None
+    return pattern.sub(lambda found: " " * len(found.group(0)), scope) if pattern else scope
+
+
 def _after_the_turn(scope: str, cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The cues that decide: when cues of both signs stand in different clauses of a contrast
     (:func:`analysis.clauses.split_clauses`), those of the last clause that holds any ("his vision
@@ -121,7 +148,7 @@ def _after_the_turn(scope: str, cues: list[tuple[str, int, int]]) -> list[tuple[
 @checks(scope=str)
 def mention_verdict(
     scope: str, kind: str, label: str, praise_probability: float, *, uncued_margin: float = UNCUED_MARGIN,
-    named_as: str | None = None, person: bool = False,
+    named_as: str | None = None, person: bool = False, title: str | None = None,
 ) -> tuple[str, str, str]:
     """The judgement of a target named in `scope`, from the sentence model's reading and the cues.
 
@@ -140,6 +167,8 @@ def mention_verdict(
         credited to ("Spike Jonze's 'Her'", "Jonze's film"), or beside another person's judgement.
     person : bool
         The target is a person: ``writing_faults`` are no cues against it.
+    title : str, optional
+        The film's title: its words are no cues (:func:`without_title`).
 
     Returns
     -------
@@ -160,17 +189,18 @@ def mention_verdict(
     >>> mention_verdict("Morton was replaced by Johansson.", "evaluative", "criticism", 0.05)
     ('evaluative', 'neutral', 'production fact: replaced by')
     """
+    judged_text = without_title(scope, title)
     if named_as == "beside":
-        spans = "; ".join(c["span_text"] for c in judgement_cues(scope))
+        spans = "; ".join(c["span_text"] for c in judgement_cues(judged_text))
         return "evaluative", "neutral", f"another's judgement: {spans}"
-    signals = sentence_signals(scope)
+    signals = sentence_signals(judged_text)
     reservation = _reservation(signals)
     if reservation:
         return "evaluative", "criticism", f"reservation cue: {reservation}"
     faults = _writing_faults() if person else frozenset()
-    cues = [(c["span_text"], c["polarity"], c["start"]) for c in judgement_cues(scope) if c["span_text"].lower() not in faults]
+    cues = [(c["span_text"], c["polarity"], c["start"]) for c in judgement_cues(judged_text) if c["span_text"].lower() not in faults]
     cues += [(s["span_text"], 1 if s["weight"] > 0 else -1, s["start"]) for s in signals if s["weight"] != 0]
-    cues = [(span, polarity) for span, polarity, _ in _after_the_turn(scope, cues)]
+    cues = [(span, polarity) for span, polarity, _ in _after_the_turn(judged_text, cues)]
     net = sum(polarity for _, polarity in cues)
     if net:
         spans = "; ".join(span for span, polarity in cues if polarity * net > 0)

@@ -159,7 +159,8 @@ def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
 
 @checks(mentions=MENTION_COLUMNS[:8])
 def judge_mentions(
-    mentions: pd.DataFrame, *, labeller: Labeller | None = None, uncued_margin: float = UNCUED_MARGIN
+    mentions: pd.DataFrame, *, labeller: Labeller | None = None, uncued_margin: float = UNCUED_MARGIN,
+    title: str | None = None,
 ) -> pd.DataFrame:
     """Judge every (review, target, sentence): the evidence table.
 
@@ -174,6 +175,9 @@ def judge_mentions(
     uncued_margin : float
         How sure the sentence model must be for a mention without cues to count
         (:func:`analysis.mention_verdicts.mention_verdict`; the evaluation script varies it).
+    title : str, optional
+        The film's title, whose words are no judgement cues
+        (:func:`analysis.mention_verdicts.without_title`).
 
     Returns
     -------
@@ -186,10 +190,12 @@ def judge_mentions(
         ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
-    return _judged_scopes(_scopes(mentions), labeller=labeller, uncued_margin=uncued_margin)
+    return _judged_scopes(_scopes(mentions), labeller=labeller, uncued_margin=uncued_margin, title=title)
 
 
-def _judged_scopes(scopes: pd.DataFrame, *, labeller: Labeller | None, uncued_margin: float) -> pd.DataFrame:
+def _judged_scopes(
+    scopes: pd.DataFrame, *, labeller: Labeller | None, uncued_margin: float, title: str | None
+) -> pd.DataFrame:
     """:func:`judge_mentions` of the mentions whose scopes (:func:`_scopes`) are `scopes`."""
     texts = sorted(set(scopes.loc[scopes["scope_kind"] != "heading", "scope"]))
     # The sentence model reads a scope without its genre words: "a disaster movie" is no verdict.
@@ -201,7 +207,7 @@ def _judged_scopes(scopes: pd.DataFrame, *, labeller: Labeller | None, uncued_ma
         labels = pd.DataFrame(columns=["scope", *judged_columns])
     evidence = scopes.merge(labels, on="scope", how="left", validate="many_to_one")
     judged = ~evidence["scope_kind"].isin(["heading", "credit"])
-    jobs = [(*row, uncued_margin) for row in evidence.loc[
+    jobs = [(*row, uncued_margin, title) for row in evidence.loc[
         judged, ["scope", "kind", "label", "praise_probability", "_named_as", "target_kind"]
     ].itertuples(index=False, name=None)]
     # Targets named in one scope the same way share its verdict: each distinct job is judged once.
@@ -218,11 +224,11 @@ def _judged_scopes(scopes: pd.DataFrame, *, labeller: Labeller | None, uncued_ma
     return evidence[EVIDENCE_COLUMNS]
 
 
-def _mention_verdict(job: tuple[str, str, str, float, str | None, str, float]) -> tuple[str, str, str]:
+def _mention_verdict(job: tuple[str, str, str, float, str | None, str, float, str | None]) -> tuple[str, str, str]:
     """:func:`analysis.mention_verdicts.mention_verdict` of one mention (run in worker processes)."""
-    scope, kind, label, probability, named_as, target_kind, uncued_margin = job
+    scope, kind, label, probability, named_as, target_kind, uncued_margin, title = job
     return mention_verdict(scope, kind, label, probability, uncued_margin=uncued_margin, named_as=named_as,
-                           person=target_kind == "person")
+                           person=target_kind == "person", title=title)
 
 
 @checks(evidence=["review_id", "target", "sentence_index", "label", "praise_probability"])
@@ -276,7 +282,7 @@ def praise_analysis(corpus: Corpus, *, labeller: Labeller | None = None) -> dict
     mentions = joined_tables([mentions for mentions, _ in runs], sorted_by="review_id")
     # A review's scopes lie in its run, each run's sorted as _scopes sorts the whole table.
     scopes = joined_tables([scopes for _, scopes in runs], sorted_by=SCOPE_ORDER)
-    evidence = _judged_scopes(scopes, labeller=labeller, uncued_margin=UNCUED_MARGIN)
+    evidence = _judged_scopes(scopes, labeller=labeller, uncued_margin=UNCUED_MARGIN, title=corpus.film.title)
     table = praise_table(evidence)
     return {
         "mentions": mentions,

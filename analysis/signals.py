@@ -91,6 +91,7 @@ def _expanded(pattern: str) -> str:
         "{negator}": _alternation(data["negators"]),
         "{filler}": _alternation(re.escape(str(word)) for word in data["fillers"]),
         "{negative}": _alternation(re.escape(str(word)) for word in data["negatives"]),
+        "{not_superlative}": _alternation(re.escape(str(word)) for word in data["not_superlatives"]),
     }
     for placeholder, expansion in placeholders.items():
         pattern = pattern.replace(placeholder, expansion)

@@ -121,7 +121,7 @@ def predictions(
         name = film_names[review]
         films.setdefault(name, film_of(name))
         sentences = review_sentences(review, datasets)
-        evidence = judge_mentions(find_mentions(sentences, films[name]), uncued_margin=uncued_margin)
+        evidence = judge_mentions(find_mentions(sentences, films[name]), uncued_margin=uncued_margin, title=films[name].title)
         offsets = sentences[["sentence_index", "start", "end"]]
         judged.append(evidence.merge(offsets, on="sentence_index")[["review_id", "start", "end", "target", "label", "scope", "sentence", "label_source", "kind", "praise_probability", "evaluative_probability"]])
     found = pd.concat(judged, ignore_index=True).rename(columns={"review_id": "review", "label": "predicted"})

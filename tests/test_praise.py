@@ -372,7 +372,7 @@ JONZE_FILM = film_from_manifest({"film": {"title": "Her", "director": "Spike Jon
 
 def judged(film, *sentences, labeller=sure_labeller):
     table = pd.DataFrame({"review_id": "r", "sentence_index": range(len(sentences)), "text": list(sentences)})
-    evidence = judge_mentions(find_mentions(table, film), labeller=labeller)
+    evidence = judge_mentions(find_mentions(table, film), labeller=labeller, title=film.title)
     return [(row.sentence_index, row.target, row.label, row.label_source) for row in evidence.itertuples()]
 
 
@@ -469,3 +469,19 @@ def test_across_a_contrast_the_clause_after_it_decides():
         (1, "direction", "criticism", "judgement cue: excessive"),
         (2, "direction", "criticism", "judgement cue: excessive; clumsy; dull"),
     ]
+
+
+def test_the_words_of_the_films_title_judge_nothing():
+    """"Good Will Hunting" holds no "good": a rule left with no cue leaves it to the model."""
+    film = film_from_manifest({"film": {"title": "Good Will Hunting", "director": "Gus Van Sant"}})
+    assert judged(
+        film,
+        'Directed by Gus Van Sant, " good will hunting " overcomes the banalities of its story.',
+        "Good Will Hunting is good, and Van Sant's direction is good too.",
+    ) == [
+        (0, "Gus Van Sant", "criticism", "classifier"),
+        (1, "Gus Van Sant", "praise", "judgement cue: good; good"),
+        (0, "direction", "criticism", "classifier"),
+        (1, "direction", "praise", "judgement cue: good; good"),
+    ]
+

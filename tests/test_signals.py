@@ -61,6 +61,8 @@ def test_a_negator_reverses_and_halves_a_cue_of_another_kind():
 
 
 def test_litotes_and_negative_superlatives():
+    # A word ending in -est that is no superlative places nothing.
+    assert _signals("So the rest of the time we watch Patrick.") == []
     assert _signals("It was not bad.") == [("negated_negative", "not bad", 0.2, False)]
     assert _signals("One of the most boring films.") == [("superlative", "One of the most boring", -0.7, False)]
     assert _signals("One of the most moving films.") == [("superlative", "One of the most moving", 0.5, False)]
