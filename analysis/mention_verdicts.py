@@ -15,7 +15,7 @@ then, in this order:
   what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
 * *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
   "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
-  signals decide the sign by their net count, and any cue makes the mention ``evaluative``: a
+  signals, both read with the film's title blanked (:func:`without_title`), decide the sign by their net count, and any cue makes the mention ``evaluative``: a
   model trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
   Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
   this reality is wondrous" as criticism (0.23). A fault of the writing or of the film
