@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.resources import read_yaml
 from analysis.tables import Expected
@@ -272,3 +273,34 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
             )
         )
     return tuple(result)
+
+
+@lru_cache(maxsize=64)
+def _title_pattern(title: str) -> re.Pattern | None:
+    """The title of two or more words, its leading article optional ("Good Will Hunting"; "Incredibles"
+    for "The Incredibles"), as whole words; None for a one-word title."""
+    words = title.split()
+    if len(words) < 2:
+        return None
+    article = words[0].lower() in ("the", "a", "an")
+    rest = r"\s+".join(map(re.escape, words[1:] if article else words))
+    leading = rf"(?:{re.escape(words[0])}\s+)?" if article else ""
+    return re.compile(rf"(?<![\w-]){leading}{rest}(?![\w-])", re.IGNORECASE)
+
+
+def without_title(text: str, title: str | None) -> str:
+    """`text` with the film's title blanked out, at the same length so that offsets hold.
+
+    The words of a title judge nothing: "good will hunting overcomes the banalities of its story"
+    holds no "good", and "The Amazing Spider-Man" no "amazing". Verdict signals
+    (:mod:`analysis.signals`) and a mention's judgement cues (:mod:`analysis.mention_verdicts`)
+    are read in this text. A one-word title ("Her", "Up") is a common word that cue phrases need
+    ("at her best"), so it stays.
+
+    >>> without_title('unusually directed by gus van sant , " good will hunting " overcomes', "Good Will Hunting")
+    'unusually directed by gus van sant , "                   " overcomes'
+    >>> without_title("Her is at her best here.", "Her")
+    'Her is at her best here.'
+    """
+    pattern = _title_pattern(title) if title else None
+    return pattern.sub(lambda found: " " * len(found.group(0)), text) if pattern else text

@@ -15,7 +15,7 @@ then, in this order:
   what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
 * *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
   "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
-  signals, both read with the film's title blanked (:func:`without_title`), decide the sign by
+  signals, both read with the film's title blanked (:func:`analysis.film.without_title`), decide the sign by
   their net count, and any cue makes the mention ``evaluative``: a model trained on plot
   synopses full of names reads "Joaquin Phoenix's portrayal of Theodore Twombly is remarkable"
   as plot summary (p praise 0.95, neutral), and "Jonze's handling of this reality is wondrous"
@@ -41,9 +41,10 @@ then, in this order:
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from analysis.clauses import split_clauses
+from analysis.film import without_title
 from analysis.resources import read_yaml
 from analysis.signals import judgement_cues, sentence_signals
 from analysis.tables import checks
@@ -106,33 +107,6 @@ def production_fact(scope: str) -> str | None:
     return match.group(0) if match else None
 
 
-@lru_cache(maxsize=64)
-def _title_pattern(title: str) -> re.Pattern | None:
-    words = title.split()
-    if len(words) < 2:
-        return None
-    article = words[0].lower() in ("the", "a", "an")
-    rest = r"\s+".join(map(re.escape, words[1:] if article else words))
-    leading = rf"(?:{re.escape(words[0])}\s+)?" if article else ""
-    return re.compile(rf"(?<![\w-]){leading}{rest}(?![\w-])", re.IGNORECASE)
-
-
-def without_title(scope: str, title: str | None) -> str:
-    """`scope` with the film's title blanked out, at the same length so that offsets hold.
-
-    The words of a title judge nothing: "good will hunting overcomes the banalities of its story"
-    holds no "good". A one-word title ("Her", "Up") is a common word that cue phrases need ("at
-    her best"), so it stays.
-
-    >>> without_title('unusually directed by gus van sant , " good will hunting " overcomes', "Good Will Hunting")
-    'unusually directed by gus van sant , "                   " overcomes'
-    >>> without_title("Her is at her best here.", "Her")
-    'Her is at her best here.'
-    """
-    pattern = _title_pattern(title) if title else None
-    return pattern.sub(lambda found: " " * len(found.group(0)), scope) if pattern else scope
-
-
 def _after_the_turn(scope: str, cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The cues that decide: when cues of both signs stand in different clauses of a contrast
     (:func:`analysis.clauses.split_clauses`), those of the last clause that holds any ("his vision
@@ -169,7 +143,7 @@ def mention_verdict(
     person : bool
         The target is a person: ``writing_faults`` are no cues against it.
     title : str, optional
-        The film's title: its words are no cues (:func:`without_title`).
+        The film's title: its words are no cues (:func:`analysis.film.without_title`).
 
     Returns
     -------

@@ -56,7 +56,7 @@ import pandas as pd
 from analysis.body_tables import BodySplit, body_sentence_table
 from analysis.corpus import Corpus, once_per_corpus
 from analysis.reviews import review_body_split
-from analysis.film import Film
+from analysis.film import Film, without_title
 from analysis.clauses import split_clauses
 from analysis.genres import without_genre_words
 from analysis.judgements import judge_sentences
@@ -99,10 +99,10 @@ def mention_scopes(mentions: pd.DataFrame) -> pd.DataFrame:
     return _scopes(mentions).drop(columns="_named_as")
 
 
-def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
+def _scopes(mentions: pd.DataFrame, title: str | None = None) -> pd.DataFrame:
     """:func:`mention_scopes` with ``_named_as``: ``attribution`` when every mention of the target in
     the scope credits the film to it, ``beside`` when it is named beside another's judgement
-    (:mod:`analysis.credits`), else None."""
+    (:mod:`analysis.credits`, which reads the scope without the film's `title`), else None."""
     by_sentence: dict[tuple, list] = {}
     for mention in mentions[["review_id", "sentence_index", "sentence", "target", "target_kind", "matched_text", "rule", "start"]].itertuples(index=False):
         by_sentence.setdefault((mention.review_id, int(mention.sentence_index)), []).append(mention)
@@ -130,7 +130,7 @@ def _scopes(mentions: pd.DataFrame) -> pd.DataFrame:
             named_as = (
                 "attribution" if all(is_attribution(sentence, m.start, m.matched_text) for m, _ in group)
                 else "beside" if target_kind == "person" and kind in ("sentence", "clause") and named_beside(
-                    sentence[start:] if kind == "sentence" else clauses[min(holding)][2],
+                    without_title(sentence[start:] if kind == "sentence" else clauses[min(holding)][2], title),
                     [m.start - start for m in in_scope if m.target == target],
                     [m.start - start for m in in_scope if m.target != target and m.target_kind == "person"],
                 )
@@ -177,7 +177,7 @@ def judge_mentions(
         (:func:`analysis.mention_verdicts.mention_verdict`; the evaluation script varies it).
     title : str, optional
         The film's title, whose words are no judgement cues
-        (:func:`analysis.mention_verdicts.without_title`).
+        (:func:`analysis.film.without_title`).
 
     Returns
     -------
@@ -190,7 +190,7 @@ def judge_mentions(
         ``heading``, its label ``neutral`` and its scores empty. A credit is
         ``summary`` and ``neutral`` whatever the labeller says of it.
     """
-    return _judged_scopes(_scopes(mentions), labeller=labeller, uncued_margin=uncued_margin, title=title)
+    return _judged_scopes(_scopes(mentions, title), labeller=labeller, uncued_margin=uncued_margin, title=title)
 
 
 def _judged_scopes(
@@ -264,7 +264,7 @@ def _mentions_of_run(splits: list[tuple[str, BodySplit]], film: Film) -> tuple[p
     """The mentions of a run of reviews and their scopes (:func:`_scopes`), found where the run is
     processed; its sentences stay there."""
     mentions = find_mentions(body_sentence_table(splits), film)
-    return mentions, _scopes(mentions)
+    return mentions, _scopes(mentions, film.title)
 
 
 @once_per_corpus

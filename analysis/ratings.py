@@ -242,7 +242,7 @@ def _rating_reads(corpus: Corpus) -> _RatingReads:
     keys = corpus.map_reviews(_reading_key, _reading_input, description="keying body readings", light=True)
     kept = stored_values(_reading_key_prefix(), keys)
     runs = corpus.map_review_runs(
-        partial(_rating_reads_of_run, scales=corpus.rating_scales), _rating_item,
+        partial(_rating_reads_of_run, scales=corpus.rating_scales, title=corpus.film.title), _rating_item,
         extras=[key in kept for key in keys], description="reading ratings",
     )
     read = [reading for run in runs for reading in run.readings]
@@ -280,15 +280,17 @@ def _rating_item(review: Review, reading_kept: bool) -> tuple[str, str, BodySpli
 
 
 def _rating_reads_of_run(
-    reviews: list[tuple[str, str, BodySplit, tuple[Segment, ...], bool]], scales: Mapping[str, float]
+    reviews: list[tuple[str, str, BodySplit, tuple[Segment, ...], bool]], scales: Mapping[str, float],
+    title: str | None,
 ) -> _RatingReads:
     """:func:`_rating_reads` of a run of reviews, given by id, body, body split, rated segments and
-    whether the body's reading is kept on disk already (then its reading here is None)."""
+    whether the body's reading is kept on disk already (then its reading here is None); the
+    film's `title` holds no verdict signal."""
     sentences = body_sentence_table([(review_id, split) for review_id, _, split, _, _ in reviews])
     return _RatingReads(
         [None if kept else _read_body(body, split, RATING_EVIDENCE_TOP) for _, body, split, _, kept in reviews],
         [row for review_id, _, _, rated, _ in reviews for row in _review_explicit_ratings(review_id, rated, scales)],
-        find_signals(sentences[["review_id", "sentence_index", "text"]]),
+        find_signals(sentences[["review_id", "sentence_index", "text"]], title=title),
     )
 
 
@@ -341,8 +343,8 @@ def rating_evidence(corpus: Corpus, *, top: int = RATING_EVIDENCE_TOP) -> pd.Dat
 
 @once_per_corpus
 def review_signals(corpus: Corpus) -> pd.DataFrame:
-    """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`),
-    read with the other ratings of each review (:func:`_rating_reads`)."""
+    """The prose verdict signals of every review body (see :func:`analysis.signals.find_signals`;
+    none in the film's title), read with the other ratings of each review (:func:`_rating_reads`)."""
     return _rating_reads(corpus).signals
 
 

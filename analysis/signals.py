@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.film import without_title
 from analysis.genres import genre_spans
 from analysis.resources import read_yaml
 from analysis.tables import checks
@@ -227,8 +228,9 @@ def _is_negated(lowered: str, start: int) -> bool:
 
 
 @checks(sentence=str)
-def sentence_signals(sentence: str) -> list[dict]:
-    """The verdict signals in one sentence, in order.
+def sentence_signals(sentence: str, *, title: str | None = None) -> list[dict]:
+    """The verdict signals in one sentence, in order; none in the film's `title`
+    (:func:`analysis.film.without_title`: "The Amazing Spider-Man" holds no "amazing").
 
     Returns
     -------
@@ -240,7 +242,7 @@ def sentence_signals(sentence: str) -> list[dict]:
     >>> [(s["kind"], s["span_text"], s["weight"]) for s in sentence_signals("I wasn't disappointed.")]
     [('negated_negative', "wasn't disappointed", 0.6)]
     """
-    lowered = _lower(normalise(sentence))
+    lowered = _lower(without_title(normalise(sentence), title))
     if not _any_cue().search(lowered):
         return []
     found = []
@@ -274,7 +276,7 @@ def sentence_signals(sentence: str) -> list[dict]:
 
 
 @checks(sentences=["review_id", "sentence_index", "text"])
-def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
+def find_signals(sentences: pd.DataFrame, *, title: str | None = None) -> pd.DataFrame:
     """Verdict signals in a table of sentences.
 
     Parameters
@@ -282,6 +284,8 @@ def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
     sentences : pandas.DataFrame
         Columns ``review_id``, ``sentence_index``, ``text`` (as from
         :func:`analysis.corpus.sentence_table`).
+    title : str, optional
+        The reviewed film's title, which holds no signal (:func:`sentence_signals`).
 
     Returns
     -------
@@ -296,15 +300,16 @@ def find_signals(sentences: pd.DataFrame) -> pd.DataFrame:
         for review_id, index, text in sentences[["review_id", "sentence_index", "text"]].itertuples(
             index=False, name=None
         )
-        for signal in sentence_signals(text)
+        for signal in sentence_signals(text, title=title)
     ]
     table = pd.DataFrame(rows, columns=SIGNAL_COLUMNS)
     return table.astype({"sentence_index": "int64", "start": "int64", "end": "int64", "weight": "float64", "negated": "bool"})
 
 
 @checks(text=str)
-def text_signals(text: str, *, review_id: str = "") -> pd.DataFrame:
-    """Verdict signals in a plain text, split into sentences by :func:`split_sentences`.
+def text_signals(text: str, *, review_id: str = "", title: str | None = None) -> pd.DataFrame:
+    """Verdict signals in a plain text, split into sentences by :func:`split_sentences`; none in
+    the film's `title`.
 
     Returns
     -------
@@ -315,7 +320,7 @@ def text_signals(text: str, *, review_id: str = "") -> pd.DataFrame:
         [(review_id, index, sentence.text) for index, sentence in enumerate(split_sentences(text))],
         columns=["review_id", "sentence_index", "text"],
     )
-    return find_signals(sentences)
+    return find_signals(sentences, title=title)
 
 
 @checks(signals=["review_id", "kind", "weight"])

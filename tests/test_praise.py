@@ -457,6 +457,17 @@ def test_a_person_named_beside_another_persons_judgement_is_not_judged():
     ]
 
 
+def test_the_films_title_is_no_judgement_of_a_person_named_beside_it():
+    """"Good" in "Good Will Hunting" is no judgement of Driver, so the judgement is Damon's alone."""
+    film = film_from_manifest({"film": {"title": "Good Will Hunting", "cast": [
+        {"actor": "Matt Damon", "character": "Will"}, {"actor": "Minnie Driver", "character": "Skylar"},
+    ]}})
+    assert judged(film, "Damon does a phenomenal job opposite Driver in Good Will Hunting.") == [
+        (0, "Matt Damon", "praise", "judgement cue: phenomenal"),
+        (0, "Minnie Driver", "neutral", "another's judgement: phenomenal"),
+    ]
+
+
 def test_across_a_contrast_the_clause_after_it_decides():
     """The guideline's rule 2: "his vision was a bit excessive, but at least he directed it well"."""
     assert judged(

@@ -15,6 +15,7 @@ from analysis.ratings import (
     overall_explicit_ratings,
     rating_comparison,
     rating_evidence,
+    review_signals,
 )
 from analysis.readers import reader_response, reader_response_summary
 from analysis.reports.ratings import ratings_report
@@ -392,3 +393,15 @@ def test_body_readings_are_kept_in_the_judgement_cache_and_read_back(tmp_path, m
     monkeypatch.setenv(NO_CACHE_ENV_VAR, "1")
     with pytest.raises(AssertionError, match="read again"):
         ratings.rating_evidence(load_corpus(eight))
+
+
+def test_the_films_title_is_no_verdict_signal(tmp_path):
+    (tmp_path / "manifest.yaml").write_text(
+        "film:\n  title: The Worst Person in the World\nreviews:\n  - file: a.txt\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(
+        "The Worst Person in the World follows Julie through four years.\n\nIt is a triumph.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert review_signals(corpus)[["span_text", "weight"]].values.tolist() == [["a triumph", 0.8]]
+    assert rating_comparison(corpus)[["superlative_signals", "net_signal_weight"]].values.tolist() == [[0, 0.8]]

@@ -162,6 +162,19 @@ def test_a_genre_word_is_no_verdict():
     ]
 
 
+def test_the_films_title_is_no_verdict():
+    """A title names the film and judges nothing: "The Worst Person in the World" is no superlative."""
+    title = "The Worst Person in the World"
+    sentence = "The Worst Person in the World is a triumph."
+    assert _signals(sentence)[0] == ("superlative", "The Worst Person in", -1.0, False)
+    assert [(s["span_text"], s["start"], s["weight"]) for s in sentence_signals(sentence, title=title)] == [("a triumph", 33, 0.8)]
+    table = find_signals(pd.DataFrame({"review_id": ["a"], "sentence_index": [0], "text": [sentence]}), title=title)
+    assert table["span_text"].tolist() == ["a triumph"]
+    assert text_signals(f"A quiet film. {sentence}", title=title)["span_text"].tolist() == ["a triumph"]
+    # A one-word title is a common word that cue phrases need.
+    assert sentence_signals("Her is at her best.", title="Her") == sentence_signals("Her is at her best.") != []
+
+
 def test_judgement_cues_with_negation():
 
     found = [(c["span_text"], c["polarity"], c["negated"]) for c in judgement_cues(
