@@ -66,7 +66,9 @@ def syllable_count(word: str) -> int:
     [1, 2, 4, 3, 1]
 
     The last shows the method's weak spot: a name with no hyphenation point counts as one.
-    Common words are read from the shipped counts, others hyphenated.
+    Common words are read from the shipped counts, others hyphenated. A compound counts the
+    syllables of its parts ("half-way" 2, "44-year-old" 2; textstat, which removes the hyphen
+    before hyphenating, also counts "half-way" 2), not 1 as the patterns read it whole.
     """
     return total_syllables([word])
 
@@ -81,6 +83,10 @@ _syllables_of_word: dict[str, int] = {}
 
 
 def _counted_syllables(word: str) -> int:
+    if "-" in word:
+        # Hyphenation patterns read a compound as one word and find no point at its hyphen
+        # ("half-way" would count 1); each part is a word of its own.
+        return sum(_counted_syllables(part) for part in word.split("-"))
     if not any(character.isalpha() for character in word):
         return 0
     known = _syllable_lexicon().get(word.lower())

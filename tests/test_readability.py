@@ -18,6 +18,10 @@ def test_syllables_from_hyphenation_points():
     assert syllable_count("10,000") == 0
 
 
+def test_a_compound_counts_the_syllables_of_its_parts():
+    assert [syllable_count(w) for w in ["half-way", "spoon-fed", "44-year-old", "thought-provoking", "-"]] == [2, 2, 2, 4, 0]
+
+
 def test_shipped_syllable_counts_are_pyphens():
     from analysis.readability import _syllable_lexicon, hyphenation_syllables
 
