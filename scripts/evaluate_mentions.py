@@ -21,6 +21,11 @@ mention rules were written from, and later check batches labelled before a round
 never read for one (``check-1``). Everything above is for one batch, ``--batch`` (development by
 default); a last table gives each batch's figure at the shipped margin.
 
+A second labeller labelled a sample of the pairs again from the guideline alone (``second-labels.csv``:
+every check-batch pair and 120 development pairs drawn at random), without the first labels or any
+output of the system; ``--agreement`` prints how often the two agree and Cohen's kappa, per part,
+and the rules' accuracy against each labeller and on the pairs both labelled alike.
+
 One number of the rules is fitted on this set: how sure the sentence model must be for a mention
 without any judgement cue to count (``analysis.mention_verdicts.UNCUED_MARGIN``). ``--cross-validate``
 re-chooses it among ``MARGINS`` inside each of 5 folds of reviews (seeded) and reports the
@@ -49,6 +54,8 @@ SET_FOLDER = PROJECT_ROOT / "tests" / "data" / "mention-judgements"
 DEFAULT_DATASETS = PROJECT_ROOT.parent / "shared" / "datasets"
 LABELS = ("praise", "criticism", "neutral")
 LABEL_COLUMNS = ["review", "start", "end", "target", "label"]
+PAIR_KEY = LABEL_COLUMNS[:4]
+SECOND_LABELS = "second-labels.csv"
 DEVELOPMENT = "development"
 MARGINS = (0.1, 0.2, 0.3, 0.4, 0.5)
 FOLDS = 5
@@ -79,6 +86,46 @@ def read_set(folder: Path = SET_FOLDER) -> tuple[pd.DataFrame, pd.DataFrame]:
     if "batch" not in labels.columns:
         labels["batch"] = DEVELOPMENT
     return labels, reviews
+
+
+def read_second_labels(labels: pd.DataFrame, folder: Path = SET_FOLDER) -> pd.DataFrame:
+    """The second labeller's pairs: `labels` (of :func:`read_set`) of the pairs labelled twice, with
+    ``second_label``.
+
+    Raises
+    ------
+    ValueError
+        A label outside praise/criticism/neutral, a pair not in `labels`, or a pair given twice.
+    """
+    path = folder / SECOND_LABELS
+    second = pd.read_csv(path, comment="#", dtype={"review": str, "target": str, "label": str})
+    bad = sorted(set(second["label"]) - set(LABELS))
+    if bad:
+        raise ValueError(f"{path}: labels must be {LABELS}, got {bad}")
+    twice = second[second.duplicated(PAIR_KEY)]
+    if not twice.empty:
+        raise ValueError(f"{path}: pairs labelled twice: {twice.values.tolist()}")
+    both = labels.merge(second.rename(columns={"label": "second_label"}), on=PAIR_KEY, how="right", indicator=True)
+    unknown = both[both["_merge"] != "both"]
+    if not unknown.empty:
+        raise ValueError(f"{path}: pairs not in labels.csv: {unknown[PAIR_KEY].values.tolist()}")
+    return both.drop(columns="_merge")
+
+
+def agreement(first: pd.Series, second: pd.Series) -> dict[str, float]:
+    """How often two labellers agree, and Cohen's kappa (agreement beyond what their label rates
+    give by chance).
+
+    >>> agreement(pd.Series(["praise", "neutral", "criticism", "neutral"]), pd.Series(["praise", "neutral", "neutral", "neutral"]))
+    {'pairs': 4, 'agreement': 0.75, 'kappa': 0.555556}
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    return {
+        "pairs": len(first),
+        "agreement": round(float((first.to_numpy() == second.to_numpy()).mean()), 6),
+        "kappa": round(float(cohen_kappa_score(first, second, labels=list(LABELS))), 6),
+    }
 
 
 def film_of(name: str, folder: Path = SET_FOLDER) -> Film:
@@ -187,10 +234,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also score the sentence model's own label of each scope")
     parser.add_argument("--cross-validate", action="store_true", help="choose the uncued margin inside 5 folds of reviews")
     parser.add_argument("--batch", default=DEVELOPMENT, help="the batch of pairs to score (default: %(default)s)")
+    parser.add_argument("--agreement", action="store_true", help="instead, compare the two labellers and the rules on the pairs labelled twice")
     args = parser.parse_args(argv)
     every_batch, reviews = read_set()
     if args.batch not in set(every_batch["batch"]):
         parser.error(f"--batch: no batch {args.batch!r} in labels.csv; batches are {sorted(set(every_batch['batch']))}")
+    if args.agreement:
+        return _print_agreement(every_batch, reviews, args.datasets)
     labels = every_batch[every_batch["batch"] == args.batch]
     if args.only_her:
         labels = labels[labels["review"].str.startswith("her/")]
@@ -228,6 +278,30 @@ def main(argv: list[str] | None = None) -> int:
                             "films": len({films[r] for r in pairs["review"]}), **scores(scored)})
         print(f"each batch at the shipped margin ({UNCUED_MARGIN}):")
         print(pd.DataFrame(batches).to_string(index=False))
+    return 0
+
+
+def _print_agreement(every_batch: pd.DataFrame, reviews: pd.DataFrame, datasets: Path) -> int:
+    """The ``--agreement`` report: the labellers against each other, and the rules against each."""
+    both = read_second_labels(every_batch)
+    both["part"] = both["batch"].where(both["batch"] == DEVELOPMENT, "check batches")
+    table = predictions(both[LABEL_COLUMNS], reviews, datasets).set_axis(both.index)
+    both["predicted"] = table["predicted"]
+    rows = []
+    for part, group in [*both.groupby("part", sort=True), ("all", both)]:
+        agreed = group[group["label"] == group["second_label"]]
+        rows.append({
+            "part": part,
+            **agreement(group["label"], group["second_label"]),
+            "rules_vs_first": scores(group)["accuracy"],
+            "rules_vs_second": scores(group.assign(label=group["second_label"]))["accuracy"],
+            "agreed_pairs": len(agreed),
+            "rules_on_agreed": scores(agreed)["accuracy"],
+        })
+    print(f"{len(both)} pairs labelled twice ({SECOND_LABELS}); agreement and Cohen's kappa of the two labellers;")
+    print("the rules' accuracy against each labeller and on the pairs both labelled alike:")
+    print(pd.DataFrame(rows).to_string(index=False))
+    print(pd.crosstab(both["label"].rename("first"), both["second_label"].rename("second"), margins=True).to_string())
     return 0
 
 

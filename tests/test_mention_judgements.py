@@ -103,6 +103,21 @@ def test_a_bad_label_is_named(evaluate, tmp_path):
         evaluate.read_set(tmp_path)
 
 
+def test_the_second_labels_cover_every_check_pair_and_a_development_sample(evaluate):
+    every_batch, _ = evaluate.read_set()
+    both = evaluate.read_second_labels(every_batch)
+    assert len(both) == 400
+    assert both["batch"].value_counts().to_dict() == {"check-2": 106, "development": 120, "check-3": 90, "check-1": 84}
+    assert evaluate.agreement(both["label"], both["second_label"]) == {"pairs": 400, "agreement": 0.96, "kappa": 0.937777}
+
+
+def test_a_second_label_of_a_pair_not_in_the_set_is_named(evaluate, tmp_path):
+    (tmp_path / "second-labels.csv").write_text("review,start,end,target,label\nher/000,0,10,music,praise\n", encoding="utf-8")
+    labels = pd.DataFrame({"review": ["her/000"], "start": [0], "end": [10], "target": ["script"], "label": ["praise"]})
+    with pytest.raises(ValueError, match=r"pairs not in labels.csv: \[\['her/000', 0, 10, 'music'\]\]"):
+        evaluate.read_second_labels(labels, tmp_path)
+
+
 def test_the_her_part_runs_end_to_end(evaluate):
     labels, reviews = evaluate.read_set()
     her = labels[labels["review"].str.startswith("her/")]
