@@ -6,7 +6,8 @@ mapping adds pronouns, aliases and ``short_names: false`` per name; its ``aspect
 extends or overrides the craft aspects of ``data/aspects.yaml``. :func:`film_from_manifest`
 checks all of it and returns one :class:`Film` that carries its :class:`Person` and
 :class:`Aspect` targets, so every analysis reads the same parsed credits. A folder without a
-manifest studies a :class:`Film` with no credits and the package's aspects.
+manifest studies a :class:`Film` with no credits and the package's aspects. Where a text names
+the film, :func:`without_title` blanks the title, whose words judge nothing.
 """
 
 from __future__ import annotations
@@ -277,8 +278,8 @@ def _people(film: Film, settings: object) -> tuple[Person, ...]:
 
 @lru_cache(maxsize=64)
 def _title_pattern(title: str) -> re.Pattern | None:
-    """The title of two or more words, its leading article optional ("Good Will Hunting"; "Incredibles"
-    for "The Incredibles"), as whole words; None for a one-word title."""
+    """The title of two or more words as whole words, its leading article optional ("Incredibles"
+    for "The Incredibles"); None for a one-word title."""
     words = title.split()
     if len(words) < 2:
         return None

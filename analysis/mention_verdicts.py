@@ -15,11 +15,11 @@ then, in this order:
   what the n-gram classifier misreads ("The pacing can feel slow at times" scores p = 0.60);
 * *judgement cues* — words that judge a performance or craft (``data/judgement-cues.yaml``:
   "remarkable", "wondrous", "wooden", "thin"; a negator before one reverses it) — and verdict
-  signals, both read with the film's title blanked (:func:`analysis.film.without_title`), decide the sign by
-  their net count, and any cue makes the mention ``evaluative``: a model trained on plot
-  synopses full of names reads "Joaquin Phoenix's portrayal of Theodore Twombly is remarkable"
-  as plot summary (p praise 0.95, neutral), and "Jonze's handling of this reality is wondrous"
-  as criticism (0.23). A fault of the writing or of the film
+  signals, both read with the film's title blanked (:func:`analysis.film.without_title`),
+  decide the sign by their net count, and any cue makes the mention ``evaluative``: a model
+  trained on plot synopses full of names reads "Joaquin Phoenix's portrayal of Theodore
+  Twombly is remarkable" as plot summary (p praise 0.95, neutral), and "Jonze's handling of
+  this reality is wondrous" as criticism (0.23). A fault of the writing or of the film
   ("underwritten", "wasted": ``writing_faults``) is no cue against a person: "she plays the role
   well, but her character is sadly underwritten" does not fault the actress (the guideline's
   rule 3). When cues of both signs stand in different clauses of a contrast, the last clause

@@ -230,7 +230,7 @@ def _is_negated(lowered: str, start: int) -> bool:
 @checks(sentence=str)
 def sentence_signals(sentence: str, *, title: str | None = None) -> list[dict]:
     """The verdict signals in one sentence, in order; none in the film's `title`
-    (:func:`analysis.film.without_title`: "The Amazing Spider-Man" holds no "amazing").
+    (:func:`analysis.film.without_title`: "The Worst Person in the World" is no superlative).
 
     Returns
     -------

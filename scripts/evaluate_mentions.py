@@ -239,13 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     every_batch, reviews = read_set()
     if args.batch not in set(every_batch["batch"]):
         parser.error(f"--batch: no batch {args.batch!r} in labels.csv; batches are {sorted(set(every_batch['batch']))}")
-    if args.agreement:
-        return _print_agreement(every_batch, reviews, args.datasets)
     labels = every_batch[every_batch["batch"] == args.batch]
-    if args.only_her:
+    if args.only_her and not args.agreement:
         labels = labels[labels["review"].str.startswith("her/")]
     elif not (args.datasets / "movie-review-polarity-dev").is_dir():
-        parser.error(f"--datasets: no folder {args.datasets / 'movie-review-polarity-dev'} (or use --only-her)")
+        parser.error(f"--datasets: no folder {args.datasets / 'movie-review-polarity-dev'} (or use --only-her, except with --agreement)")
+    if args.agreement:
+        return _print_agreement(every_batch, reviews, args.datasets)
     table = predictions(labels, reviews, None if args.only_her else args.datasets)
     table["source"] = table["review"].str.partition("/")[0]
     films = dict(zip(reviews["review"], reviews["film"]))
