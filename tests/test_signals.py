@@ -219,6 +219,18 @@ def test_judgement_cues_include_superlatives_and_abstract_nouns():
     assert [(c["span_text"], c["polarity"]) for c in found] == [("greatest", 1), ("perfection", 1), ("stupidity", -1)]
 
 
+def test_the_fourth_round_of_judgement_cues():
+    found = judgement_cues("An unforgettable score, engrossing throughout, wasted on this pointless, self-indulgent tripe.")
+    assert [(c["span_text"], c["polarity"]) for c in found] == [
+        ("unforgettable", 1), ("engrossing", 1), ("wasted", -1), ("pointless", -1), ("self-indulgent", -1), ("tripe", -1)
+    ]
+    from analysis.mention_verdicts import mention_verdict
+
+    assert mention_verdict("Why is Medak directing this tripe?", "summary", "praise", 0.6) == (
+        "evaluative", "criticism", "judgement cue: tripe"
+    )
+
+
 def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
     from analysis.mention_verdicts import mention_verdict
 
