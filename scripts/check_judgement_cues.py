@@ -37,19 +37,20 @@ def labelled_texts(datasets: Path) -> dict[str, list[tuple[str, int]]]:
 
 def agreement_table(words: list[str], texts: dict[str, list[tuple[str, int]]]) -> pd.DataFrame:
     """Per word and set: matches, and how many of them have the polarity of their text's label."""
-    rows = []
-    for word in words:
-        row = {"word": word}
-        for name, labelled in texts.items():
-            polarities = [
-                (cue["polarity"], label)
-                for text, label in labelled if word in text.lower()
-                for cue in judgement_cues(text) if cue["span_text"].lower() == word
-            ]
-            row[f"{name}_matches"] = len(polarities)
-            row[f"{name}_agree"] = sum(polarity == label for polarity, label in polarities)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    counts = {word: {} for word in words}
+    for name, labelled in texts.items():
+        for word in words:
+            counts[word].update({f"{name}_matches": 0, f"{name}_agree": 0})
+        for text, label in labelled:
+            lowered = text.lower()
+            if not any(word in lowered for word in words):
+                continue
+            for cue in judgement_cues(text):
+                word = cue["span_text"].lower()
+                if word in counts:
+                    counts[word][f"{name}_matches"] += 1
+                    counts[word][f"{name}_agree"] += cue["polarity"] == label
+    return pd.DataFrame([{"word": word, **row} for word, row in counts.items()])
 
 
 def main(argv: list[str] | None = None) -> int:
