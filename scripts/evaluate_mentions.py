@@ -22,7 +22,8 @@ never read for one (``check-1``). Everything above is for one batch, ``--batch``
 default); a last table gives each batch's figure at the shipped margin.
 
 A second labeller labelled a sample of the pairs again from the guideline alone (``second-labels.csv``:
-every check-batch pair and 120 development pairs drawn at random), without the first labels or any
+every pair of the first three check batches, 120 development pairs and 150 of ``check-4`` drawn
+at random), without the first labels or any
 output of the system; ``--agreement`` prints how often the two agree and Cohen's kappa, per part,
 and the rules' accuracy against each labeller and on the pairs both labelled alike.
 

@@ -44,12 +44,23 @@ CHECK_BATCHES = {
     "check-3": (
         9, {"good-will-hunting", "species-ii", "wild-wild-west", "x-files"}, {"neutral": 39, "criticism": 29, "praise": 22}
     ),
+    "check-4": (
+        38,
+        {
+            "american-beauty", "american-pie", "antz", "big-lebowski", "boogie-nights", "deep-impact", "elizabeth",
+            "fight-club", "jackie-brown", "out-of-sight", "patch-adams", "rush-hour", "saving-private-ryan",
+            "sixth-sense", "star-trek-insurrection", "wag-the-dog",
+        },
+        {"neutral": 433, "praise": 373, "criticism": 98},
+    ),
 }
 
 
 def test_the_set_holds_the_development_batch_and_the_check_batches(evaluate):
     every_batch, _ = evaluate.read_set()
-    assert every_batch["batch"].value_counts().to_dict() == {"development": 441, "check-2": 106, "check-3": 90, "check-1": 84}
+    assert every_batch["batch"].value_counts().to_dict() == {
+        "check-4": 904, "development": 441, "check-2": 106, "check-3": 90, "check-1": 84
+    }
 
 
 @pytest.mark.parametrize("batch", list(CHECK_BATCHES))
@@ -103,12 +114,14 @@ def test_a_bad_label_is_named(evaluate, tmp_path):
         evaluate.read_set(tmp_path)
 
 
-def test_the_second_labels_cover_every_check_pair_and_a_development_sample(evaluate):
+def test_the_second_labels_cover_the_first_check_batches_and_samples_of_the_rest(evaluate):
     every_batch, _ = evaluate.read_set()
     both = evaluate.read_second_labels(every_batch)
-    assert len(both) == 400
-    assert both["batch"].value_counts().to_dict() == {"check-2": 106, "development": 120, "check-3": 90, "check-1": 84}
-    assert evaluate.agreement(both["label"], both["second_label"]) == {"pairs": 400, "agreement": 0.96, "kappa": 0.937777}
+    assert len(both) == 550
+    assert both["batch"].value_counts().to_dict() == {
+        "check-4": 150, "development": 120, "check-2": 106, "check-3": 90, "check-1": 84
+    }
+    assert evaluate.agreement(both["label"], both["second_label"]) == {"pairs": 550, "agreement": 0.961818, "kappa": 0.939644}
 
 
 def test_a_second_label_of_a_pair_not_in_the_set_is_named(evaluate, tmp_path):
