@@ -7,7 +7,9 @@ Flesch Reading Ease (Flesch 1948, *Journal of Applied Psychology* 32(3)) is
 Why not ``textstat.flesch_reading_ease``: textstat 0.7.13 downloads NLTK's CMU dictionary at
 its first English call, which this project cannot do; and its own word and sentence counts would
 differ from every other table here. So the counts are the study's own (sentences from
-:func:`analysis.tokenization.split_sentences`, word tokens with a letter), and syllables are
+:func:`analysis.tokenization.split_sentences`; words as written, the word tokens with a letter
+with each clitic joined back to its word by :func:`analysis.tokenization.written_words`, since
+Flesch counted "isn't" as one word, not "is" and "n't"), and syllables are
 counted the way textstat falls back to when a word is not in the CMU dictionary: Hunspell
 hyphenation points (the `pyphen` package, which ships its dictionaries) plus one.
 
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from analysis.resources import read_bytes
-from analysis.text import remembered
+from analysis.text import CLITICS, remembered
 
 FLESCH_BASE = 206.835
 FLESCH_SENTENCE_WEIGHT = 1.015
@@ -32,6 +34,7 @@ FLESCH_SYLLABLE_WEIGHT = 84.6
 
 
 SYLLABLE_LEXICON = "syllables-en.tsv.gz"
+_SYLLABLE_LESS_CLITICS = tuple(clitic for clitic in CLITICS if clitic != "n't")
 
 
 @cache
@@ -68,7 +71,9 @@ def syllable_count(word: str) -> int:
     The last shows the method's weak spot: a name with no hyphenation point counts as one.
     Common words are read from the shipped counts, others hyphenated. A compound counts the
     syllables of its parts ("half-way" 2, "44-year-old" 2; textstat, which removes the hyphen
-    before hyphenating, also counts "half-way" 2), not 1 as the patterns read it whole.
+    before hyphenating, also counts "half-way" 2), not 1 as the patterns read it whole. A word
+    with a clitic counts as its stem ("Jonze's" 1, "they'll" 1), but for "n't", which the
+    patterns count ("isn't" 2, "don't" 1).
     """
     return total_syllables([word])
 
@@ -89,8 +94,24 @@ def _counted_syllables(word: str) -> int:
         return sum(_counted_syllables(part) for part in word.split("-"))
     if not any(character.isalpha() for character in word):
         return 0
+    if "'" in word:
+        stem = _without_contracted_clitic(word)
+        if stem:
+            return _counted_syllables(stem)
     known = _syllable_lexicon().get(word.lower())
     return known if known is not None else hyphenation_syllables(word)
+
+
+def _without_contracted_clitic(word: str) -> str | None:
+    """The word before a clitic that adds no syllable ("it's", "they'll", "Jonze's"), or None.
+
+    Hyphenation reads such a clitic as a syllable of its own ("jack's" 2); "n't" is left to it,
+    since it does add one after most stems ("isn't" 2, "don't" 1), as the patterns find."""
+    lowered = word.lower()
+    for clitic in _SYLLABLE_LESS_CLITICS:
+        if lowered.endswith(clitic) and len(word) > len(clitic):
+            return word[: -len(clitic)]
+    return None
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:

@@ -19,6 +19,9 @@ Value = TypeVar("Value")
 WORD_CACHE_SIZE = 1 << 18
 # Keys up to this long are remembered by :func:`remembered`.
 REMEMBERED_KEY_CHARS = 64
+# English clitics as the Treebank splits them off the word they are written in ("is" + "n't",
+# "Jonze" + "'s"), after normalisation (one straight apostrophe).
+CLITICS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 
 _REPLACEMENTS = {
     "\u2018": "'",  # left single quotation mark

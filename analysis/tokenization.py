@@ -35,8 +35,10 @@ import numpy as np
 from analysis.resources import word_list
 from analysis.sentence_boundaries import sentence_spans
 from analysis.tables import checks
-from analysis.text import WORD_CACHE_SIZE, normalise, remembered
+from analysis.text import CLITICS, WORD_CACHE_SIZE, normalise, remembered
 
+# The apostrophe clitics' letters, "s|re|ve|ll|d|m": each is a token of its own.
+_APOSTROPHE_CLITIC = "(?:" + "|".join(clitic[1:] for clitic in CLITICS if clitic.startswith("'")) + ")"
 _TOKEN_ALTERNATIVES = [
     r"``|''",  # Treebank's opening and closing double quotes
     r"\b(?:can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na\b))",
@@ -44,9 +46,9 @@ _TOKEN_ALTERNATIVES = [
     r"--",  # a dash typed as two hyphens is one token, as in Treebank
     r"[^\W_]+(?=n't\b)",  # stem of a negative contraction: "do" of "don't"
     r"n't\b",  # the negative clitic itself
-    r"'(?:s|re|ve|ll|d|m)\b",  # the other clitics
+    rf"'{_APOSTROPHE_CLITIC}\b",  # the other clitics
     r"\d+(?:[.,:/]\d+)+",  # numbers with separators: 10,000  4.5  8/10
-    r"[^\W_]+(?:(?:[-/]|'(?!(?:s|re|ve|ll|d|m)\b))[^\W_]+)*",
+    rf"[^\W_]+(?:(?:[-/]|'(?!{_APOSTROPHE_CLITIC}\b))[^\W_]+)*",
     # ^ words; hyphenated compounds, writer/director and o'donnell kept whole, as in Treebank
     r"[^\w\s]",  # any other symbol or punctuation mark, one at a time
 ]
@@ -153,6 +155,28 @@ def is_heading(sentence: str) -> bool:
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter (words), False for punctuation and bare numbers."""
     return _HAS_LETTER.search(token) is not None
+
+
+_CLITICS = frozenset(CLITICS)
+
+
+def written_words(tokens: Sequence[str]) -> list[str]:
+    """Word tokens joined back into words as they are written: each clitic to the token before it.
+
+    Readability formulas count words as written ("isn't" is one word of two syllables), where
+    the token tables count Treebank tokens. The split forms without an apostrophe ("can" + "not"
+    of "cannot", "gon" + "na") stay apart: the tokens do not say whether a space stood between.
+
+    >>> written_words(["Jonze", "'s", "film", "is", "n't", "slow", "and", "I", "'M", "moved"])
+    ["Jonze's", 'film', "isn't", 'slow', 'and', "I'M", 'moved']
+    """
+    words: list[str] = []
+    for token in tokens:
+        if words and token.lower() in _CLITICS:
+            words[-1] += token
+        else:
+            words.append(token)
+    return words
 
 
 @cache

@@ -36,13 +36,14 @@ from analysis.keyness_counts import (
 from analysis.parallel import HeldRuns, joined_tables, ordered_map, pack_words, unpack_words
 from analysis.tables import check_table, checks
 from analysis.readability import flesch_reading_ease, total_syllables
+from analysis.tokenization import written_words
 from analysis.reviews import review_body_split
 
 KEYNESS_MIN_COUNT = 3
 # The tidy counts every comparison of vocabularies reads (term_counts' output).
 COUNT_COLUMNS = ["review_id", "term", "count"]
 MEASURE_COLUMNS = [
-    "review_id", "sentences", "tokens", "types", "content_tokens", "content_types", "mean_sentence_length", "ttr",
+    "review_id", "sentences", "tokens", "words", "types", "content_tokens", "content_types", "mean_sentence_length", "ttr",
     "mattr", "mattr_window", "mtld", "mtld_threshold", "syllables", "flesch_reading_ease",
 ]
 PAIR_COLUMNS = ["review_a", "review_b", "types_a", "types_b", "shared_types", "union_types", "jaccard", "tfidf_cosine"]
@@ -106,7 +107,9 @@ def vocabulary_measures(
     Returns
     -------
     pandas.DataFrame
-        ``review_id``, ``sentences``, ``tokens`` (word tokens), ``types`` (distinct terms),
+        ``review_id``, ``sentences``, ``tokens`` (word tokens), ``words`` (words as written, a
+        clitic joined to its word: :func:`analysis.tokenization.written_words`; Flesch counts
+        these and their syllables), ``types`` (distinct terms),
         ``content_tokens``, ``content_types``, ``mean_sentence_length`` (tokens / sentences),
         ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
         ``flesch_reading_ease``.
@@ -126,7 +129,7 @@ def vocabulary_measures(
         for words in [rows[is_word[rows]]]
     ]
     measures = []
-    for review_id, n_sentences, (n_tokens, n_types, n_content, n_content_types, ttr, mattr_, mtld_, syllables) in zip(
+    for review_id, n_sentences, (n_tokens, n_words, n_types, n_content, n_content_types, ttr, mattr_, mtld_, syllables) in zip(
         review_ids, sentence_counts, ordered_map(_review_measures, jobs, description="measuring vocabularies")
     ):
         measures.append(
@@ -134,6 +137,7 @@ def vocabulary_measures(
                 "review_id": review_id,
                 "sentences": int(n_sentences),
                 "tokens": n_tokens,
+                "words": n_words,
                 "types": n_types,
                 "content_tokens": n_content,
                 "content_types": n_content_types,
@@ -144,7 +148,7 @@ def vocabulary_measures(
                 "mtld": mtld_,
                 "mtld_threshold": threshold,
                 "syllables": syllables,
-                "flesch_reading_ease": flesch_reading_ease(n_tokens, int(n_sentences), syllables),
+                "flesch_reading_ease": flesch_reading_ease(n_words, int(n_sentences), syllables),
             }
         )
     return pd.DataFrame(measures, columns=MEASURE_COLUMNS)
@@ -160,16 +164,18 @@ def _rows_by_review(review_column: pd.Series, review_ids) -> list[np.ndarray]:
     return [order[bounds[index] : bounds[index + 1]] for index in range(len(review_ids))]
 
 
-def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, int, int, float, float, float, int]:
-    """Tokens, types, content tokens and types, TTR, MATTR, MTLD and syllables of one review,
-    from its packed word terms, word tokens as written and content terms (run in worker
-    processes: hyphenating a corpus's rarer words is the slow part of readability)."""
+def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, int, int, int, float, float, float, int]:
+    """Tokens, words as written, types, content tokens and types, TTR, MATTR, MTLD and the
+    written words' syllables of one review, from its packed word terms, word tokens as written
+    and content terms (run in worker processes: hyphenating a corpus's rarer words is the slow
+    part of readability)."""
     packed_words, packed_written, packed_content, window, threshold = job
     words, content = unpack_words(packed_words), unpack_words(packed_content)
+    as_written = written_words(unpack_words(packed_written))
     return (
-        len(words), len(set(words)), len(content), len(set(content)),
+        len(words), len(as_written), len(set(words)), len(content), len(set(content)),
         type_token_ratio(words), mattr(words, window=window), mtld(words, threshold=threshold),
-        total_syllables(unpack_words(packed_written)),
+        total_syllables(as_written),
     )
 
 

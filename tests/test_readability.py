@@ -22,6 +22,12 @@ def test_a_compound_counts_the_syllables_of_its_parts():
     assert [syllable_count(w) for w in ["half-way", "spoon-fed", "44-year-old", "thought-provoking", "-"]] == [2, 2, 2, 4, 0]
 
 
+def test_a_clitic_adds_no_syllable_but_a_negation_may():
+    # Hyphenation alone reads "jack's" as 2.
+    assert [syllable_count(w) for w in ["jack's", "Jonze's", "they'll", "I'm", "it's"]] == [1, 1, 1, 1, 1]
+    assert [syllable_count(w) for w in ["isn't", "doesn't", "don't", "can't"]] == [2, 2, 1, 1]
+
+
 def test_shipped_syllable_counts_are_pyphens():
     from analysis.readability import _syllable_lexicon, hyphenation_syllables
 

@@ -28,7 +28,7 @@ def test_measures_of_tiny_reviews(tiny):
     table = vocabulary_measures(token_table(tiny), sentence_table(tiny)).set_index("review_id")
     a = table.loc["a"]
     # Her is a great film The cast is great: 9 words, 7 types, 2 sentences, all one syllable
-    assert (a["tokens"], a["types"], a["sentences"]) == (9, 7, 2)
+    assert (a["tokens"], a["words"], a["types"], a["sentences"]) == (9, 9, 7, 2)
     assert (a["content_tokens"], a["content_types"]) == (4, 3)
     assert a["mean_sentence_length"] == 4.5
     assert a["ttr"] == pytest.approx(7 / 9)
@@ -36,6 +36,19 @@ def test_measures_of_tiny_reviews(tiny):
     assert a["syllables"] == 9
     assert a["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * 4.5 - 84.6)
     assert table.loc["b", "types"] == 6
+
+
+def test_flesch_counts_words_as_written_not_clitic_tokens(tmp_path):
+    (tmp_path / "a.txt").write_text("It isn't Jonze's best.\n", encoding="utf-8")
+    row = vocabulary_measures(*_tables(load_corpus(tmp_path))).iloc[0]
+    # Tokens It is n't Jonze 's best; words It isn't Jonze's best, of 1 + 2 + 1 + 1 syllables
+    # (as tokens 1 + 1 + 1 + 1 + 1 + 1: a clitic counted as a word of its own)
+    assert (row["tokens"], row["words"], row["syllables"]) == (6, 4, 5)
+    assert row["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * 4 - 84.6 * 5 / 4)
+
+
+def _tables(corpus):
+    return token_table(corpus), sentence_table(corpus)
 
 
 def test_spread_lists_shared_and_unique_content_words(tiny):
