@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 import ahocorasick
 
 from analysis.regex_literals import fold, required_literals
-from analysis.resources import read_yaml
+from analysis.resources import read_yaml, word_list
 
 # A sentence ends at . ! ? or an ellipsis, after optional closing quotes or brackets, before a
 # space or the end of the line: "act. 8/10" ends one, "4.5" and "Nov.5" do not.
@@ -39,6 +39,7 @@ _SCREEN_MIN_CHARS = 3
 _MAX_WORDS = {
     "furniture": 12,
     "consent_notices": 80,
+    "sponsor_reads": 80,
     "handle": 1,
     "comment_action": 10,
     "date_line": 12,
@@ -141,16 +142,40 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+# The word a full stop follows, from the last space, bracket or the line's start: "Ep", "dir", "e.g".
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=\s)|(?<=\())([^\W\d_][\w.]*)$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return word_list("abbreviations-en.txt")
+
+
+def _sentence_ends(line: str) -> list[int]:
+    """Where sentences end in `line`: not at an abbreviation's full stop with text after it ("Ep.
+    147 – Conclave", "Dr. Strange"; the sentence splitter's list, ``data/abbreviations-en.txt``)."""
+    ends = []
+    for found in _SENTENCE_END.finditer(line):
+        start = found.start()
+        if line[start] == "." and found.end() < len(line.rstrip()):
+            word = _ABBREVIATION_BEFORE.search(line, 0, start)
+            if word and word.group(1).lower() in _abbreviations():
+                continue
+        ends.append(found.end())
+    return ends
+
+
 def has_sentence_end(line: str) -> bool:
-    """Whether a sentence ends somewhere in the line ("act. 8/10" yes, "4.5 stars" no)."""
-    return _SENTENCE_END.search(line.strip()) is not None
+    """Whether a sentence ends somewhere in the line ("act. 8/10" yes, "4.5 stars" and "Ep. 147
+    – Conclave" no)."""
+    return bool(_sentence_ends(line.strip()))
 
 
 def text_after_last_sentence(line: str) -> int | None:
     """Where the text after the line's last complete sentence starts, or None when the line
     ends with its sentence (or has none): ``"A thin third act. 8/10"`` -> 18."""
     stripped = line.rstrip()
-    ends = [found.end() for found in _SENTENCE_END.finditer(stripped)]
+    ends = _sentence_ends(stripped)
     if not ends or ends[-1] == len(stripped):
         return None
     rest = ends[-1]
@@ -176,11 +201,12 @@ def is_handle(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    """Site furniture: a widget, a label, navigation, or a notice, caption or signature."""
+    """Site furniture: a widget, a label, navigation, or a notice, caption, signature or sponsor's read."""
     return (
         match("furniture", line) is not None
         or match("notices", line) is not None
         or match("consent_notices", line) is not None
+        or match("sponsor_reads", line) is not None
     )
 
 

@@ -86,9 +86,9 @@ def masthead_to_header(lines: list[str], labels: list[str], texts: list[int], fu
     """Relabel as header the short lines read as body under a header line and above the site
     furniture at `furniture`, above the first paragraph, and return how many: a blog's tagline
     under its name ("films, mostly. sometimes soup.") sits above the site's menu, where a
-    standfirst, a sentence of its own, sits under the headline."""
+    standfirst, a sentence of its own or a line as long as a paragraph, sits under the headline."""
     above = [i for i in texts if i < furniture and labels[i] == "body"]
-    if not above or any(is_prose(lines[i]) for i in above):
+    if not above or any(is_prose(lines[i]) or word_count(lines[i]) >= PARAGRAPH_MIN_WORDS for i in above):
         return 0
     if not any(labels[i] == "header" for i in texts if i < above[0]):  # no site name over it
         return 0

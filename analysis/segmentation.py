@@ -65,7 +65,14 @@ from analysis.line_shapes import (
 )
 from analysis.rating_parser import is_rating_line, parse_explicit_ratings
 from analysis.review_edges import (
-    HEADER_FAMILIES, bio_of_critic, critic_by_name, first_paragraph, in_credits_block, masthead_to_header, under_byline,
+    HEADER_FAMILIES,
+    PARAGRAPH_MIN_WORDS,
+    bio_of_critic,
+    critic_by_name,
+    first_paragraph,
+    in_credits_block,
+    masthead_to_header,
+    under_byline,
 )
 from analysis.tables import checks
 
@@ -118,9 +125,14 @@ def _is_rating_line(line: str, scales: Mapping[str, float] | None) -> bool:
     return word_count(label) <= _RATING_LABEL_MAX_WORDS and not _ANY_SENTENCE_MARK.search(label)
 
 
-def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool) -> str:
+def _top_label(
+    line: str, scales: Mapping[str, float] | None, *, after_body: bool, in_widget: bool, under_headline: bool
+) -> str:
     """The label of a line above the first paragraph; below a sentence (a standfirst, an
-    opening line), lines that are neither dates nor bylines continue the body."""
+    opening line), lines that are neither dates nor bylines continue the body. A line as long as
+    a paragraph right under the headline is a standfirst even without its full stop, as
+    newspapers print one ("Brady Corbet's colossal epic … is punishing, majestic and only
+    sometimes overreaching★★★★☆"); after a blank line it may be a long title of its own."""
     if _is_rating_line(line, scales):
         return "rating"
     if any(match(family, line) for family in HEADER_FAMILIES) or is_date_line(line):
@@ -128,6 +140,8 @@ def _top_label(line: str, scales: Mapping[str, float] | None, *, after_body: boo
     if is_furniture(line) or in_widget:
         return "boilerplate"
     if after_body or is_prose(line) or _LINE_END.search(line.strip()):
+        return "body"
+    if under_headline and word_count(line) >= PARAGRAPH_MIN_WORDS:
         return "body"
     return "header"
 
@@ -217,11 +231,16 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         if index >= first and byline is None:
             byline = {lines[i].strip() for i in texts if i < first and labels[i] == "header"}
         if index < first:
-            labels[index] = _top_label(line, scales, after_body=body_lines > 0, in_widget=in_widget)
+            under_headline = previous == "header" and bool(lines[index - 1].strip())
+            labels[index] = _top_label(
+                line, scales, after_body=body_lines > 0, in_widget=in_widget, under_headline=under_headline
+            )
             if labels[index] == "boilerplate" and not in_widget:
                 body_lines -= masthead_to_header(lines, labels, texts, index)
             elif labels[index] == "body" and previous == "header" and under_byline(lines, index):
                 labels[index] = "header"
+            elif labels[index] == "body" and not is_prose(line) and start_kind(lines, index) == "name":
+                labels[index] = "header"  # the critic's name over the date, under a standfirst
         elif index <= post_header_end:
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:

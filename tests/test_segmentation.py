@@ -993,3 +993,34 @@ def test_a_movie_review_byline_and_the_critics_title_under_it_are_header():
 def test_a_platforms_sign_up_pitch_under_a_thread_is_furniture(line, furniture):
     # under a Mastodon thread the pitch and its buttons were read as one more reply
     assert is_furniture(line) is furniture
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    from analysis.line_shapes import has_sentence_end, is_prose
+
+    assert not is_prose("Ep. 147 – Conclave (2024): White Smoke, Grey Areas")
+    assert not has_sentence_end("Anora (dir. Sean Baker, 2024)")
+    assert has_sentence_end("Dr. Strange is fine.") and has_sentence_end("A thin third act. 8/10")
+
+
+def test_a_standfirst_without_its_full_stop_is_the_critics_text():
+    page = (
+        "The Daily Screen\n\nFilm\n"
+        "The Brutalist review – Adrien Brody builds an American monument, then watches it crack\n"
+        "Brady Corbet's colossal epic of a survivor turned architect is punishing, majestic and only sometimes overreaching★★★★☆\n"
+        "Catherine Rowe\nWed 22 Jan 2025 17.00 GMT\n\n"
+        "There is a shot early in The Brutalist that the rest of the film never quite gets out from under, and it is a staircase.\n"
+    )
+    body = "".join(s.text for s in segment(page) if s.label == "body")
+    assert body.startswith("Brady Corbet's colossal epic")
+    assert "Catherine Rowe" not in body and "There is a shot" in body
+
+
+def test_a_podcast_pages_player_chapters_and_sponsor_read_are_furniture():
+    assert is_furniture("00:00 / 58:14") and is_furniture("04:12 Spoilers start") and is_furniture("1x")
+    assert not is_furniture("9:14 am")
+    assert is_furniture(
+        "This episode is brought to you by Reelbox, the streaming service for films that never get a billboard. "
+        "Restored classics, festival favourites and world cinema, picked by real programmers instead of an algorithm."
+    )
+    assert is_furniture("Support Two Seats Back on Patreon for ad-free episodes and a bonus show every month.")

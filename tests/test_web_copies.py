@@ -96,6 +96,18 @@ def test_readers_are_their_own_response(development_corpus):
     assert arrival["text"].iloc[2] == "A masterpiece. Best film of the year for me."
 
 
+def test_the_seventh_looks_pages_keep_the_critics_text_the_rules_were_improved_to():
+    # Written blind after the sixth look's rules and scored once (75.9 % of lines, 2 counts
+    # exact, 7 of the critic's 52 lines lost and 36 other lines read as it: show notes, an
+    # assignment prompt, a newsletter box); the rules were then improved on these pages.
+    folder = HOLDOUT / "seventh-look"
+    scores = [evaluation.page_scores(page) for page in evaluation.read_pages(folder)]
+    assert sum(s["lines_right"] for s in scores) >= 562  # of 671
+    assert sum(s["comments_found"] == s["comments_true"] for s in scores) >= 5
+    assert sum(s["body_lost"] for s in scores) <= 5
+    assert sum(s["read_as_body"] for s in scores) <= 7
+
+
 @pytest.mark.parametrize(
     ("look", "lines_right", "counts_exact", "authors"),
     [
