@@ -29,7 +29,7 @@ from analysis.body_tables import BodySplit, body_tables
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.dask_cluster import ResidentPartitions
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
-from analysis.keyness import fightin_words, log_likelihood_keyness
+from analysis.keyness import keyness_with_fightin_words
 from analysis.keyness_counts import (
     OneVsRestCounts, joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests,
 )
@@ -361,19 +361,9 @@ def distinctive_terms(counts: pd.DataFrame | OneVsRestCounts, *, min_count: int 
     if not isinstance(counts, OneVsRestCounts):
         check_table(counts, COUNT_COLUMNS, function="distinctive_terms", argument="counts")
         counts = one_vs_rest_counts(counts, min_count=min_count)  # once for both scores
-    g2 = log_likelihood_keyness(counts, min_count=min_count)
-    fw = fightin_words(counts, min_count=min_count)[
-        ["review_id", "term", "delta", "z", "significant", "significant_bonferroni"]
-    ].rename(
-        columns={
-            "delta": "fw_delta",
-            "z": "fw_z",
-            "significant": "fw_significant",
-            "significant_bonferroni": "fw_significant_bonferroni",
-        }
-    )
+    scored = keyness_with_fightin_words(counts, min_count=min_count)
     # Over-used terms come first in each review's ranking, so their ranks stay 1, 2, ...
-    return g2[g2["direction"] == "over"].merge(fw, on=["review_id", "term"], how="left")
+    return scored[scored["direction"] == "over"].reset_index(drop=True)
 
 
 @checks(corpus=CORPUS)
