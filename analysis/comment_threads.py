@@ -30,6 +30,7 @@ from analysis.line_shapes import (
     is_comment_form,
     is_comments_heading,
     is_date_line,
+    is_end_matter,
     is_furniture,
     is_handle,
     match,
@@ -45,6 +46,8 @@ _BADGE_LINES = 3
 # "Head of Data Strategy at Northfield Group", "Retired | 19 years in professional scouting".
 _HEADLINE_MAX_WORDS = 10
 _HAS_WORD = re.compile(r"\w")
+# A name has a letter: a rating ("4.5/5") or a count over a date names nobody.
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
 # A person's name on a line of its own over the comment: two to four capitalised words.
@@ -110,7 +113,7 @@ def _is_name_line(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < word_count(stripped) <= _NAME_MAX_WORDS
-        and _HAS_WORD.search(stripped) is not None
+        and _HAS_LETTER.search(stripped) is not None
         and not _runs_as_words(stripped)
         and not _ENDS_AS_SENTENCE.search(stripped)
         and not is_date_line(stripped)
@@ -247,7 +250,8 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             has_text = _carries_text(line)
             under_author = start_kind(lines, index) in ("author", "name")
             continue
-        if is_comment_form(line):
+        if is_comment_form(line) or is_end_matter(line):
+            # A reference list, like a form, is the page's until a comment starts.
             labels[index], in_comment, in_form = "boilerplate", False, True
             continue
         if in_form:

@@ -218,3 +218,8 @@ def is_comments_heading(line: str) -> bool:
 def is_comment_form(line: str) -> bool:
     """The start of a comment form ("Leave a Reply", "Write a comment…", "Sort by Best")."""
     return match("comment_form", line) is not None
+
+
+def is_end_matter(line: str) -> bool:
+    """The heading of a reference list after the review ("Works Cited", "Bibliography")."""
+    return match("end_matter", line) is not None

@@ -2,19 +2,23 @@
 
 :mod:`analysis.segmentation` labels a page line by line; these rules read a line with the lines
 around it: the first paragraph (:func:`first_paragraph`), a blog's masthead above its menu, a
-byline and the critic's title under it, a credits block, and the critic's bio after the review,
-named by the header's byline.
+byline and the critic's title under it, a site's menu, a credits block, and the critic's bio
+after the review, named by the header's byline.
 """
 
 from __future__ import annotations
 
-from analysis.line_shapes import has_sentence_end, is_furniture, is_prose, match, word_count
+from analysis.line_shapes import has_sentence_end, is_date_line, is_furniture, is_prose, match, word_count
 
 # The first paragraph of the review is a sentence of at least this many words; shorter
 # sentences above it are a standfirst or a headline.
 PARAGRAPH_MIN_WORDS = 15
 # A review without any sentence end starts at the first line of at least this many words.
 UNPUNCTUATED_REVIEW_MIN_WORDS = 8
+# A run of at least this many short lines, with no blank line between, above the review is a
+# site's menu ("Games / Movies / TV / Video / Wikis"); a header's lines are fewer, or apart.
+MENU_MIN_LINES = 5
+MENU_ITEM_MAX_WORDS = 3
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
 HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
 
@@ -95,3 +99,40 @@ def masthead_to_header(lines: list[str], labels: list[str], texts: list[int], fu
     for i in above:
         labels[i] = "header"
     return len(above)
+
+
+def menus_to_boilerplate(lines: list[str], labels: list[str], texts: list[int], first: int) -> None:
+    """Relabel as boilerplate the menus above the first paragraph at `first`: runs of at least
+    :data:`MENU_MIN_LINES` header lines of at most :data:`MENU_ITEM_MAX_WORDS` words, with no
+    blank line between, none a sentence, a byline or a date ("Explore / Main Page / Discuss /
+    All Pages / …"); a headline stands apart or runs longer. A film's card, its credits' labels
+    over their values ("Director / Alex Garland / Runtime / 115 minutes"), is no menu."""
+    runs: list[list[int]] = [[]]
+    for index in texts:
+        if index >= first:
+            break
+        if not _menu_item(lines[index], labels[index]):
+            runs.append([])
+            continue
+        if runs[-1] and index != runs[-1][-1] + 1:
+            runs.append([])
+        runs[-1].append(index)
+    for run in runs:
+        if len(run) >= MENU_MIN_LINES and not any(_credit_label(lines[index]) for index in run):
+            for index in run:
+                labels[index] = "boilerplate"
+
+
+def _menu_item(line: str, label: str) -> bool:
+    return (
+        label == "header"
+        and word_count(line) <= MENU_ITEM_MAX_WORDS
+        and not has_sentence_end(line)
+        and not is_date_line(line)
+        and not any(match(family, line) for family in HEADER_FAMILIES)
+    )
+
+
+def _credit_label(line: str) -> bool:
+    """A credit's label on a line of its own ("Director", "Runtime:")."""
+    return match("header_label", line.strip().rstrip(":") + ":") is not None

@@ -57,6 +57,7 @@ from analysis.line_shapes import (
     is_comment_form,
     is_comments_heading,
     is_date_line,
+    is_end_matter,
     is_furniture,
     is_prose,
     match,
@@ -72,6 +73,7 @@ from analysis.review_edges import (
     first_paragraph,
     in_credits_block,
     masthead_to_header,
+    menus_to_boilerplate,
     under_byline,
 )
 from analysis.tables import checks
@@ -85,7 +87,7 @@ _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 # A post's count: "123 views", "17", "2.4k likes".
-_COUNT_LINE = re.compile(r"^[\d.,]+[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
+_COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
 _LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
@@ -168,8 +170,9 @@ def _numbered_thread_start(lines: list[str]) -> int | None:
 
 
 def _announces_comments(line: str) -> bool:
-    """A comment heading ("3 Comments") or the start of a comment form ("Leave a Reply")."""
-    return is_comments_heading(line) or is_comment_form(line)
+    """A comment heading ("3 Comments"), the start of a comment form ("Leave a Reply") or of the
+    end matter ("Works Cited"), after which comments may follow."""
+    return is_comments_heading(line) or is_comment_form(line) or is_end_matter(line)
 
 
 def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
@@ -273,6 +276,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         thread_labels, starts = label_thread(lines, thread)
         for index, label in thread_labels.items():
             labels[index] = label
+    menus_to_boilerplate(lines, labels, texts, min(first, thread))
     _tail_to_boilerplate(lines, labels, texts, thread)
     _join_blank_lines(lines, labels)
     return labels, starts

@@ -919,7 +919,7 @@ def test_a_blogs_tagline_above_its_menu_is_the_sites_not_the_reviews_opening():
 ])
 def test_the_reviews_own_first_lines_above_furniture_stay_its_text(text):
     opening = [line.strip() for line in text.split("\n")[:2] if line.strip().endswith(".")][0]
-    assert _body(text)[0].split("\n")[0] == opening
+    assert _body(text)[0].split("\n")[0].strip() == opening
 
 
 def test_a_newsletters_film_heading_under_its_opening_line_is_header():
@@ -1024,3 +1024,71 @@ def test_a_podcast_pages_player_chapters_and_sponsor_read_are_furniture():
         "Restored classics, festival favourites and world cinema, picked by real programmers instead of an algorithm."
     )
     assert is_furniture("Support Two Seats Back on Patreon for ad-free episodes and a bonus show every month.")
+
+
+def test_a_chat_channels_review_message_is_body_and_the_members_replies_are_comments():
+    text = ("Welcome to #reviews!\nThis is the start of the #reviews channel. One review per film.\n\n"
+            "reel_marlowe CRITIC — Today at 9:41 PM\n"
+            "Okay. I went in expecting a fun monster movie and came out needing to sit in the car for ten minutes.\n"
+            "4.5/5\n🔥3 👍7 🦖5\n[9:44 PM]\n"
+            "forgot the most important thing: the old theme kicks in during the final operation.\n"
+            "bunkerbuster — Today at 9:52 PM\nthe ginza scene!!! had me gripping the armrest\n🔥2\n"
+            "kaiju_kev MOD — Today at 10:34 PM\nthrough thursday at least, I checked.\n")
+    labelled = _labelled(text)
+    assert ("boilerplate", "Welcome to #reviews!\nThis is the start of the #reviews channel. One review per film.", None) in labelled
+    assert ("rating", "4.5/5", None) in labelled
+    assert ("boilerplate", "🔥3 👍7 🦖5\n[9:44 PM]", None) in labelled
+    assert _body(text)[-1] == "forgot the most important thing: the old theme kicks in during the final operation."
+    # A rating over the message's time names no commenter.
+    assert [author for author, _ in _comments(text)] == ["bunkerbuster", "kaiju_kev"]
+
+
+def test_a_reference_list_ends_the_essay_and_a_documents_margin_comments_follow():
+    text = ("Running Toward Nothing\n"
+            "Licorice Pizza does not have a plot so much as a list of errands, and that is its charm.\n"
+            "Works Cited\nAnderson, Paul Thomas, director. Licorice Pizza. United Artists Releasing, 2021.\n\n"
+            "Celia Brandt\n2:14 PM Mar 12\nGood title, but it undersells your own argument.\nResolve\n"
+            "Jordan Abernathy\n4:02 PM Mar 12\nIt was supposed to be a bit ironic!\n")
+    assert _body(text) == ["Licorice Pizza does not have a plot so much as a list of errands, and that is its charm."]
+    assert ("boilerplate", "Works Cited\nAnderson, Paul Thomas, director. Licorice Pizza. United Artists Releasing, 2021.", None) in _labelled(text)
+    assert [author for author, _ in _comments(text)] == ["Celia Brandt", "Jordan Abernathy"]
+
+
+def test_a_forwarded_newsletters_header_and_footer_are_furniture_and_the_replies_comments():
+    text = ("---------- Forwarded message ---------\nFrom: The Back Row <imogen@thebackrow.co.uk>\n"
+            "Date: Fri, 2 Feb 2024 at 07:00\nSubject: All of Us Strangers is a ghost story\nTo: <maeve@example.com>\n\n"
+            "There is a tower block in All of Us Strangers that looks as if it was finished the week before shooting.\n\n"
+            "You are receiving this because you signed up for The Back Row at thebackrow.co.uk.\n"
+            "You can update your preferences or Unsubscribe from this list.\n\n"
+            "Dev Okafor <dev.okafor@fastmail.com>\nTue, 6 Feb, 12:37 (2 days ago)\nto Maeve, me\n"
+            "Ha. You know me far too well.\n")
+    labelled = _labelled(text)
+    assert labelled[0][0] == "boilerplate" and labelled[0][1].startswith("---------- Forwarded message")
+    assert _body(text) == ["There is a tower block in All of Us Strangers that looks as if it was finished the week before shooting."]
+    assert [author for author, _ in _comments(text)] == ["Dev Okafor"]
+
+
+def test_a_sites_menu_above_the_review_is_boilerplate_but_a_films_card_stays_header():
+    menu = ("FANDOM\nGames\nMovies\nTV\nVideo\nWikis\n\nThe Green Knight review\n\n"
+            "David Lowery's film is slow, strange and often beautiful, a quest told as a dare.\n")
+    assert _labelled(menu)[:2] == [("boilerplate", "FANDOM\nGames\nMovies\nTV\nVideo\nWikis", None),
+                                   ("header", "The Green Knight review", None)]
+    card = ("Annihilation\nDirector\nAlex Garland\nRuntime\n115 minutes\n\n"
+            "Alex Garland's film is slow, strange and often beautiful, a trip into the shimmer.\n")
+    assert _labelled(card)[0] == ("header", "Annihilation\nDirector\nAlex Garland\nRuntime\n115 minutes", None)
+
+
+def test_a_photo_posts_caption_keeps_its_dot_lines_and_view_all_comments_opens_the_thread():
+    text = ("ines.reelnotes\n"
+            "Ten years after he retired, Miyazaki comes back with a film about grief and the stubbornness of art.\n.\n"
+            "The first hour is the best thing he has made since Spirited Away, and the rest is a dream.\n.\n"
+            "View all 41 comments\n\nhollowpine.frames\nthe parakeets with the knives\n5d\n12 likes\nReply\n")
+    assert len(_body(text)) == 1 and _body(text)[0].count("\n") == 3
+    assert [author for author, _ in _comments(text)] == ["hollowpine.frames"]
+
+
+def test_a_feeds_own_line_under_the_post_is_boilerplate():
+    text = ("First Cow\n"
+            "Kelly Reichardt's frontier film is about friendship, butter and the cost of a small luxury.\n"
+            "The post First Cow appeared first on The Celluloid Ledger.\n")
+    assert _labelled(text)[-1] == ("boilerplate", "The post First Cow appeared first on The Celluloid Ledger.", None)

@@ -133,3 +133,19 @@ def test_a_blind_looks_pages_keep_the_figures_the_rules_were_improved_to(look, l
     assert sum(s["comments_found"] == s["comments_true"] for s in scores) >= counts_exact
     assert sum(s["authors_found"] for s in scores) == sum(s["authors_true"] for s in scores) == authors
     assert ratings["exact"].all()
+
+
+def test_the_eighth_looks_pages_keep_the_critics_text_the_rules_were_improved_to():
+    # Eight pages written blind after the seventh look's rules and scored once (61.8 % of lines,
+    # 13 of the critic's 53 lines lost and 97 other lines read as it, 57 of them reader
+    # comments': a chat channel's replies, an e-mail's replies, a document's margin comments);
+    # the rules were then improved on them. The look's two further pages (m09, m10) were kept out
+    # of that work and are not held to figures here.
+    pages = [page for page in evaluation.read_pages(HOLDOUT / "eighth-look") if page.page_id < "m09"]
+    scores = [evaluation.page_scores(page) for page in pages]
+    assert len(pages) == 8
+    assert all("".join(s.text for s in segment(page.raw)) == page.raw for page in pages)
+    assert sum(s["lines_right"] for s in scores) >= 592  # of 717
+    assert sum(s["authors_found"] for s in scores) >= 31
+    assert sum(s["body_lost"] for s in scores) <= 6
+    assert sum(s["read_as_body"] for s in scores) <= 16
