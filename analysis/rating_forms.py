@@ -225,6 +225,8 @@ def rating_from_match(
         half, empty = 0.5 if groups["half"] else 0.0, len(groups["empty"].replace("\ufe0f", ""))
         if not full and not empty:
             return None
+        if groups["scale"]:
+            return _rating(text, start, end, full + half, number_value(groups["scale"]), "stated")
         if empty:
             return _rating(text, start, end, full + half, full + (1 if half else 0) + empty, "stated")
         return _rating(text, start, end, full + half, forms.default_scale, "default")

@@ -276,3 +276,13 @@ def test_sub_scores_alone_give_no_overall_rating(tmp_path):
     table, _ = _corpus(tmp_path, {"a": "Paper Lanterns\n\nA patient film.\n\nActing 8/10\nStory 6/10\n"})
     assert table["role"].tolist() == ["sub-score", "sub-score"]
     assert overall_explicit_ratings(table).empty
+
+
+@pytest.mark.parametrize(("line", "value", "scale"), [
+    ("★★★★ (out of five)", 4.0, 5.0),
+    ("★★★½ out of 4", 3.5, 4.0),
+])
+def test_star_glyphs_with_a_stated_scale_are_one_rating_line(line, value, scale):
+    (rating,) = parse_explicit_ratings(line)
+    assert (rating.text, rating.value, rating.scale, rating.scale_source) == (line, value, scale, "stated")
+    assert is_rating_line(line)
