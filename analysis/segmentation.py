@@ -284,12 +284,19 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
 
 def _tail_to_boilerplate(lines: list[str], labels: list[str], texts: list[int], thread: int) -> None:
     """Short lines after the body's last paragraph (tags, related posts, the author's name) are
-    the site's, not the critic's; a short line ending as a sentence ("Go see it!") stays."""
+    the site's, not the critic's; a short line ending as a sentence ("Go see it!") stays, and so
+    do the lines of a "Pros" or "Cons" list under its heading."""
     body_prose = [i for i in texts if labels[i] == "body" and is_prose(lines[i]) and i < thread]
     if not body_prose:
         return
+    in_list = False
     for index in texts:
-        if body_prose[-1] < index < thread and labels[index] == "body" and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
+        if not body_prose[-1] < index < thread:
+            continue
+        # A critic's "Pros" or "Cons" list runs on, line after line, under its heading.
+        heading = match("verdict_list", lines[index]) is not None
+        in_list = heading or (in_list and bool(lines[index - 1].strip()))
+        if labels[index] == "body" and not (in_list and not heading) and not _ENDS_AS_SENTENCE.search(lines[index].strip()):
             labels[index] = "boilerplate"
 
 

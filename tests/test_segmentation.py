@@ -1092,3 +1092,20 @@ def test_a_feeds_own_line_under_the_post_is_boilerplate():
             "Kelly Reichardt's frontier film is about friendship, butter and the cost of a small luxury.\n"
             "The post First Cow appeared first on The Celluloid Ledger.\n")
     assert _labelled(text)[-1] == ("boilerplate", "The post First Cow appeared first on The Celluloid Ledger.", None)
+
+
+def test_an_entertainment_sites_tool_bar_opens_no_thread_and_the_pros_and_cons_stay_the_critics():
+    text = ("Barbarian Review: The Year's Most Deranged Rug-Pull\n"
+            "Barbarian starts as a tight two-hander about a double-booked rental, then keeps kicking down doors.\n"
+            "By Dana Whitcombe\nSign in to your CineRush account\nSummary\nGenerate a summary of this story\n"
+            "follow\nFollow\nfollowed\nFollowed\nLike\nLink copied to clipboard\n\n"
+            "Nobody in Barbarian does anything stupid, at least not at first, and that is the film's first trick.\n"
+            "CINERUSH VIDEO OF THE DAY\nSCROLL TO CONTINUE WITH CONTENT\n"
+            "Still, see it in a cinema, with strangers, and know as little as you can about it.\n\n"
+            "Pros\nA genuinely unnerving first act\nBill Skarsgård plays beautifully against type\n"
+            "Cons\nThe final stretch trades dread for gross-out\n\nYour changes have been saved\nEmail is sent\n")
+    assert _comments(text) == []
+    body = "\n".join(_body(text))
+    assert "Nobody in Barbarian" in body and "see it in a cinema" in body
+    assert "Bill Skarsgård plays beautifully against type" in body and "The final stretch trades dread for gross-out" in body
+    assert "VIDEO OF THE DAY" not in body and "Pros" not in body.split("\n") and "Email is sent" not in body
