@@ -36,6 +36,7 @@ from analysis.line_shapes import (
     match,
     word_count,
 )
+from analysis.tokenization import is_word
 
 _NAME_MAX_WORDS = 6
 # Lower-case words that stand inside names: "Jan van der Berg", "Maria de la Cruz", "Ibn al-Haytham".
@@ -46,8 +47,6 @@ _BADGE_LINES = 3
 # "Head of Data Strategy at Northfield Group", "Retired | 19 years in professional scouting".
 _HEADLINE_MAX_WORDS = 10
 _HAS_WORD = re.compile(r"\w")
-# A name has a letter: a rating ("4.5/5") or a count over a date names nobody.
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
 # A person's name on a line of its own over the comment: two to four capitalised words.
@@ -113,7 +112,7 @@ def _is_name_line(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < word_count(stripped) <= _NAME_MAX_WORDS
-        and _HAS_LETTER.search(stripped) is not None
+        and is_word(stripped)  # a rating ("4.5/5") or a count over a date names nobody
         and not _runs_as_words(stripped)
         and not _ENDS_AS_SENTENCE.search(stripped)
         and not is_date_line(stripped)
