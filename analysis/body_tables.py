@@ -3,16 +3,19 @@
 :func:`split_body` splits a review's body into sentences and word tokens in the process that
 reads and segments the review (a worker), and packs them small for the way back. The tidy
 sentence and token tables (:func:`analysis.corpus.sentence_table`, ``token_table``) are built
-from those splits by :func:`body_tables` — for a whole corpus on first use, or for a run of its
-reviews where a per-review analysis processes that run (:func:`analysis.parallel.map_runs`), so
-that a corpus-level result is reduced from each run's aggregates and no process builds the
-tables of every review.
+from those splits for a whole corpus on first use. Work on a run of reviews where a per-review
+analysis processes that run (:func:`analysis.parallel.map_runs`) reads each review's tokens from
+:func:`review_words` instead, the token table's rows without the table, so that a corpus-level
+result is reduced from each run's aggregates and no process builds the tables of every review.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from analysis.parallel import pack_words, unpack_words
@@ -49,16 +52,42 @@ def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit
     return tuple(sentences), pack_words(tokens)
 
 
-def body_tables(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The sentence and token tables of reviews given by id and body split, as
-    :func:`analysis.corpus.sentence_table` and ``token_table`` give them for a whole corpus;
-    `title` is the film's (a mention of it is one term).
+class ReviewWords(NamedTuple):
+    """One review's rows of the token table (:func:`body_token_table`) as parallel arrays, in
+    order, and how many body sentences it has."""
 
-    The tables of a run of a corpus's reviews are the rows of those reviews in the corpus's
-    tables: work that reads each review alone can build them where the run is processed.
+    review_id: str
+    sentences: int
+    tokens: np.ndarray
+    terms: np.ndarray
+    is_word: np.ndarray
+    is_content: np.ndarray
+
+
+def review_words(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> list[ReviewWords]:
+    """Each review's tokens as :func:`body_token_table` holds them, for the reviews with a body
+    sentence, in order; `title` is the film's (a mention of it is one term).
+
+    Per-review measures and counts of a run of reviews read these: building the run's token
+    table only to cut it into reviews again costs more than the measures themselves.
     """
     rows = list(_sentence_rows(splits, with_tokens=True))
-    return _sentence_frame(rows), _token_frame(rows, title)
+    columns = token_columns(((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=title)
+    review_ids = columns["review_id"]
+    # A run's reviews are distinct, and each one's tokens lie together, in the order of its sentences.
+    changes = np.flatnonzero(review_ids[1:] != review_ids[:-1]) + 1
+    starts = np.concatenate(([0], changes)).tolist() if len(review_ids) else []
+    ends = np.concatenate((changes, [len(review_ids)])).tolist() if len(review_ids) else []
+    spans = {review_ids[start]: (start, end) for start, end in zip(starts, ends)}
+    sentence_counts = Counter(review_id for review_id, *_ in rows)
+    return [
+        ReviewWords(
+            review_id, sentences, columns["token"][start:end], columns["term"][start:end],
+            columns["is_word"][start:end], columns["is_content"][start:end],
+        )
+        for review_id, sentences in sentence_counts.items()
+        for start, end in [spans.get(review_id, (0, 0))]
+    ]
 
 
 def body_sentence_table(splits: Iterable[tuple[str, BodySplit]]) -> pd.DataFrame:

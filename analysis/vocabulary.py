@@ -4,10 +4,9 @@ Everything reads review bodies only (:func:`analysis.corpus.token_table`), never
 comments or page furniture. A *token* is a word token (it contains a letter); a *type* is a
 distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its own term).
 
-* **Per-review measures** (:func:`vocabulary_measures`): tokens, types, sentences, mean sentence
-  length, the type-token ratio and the length-robust MATTR and MTLD (:mod:`analysis.diversity`),
-  and Flesch Reading Ease (:mod:`analysis.readability`). Raw TTR falls with length, so only
-  MATTR and MTLD compare reviews of different length.
+* **Per-review measures** (:mod:`analysis.vocabulary_measures`, joined with each review's
+  metadata by :func:`vocabulary_table`): tokens, types, sentences, mean sentence length, the
+  type-token ratio, MATTR, MTLD and Flesch Reading Ease.
 * **Shared and unique vocabulary** (:func:`vocabulary_spread`): for each content term, how many
   reviews use it and which.
 * **Similarity** (:func:`pairwise_similarity`): for each pair of reviews, the Jaccard index of
@@ -20,32 +19,28 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
-from analysis.body_tables import BodySplit, body_tables
+from analysis.body_tables import BodySplit, review_words
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.dask_cluster import ResidentPartitions
-from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
+from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD
 from analysis.keyness import keyness_with_fightin_words
 from analysis.keyness_counts import (
     OneVsRestCounts, joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests,
 )
-from analysis.parallel import HeldRuns, joined_tables, ordered_map, pack_words, unpack_words
+from analysis.parallel import HeldRuns, joined_tables
 from analysis.tables import check_table, checks
-from analysis.readability import flesch_reading_ease, total_syllables
-from analysis.tokenization import written_words
 from analysis.reviews import review_body_split
+from analysis.vocabulary_measures import measure_table, review_measures
 
 KEYNESS_MIN_COUNT = 3
 # The tidy counts every comparison of vocabularies reads (term_counts' output).
 COUNT_COLUMNS = ["review_id", "term", "count"]
-MEASURE_COLUMNS = [
-    "review_id", "sentences", "tokens", "words", "types", "content_tokens", "content_types", "mean_sentence_length", "ttr",
-    "mattr", "mattr_window", "mtld", "mtld_threshold", "syllables", "flesch_reading_ease",
-]
 PAIR_COLUMNS = ["review_a", "review_b", "types_a", "types_b", "shared_types", "union_types", "jaccard", "tfidf_cosine"]
 # What the vocabulary plots read of pairwise_similarity and distinctive_terms.
 SIMILARITY_COLUMNS = ["review_a", "review_b", "tfidf_cosine", "jaccard", "shared_types"]
@@ -86,99 +81,6 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFr
     ).astype({"review_id": "str", "term": "str"})
 
 
-def vocabulary_measures(
-    tokens: pd.DataFrame,
-    sentences: pd.DataFrame,
-    *,
-    window: int = MATTR_WINDOW,
-    threshold: float = MTLD_THRESHOLD,
-) -> pd.DataFrame:
-    """One row of size, diversity and readability measures per review.
-
-    Parameters
-    ----------
-    tokens, sentences : pandas.DataFrame
-        Token and sentence tables (:func:`analysis.corpus.token_table`, ``sentence_table``).
-    window : int
-        MATTR window in tokens (Covington & McFall 2010 use 50).
-    threshold : float
-        MTLD factor threshold (McCarthy & Jarvis 2010 use 0.72).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``review_id``, ``sentences``, ``tokens`` (word tokens), ``words`` (words as written, a
-        clitic joined to its word: :func:`analysis.tokenization.written_words`; Flesch counts
-        these and their syllables), ``types`` (distinct terms),
-        ``content_tokens``, ``content_types``, ``mean_sentence_length`` (tokens / sentences),
-        ``ttr``, ``mattr``, ``mattr_window``, ``mtld``, ``mtld_threshold``, ``syllables``,
-        ``flesch_reading_ease``.
-    """
-    check_table(tokens, ["review_id", "token", "term", "is_word", "is_content"], function="vocabulary_measures", argument="tokens")
-    check_table(sentences, ["review_id"], function="vocabulary_measures", argument="sentences")
-    review_ids = pd.unique(sentences["review_id"])
-    sentence_counts = sentences.groupby("review_id", sort=False).size().reindex(review_ids)
-    rows_by_review = _rows_by_review(tokens["review_id"], review_ids)
-    is_word = tokens["is_word"].to_numpy(dtype=bool)
-    is_content = tokens["is_content"].to_numpy(dtype=bool)
-    terms = tokens["term"].to_numpy(dtype=object)
-    written = tokens["token"].to_numpy(dtype=object)
-    jobs = [
-        (pack_words(terms[words]), pack_words(written[words]), pack_words(terms[rows[is_content[rows]]]), window, threshold)
-        for rows in rows_by_review
-        for words in [rows[is_word[rows]]]
-    ]
-    measures = []
-    for review_id, n_sentences, (n_tokens, n_words, n_types, n_content, n_content_types, ttr, mattr_, mtld_, syllables) in zip(
-        review_ids, sentence_counts, ordered_map(_review_measures, jobs, description="measuring vocabularies")
-    ):
-        measures.append(
-            {
-                "review_id": review_id,
-                "sentences": int(n_sentences),
-                "tokens": n_tokens,
-                "words": n_words,
-                "types": n_types,
-                "content_tokens": n_content,
-                "content_types": n_content_types,
-                "mean_sentence_length": n_tokens / n_sentences if n_sentences else float("nan"),
-                "ttr": ttr,
-                "mattr": mattr_,
-                "mattr_window": window,
-                "mtld": mtld_,
-                "mtld_threshold": threshold,
-                "syllables": syllables,
-                "flesch_reading_ease": flesch_reading_ease(n_words, int(n_sentences), syllables),
-            }
-        )
-    return pd.DataFrame(measures, columns=MEASURE_COLUMNS)
-
-
-def _rows_by_review(review_column: pd.Series, review_ids) -> list[np.ndarray]:
-    """The positions of each review's rows in a table, in table order, for each of `review_ids`
-    (none for a review without rows). The column is hashed once, where a group-by per measure
-    would hash it again each time."""
-    codes = pd.Index(review_ids).get_indexer(review_column)  # -1: a review not asked for
-    order = np.argsort(codes, kind="stable")
-    bounds = np.cumsum(np.bincount(codes + 1, minlength=len(review_ids) + 1))
-    return [order[bounds[index] : bounds[index + 1]] for index in range(len(review_ids))]
-
-
-def _review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, int, int, int, float, float, float, int]:
-    """Tokens, words as written, types, content tokens and types, TTR, MATTR, MTLD and the
-    written words' syllables of one review, from its packed word terms, word tokens as written
-    and content terms (run in worker processes: hyphenating a corpus's rarer words is the slow
-    part of readability)."""
-    packed_words, packed_written, packed_content, window, threshold = job
-    words, content = unpack_words(packed_words), unpack_words(packed_content)
-    as_written = written_words(unpack_words(packed_written))
-    return (
-        len(words), len(as_written), len(set(words)), len(content), len(set(content)),
-        type_token_ratio(words), mattr(words, window=window), mtld(words, threshold=threshold),
-        total_syllables(as_written),
-    )
-
-
 @once_per_corpus
 def vocabulary_runs(corpus: Corpus) -> HeldRuns | ResidentPartitions:
     """Each run of consecutive reviews' vocabulary measures and word counts reduced for keyness,
@@ -204,7 +106,7 @@ def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame | int]:
     Returns
     -------
     dict
-        ``measures``: :func:`vocabulary_measures` of every review; for every word
+        ``measures``: :func:`~analysis.vocabulary_measures.vocabulary_measures` of every review; for every word
         (:func:`term_counts` with ``content_only=False``), ``term_totals`` (``term``, ``count``),
         ``review_sizes`` (``review_id``, ``size``), and ``tests``: the (review, term) keyness
         tests, one a count of at least :data:`KEYNESS_MIN_COUNT`.
@@ -220,10 +122,24 @@ def vocabulary_aggregates(corpus: Corpus) -> dict[str, pd.DataFrame | int]:
 
 
 def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -> tuple[pd.DataFrame, OneVsRestCounts]:
-    """The measures and reduced word counts of a run of reviews (see :func:`vocabulary_runs`)."""
-    sentences, tokens = body_tables(splits, title=title)
-    counts = one_vs_rest_counts(term_counts(tokens, content_only=False), min_count=KEYNESS_MIN_COUNT)
-    return vocabulary_measures(tokens, sentences), counts
+    """The measures and reduced word counts of a run of reviews (see :func:`vocabulary_runs`):
+    :func:`~analysis.vocabulary_measures.vocabulary_measures` and the reduction of
+    :func:`term_counts` (``content_only=False``) of the run's token table, read from each
+    review's tokens without building that table."""
+    measured, counts = [], []
+    for review in review_words(splits, title=title):
+        words = review.terms[review.is_word].tolist()
+        content = review.terms[review.is_content].tolist()
+        written_tokens = review.tokens[review.is_word].tolist()
+        measured.append(
+            (review.review_id, review.sentences,
+             review_measures(words, written_tokens, content, window=MATTR_WINDOW, threshold=MTLD_THRESHOLD))
+        )
+        counts += ((review.review_id, term, count) for term, count in Counter(words).items())
+    return (
+        measure_table(measured, window=MATTR_WINDOW, threshold=MTLD_THRESHOLD),
+        one_vs_rest_counts(pd.DataFrame(counts, columns=COUNT_COLUMNS), min_count=KEYNESS_MIN_COUNT),
+    )
 
 
 def _summary_of_run(run: tuple[pd.DataFrame, OneVsRestCounts]) -> tuple[pd.DataFrame, OneVsRestCounts, int]:
@@ -234,12 +150,14 @@ def _summary_of_run(run: tuple[pd.DataFrame, OneVsRestCounts]) -> tuple[pd.DataF
 
 @checks(corpus=CORPUS)
 def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
-    """:func:`vocabulary_measures` of every review body in `corpus`, with its metadata.
+    """:func:`~analysis.vocabulary_measures.vocabulary_measures` of every review body in `corpus`, with
+    its metadata.
 
     Returns
     -------
     pandas.DataFrame
-        ``review_id``, ``author``, ``publication``, then the columns of :func:`vocabulary_measures`.
+        ``review_id``, ``author``, ``publication``, then the columns of
+        :func:`~analysis.vocabulary_measures.vocabulary_measures`.
     """
     measures = vocabulary_aggregates(corpus)["measures"]
     metadata = pd.DataFrame(

@@ -8,12 +8,14 @@ first use as in a fresh worker:
 
 1. ``segment`` of every raw file (:mod:`analysis.segmentation`);
 2. ``split_body``: the body's sentences, tokens and word counts (:mod:`analysis.body_tables`);
-3. ``body_tables``, ``term_counts`` and ``one_vs_rest_counts``: a run's token table, its counts
-   and their keyness reduction (:mod:`analysis.vocabulary`, :mod:`analysis.keyness_counts`);
-4. ``vocabulary_measures`` (sizes, TTR, MATTR, MTLD, syllables and Flesch), and apart the part of
-   it that counts syllables with cold caches (the shipped lexicon loaded, rarer words hyphenated).
+3. ``review_words``: each review's rows of the token table, as arrays (:mod:`analysis.body_tables`);
+4. ``vocabulary of the run``: all of a run's work in ``vocab``'s workers, stage 3 again, then each
+   review's measures (sizes, TTR, MATTR, MTLD, syllables and Flesch) and word counts, and their
+   keyness reduction (:mod:`analysis.vocabulary`, :mod:`analysis.keyness_counts`); apart, the part
+   of it that counts syllables with cold caches (the shipped lexicon loaded, rarer words
+   hyphenated).
 
-Stages 3 and 4 run in ``vocab``'s worker processes, 1 and 2 in ``load_corpus``'s; the command adds
+Stage 4 runs in ``vocab``'s worker processes, 1 and 2 in ``load_corpus``'s; the command adds
 importing, the keyness scoring and printing. Seconds are wall time of this process alone; the
 machine's load moves them, so compare stages within one run.
 """
@@ -24,11 +26,10 @@ import argparse
 import time
 from pathlib import Path
 
-from analysis.body_tables import body_tables, split_body
-from analysis.keyness_counts import one_vs_rest_counts
+from analysis.body_tables import review_words, split_body
 from analysis.readability import _hyphenator, _syllable_lexicon, _syllables_of_word, total_syllables
 from analysis.segmentation import segment
-from analysis.vocabulary import KEYNESS_MIN_COUNT, term_counts, vocabulary_measures
+from analysis.vocabulary import _vocabulary_of_run
 
 
 def main() -> None:
@@ -46,11 +47,9 @@ def main() -> None:
 
     segments = timed("segment", lambda: {name: tuple(segment(text)) for name, text in texts.items()})
     splits = timed("split_body", lambda: [(name, split_body(found, title=None)) for name, found in segments.items()])
-    sentences, tokens = timed("body_tables", lambda: body_tables(splits, title=None))
-    counts = timed("term_counts", lambda: term_counts(tokens, content_only=False))
-    timed("one_vs_rest_counts", lambda: one_vs_rest_counts(counts, min_count=KEYNESS_MIN_COUNT))
-    timed("vocabulary_measures", lambda: vocabulary_measures(tokens, sentences))
-    written = tokens.loc[tokens["is_word"], "token"].tolist()
+    reviews = timed("review_words", lambda: review_words(splits, title=None))
+    timed("vocabulary of the run", lambda: _vocabulary_of_run(splits, title=None))
+    written = [token for review in reviews for token in review.tokens[review.is_word].tolist()]
     for cached in (_syllable_lexicon, _hyphenator):
         cached.cache_clear()  # as cold as the measures found them
     _syllables_of_word.clear()

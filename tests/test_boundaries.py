@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from analysis import (
     arcs, concordance, credits, export, judgements, keyness, keyness_counts, mention_verdicts, overview, passages, plots, praise,
     rating_parser, ratings, readers, review_polarity, segmentation, sentiment, signals, targets, tokenization,
-    verdicts, vocabulary,
+    verdicts, vocabulary, vocabulary_measures,
 )
 from analysis.concordance import focus_words
 from analysis.explore import Explorer
@@ -469,11 +469,11 @@ CASES = [
      empty(*TOKEN_COLUMNS), ('DataFrame', 0),
      'term_counts: tokens must be a table (pandas DataFrame) with the columns review_id, term, is_word, is_content; got NoneType',
      'term_counts: tokens lacks the column(s) review_id, term, is_word, is_content (it has x)'),
-    (TABLE, lambda value, corpus: vocabulary.vocabulary_measures(value, empty(*SENTENCE_COLUMNS)),
+    (TABLE, lambda value, corpus: vocabulary_measures.vocabulary_measures(value, empty(*SENTENCE_COLUMNS)),
      empty(*TOKEN_COLUMNS), ('DataFrame', 0),
      'vocabulary_measures: tokens must be a table (pandas DataFrame) with the columns review_id, token, term, is_word, is_content; got NoneType',
      'vocabulary_measures: tokens lacks the column(s) review_id, token, term, is_word, is_content (it has x)'),
-    (TABLE, lambda value, corpus: vocabulary.vocabulary_measures(empty(*TOKEN_COLUMNS), value),
+    (TABLE, lambda value, corpus: vocabulary_measures.vocabulary_measures(empty(*TOKEN_COLUMNS), value),
      empty(*SENTENCE_COLUMNS), ('DataFrame', 0),
      'vocabulary_measures: sentences must be a table (pandas DataFrame) with the columns review_id; got NoneType',
      'vocabulary_measures: sentences lacks the column(s) review_id (it has x)'),

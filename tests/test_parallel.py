@@ -16,8 +16,9 @@ from analysis.quality import quality_report
 from analysis.targets import find_mentions
 from analysis.keyness_counts import one_vs_rest_counts
 from analysis.vocabulary import (
-    KEYNESS_MIN_COUNT, corpus_distinctive_terms, distinctive_terms, term_counts, vocabulary_aggregates, vocabulary_measures,
+    KEYNESS_MIN_COUNT, corpus_distinctive_terms, distinctive_terms, term_counts, vocabulary_aggregates,
 )
+from analysis.vocabulary_measures import vocabulary_measures
 
 EIGHT_REVIEWS = "tests/data/corpora/eight-reviews"
 

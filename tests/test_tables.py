@@ -9,7 +9,8 @@ from analysis.keyness import fightin_words, log_likelihood_keyness
 from analysis.overview import segment_table
 from analysis.quality import quality_report
 from analysis.tables import TableError
-from analysis.vocabulary import distinctive_terms, pairwise_similarity, term_counts, vocabulary_measures, vocabulary_spread
+from analysis.vocabulary import distinctive_terms, pairwise_similarity, term_counts, vocabulary_spread
+from analysis.vocabulary_measures import vocabulary_measures
 
 NO_TERM = pd.DataFrame({"review_id": ["a"], "count": [1]})
 COUNTS = "the columns review_id, term, count"

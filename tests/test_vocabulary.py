@@ -11,10 +11,10 @@ from analysis.vocabulary import (
     distinctive_terms,
     pairwise_similarity,
     term_counts,
-    vocabulary_measures,
     vocabulary_spread,
     vocabulary_table,
 )
+from analysis.vocabulary_measures import vocabulary_measures
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Charts of lexical diversity against review length: TTR, MATTR and MTLD.
 
-Every function takes :func:`analysis.vocabulary.vocabulary_measures`' table, draws on one Axes
+Every function takes :func:`analysis.vocabulary_measures.vocabulary_measures`' table, draws on one Axes
 (``ax=None``: the current one) and returns it.
 """
 
@@ -41,7 +41,7 @@ def plot_diversity_by_length(
     Parameters
     ----------
     measures : DataFrame
-        :func:`analysis.vocabulary.vocabulary_measures` output (``review_id``, ``tokens``,
+        :func:`analysis.vocabulary_measures.vocabulary_measures` output (``review_id``, ``tokens``,
         ``ttr``, ``mattr``, ``mattr_window``).
     labels : mapping of str to str, optional
         Review id -> the name to show (:func:`analysis.plots.critic_labels`).
@@ -72,7 +72,7 @@ def plot_mtld_by_length(
     Parameters
     ----------
     measures : DataFrame
-        :func:`analysis.vocabulary.vocabulary_measures` output (``review_id``, ``tokens``,
+        :func:`analysis.vocabulary_measures.vocabulary_measures` output (``review_id``, ``tokens``,
         ``mtld``, ``mtld_threshold``).
     labels : mapping of str to str, optional
     ax : Axes, optional
