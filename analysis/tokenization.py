@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, product
 from typing import NamedTuple
 
 import numpy as np
@@ -157,7 +157,12 @@ def is_word(token: str) -> bool:
     return _HAS_LETTER.search(token) is not None
 
 
-_CLITICS = frozenset(CLITICS)
+# Every spelling of a clitic in any letter case ("'s", "'S", "N'T"): a token is looked up as it is,
+# where lower-casing every token first took most of the time of joining words. No other character
+# lower-cases to these letters.
+_CLITIC_SPELLINGS = frozenset(
+    "".join(spelling) for clitic in CLITICS for spelling in product(*({c.lower(), c.upper()} for c in clitic))
+)
 
 
 def written_words(tokens: Sequence[str]) -> list[str]:
@@ -172,7 +177,7 @@ def written_words(tokens: Sequence[str]) -> list[str]:
     """
     words: list[str] = []
     for token in tokens:
-        if words and token.lower() in _CLITICS:
+        if words and token in _CLITIC_SPELLINGS:
             words[-1] += token
         else:
             words.append(token)

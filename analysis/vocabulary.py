@@ -126,7 +126,7 @@ def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -
     :func:`~analysis.vocabulary_measures.vocabulary_measures` and the reduction of
     :func:`term_counts` (``content_only=False``) of the run's token table, read from each
     review's tokens without building that table."""
-    measured, counts = [], []
+    measured, review_ids, distinct_terms, terms, counts = [], [], [], [], []
     for review in review_words(splits, title=title):
         words = review.terms[review.is_word].tolist()
         content = review.terms[review.is_content].tolist()
@@ -135,10 +135,19 @@ def _vocabulary_of_run(splits: list[tuple[str, BodySplit]], title: str | None) -
             (review.review_id, review.sentences,
              review_measures(words, written_tokens, content, window=MATTR_WINDOW, threshold=MTLD_THRESHOLD))
         )
-        counts += ((review.review_id, term, count) for term, count in Counter(words).items())
+        counted = Counter(words)
+        review_ids.append(review.review_id)
+        distinct_terms.append(len(counted))
+        terms += counted.keys()
+        counts += counted.values()
+    counts_table = pd.DataFrame(
+        {"review_id": np.repeat(np.array(review_ids, dtype=object), distinct_terms), "term": terms,
+         "count": np.array(counts, dtype=np.int64)},
+        columns=COUNT_COLUMNS,
+    )
     return (
         measure_table(measured, window=MATTR_WINDOW, threshold=MTLD_THRESHOLD),
-        one_vs_rest_counts(pd.DataFrame(counts, columns=COUNT_COLUMNS), min_count=KEYNESS_MIN_COUNT),
+        one_vs_rest_counts(counts_table, min_count=KEYNESS_MIN_COUNT),
     )
 
 

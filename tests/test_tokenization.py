@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.text import normalise
-from analysis.tokenization import _OPENING_QUOTE, _WORD_PATTERN, content_terms, is_heading, split_sentences, stopwords, terms, word_tokens
+from analysis.tokenization import _OPENING_QUOTE, _WORD_PATTERN, content_terms, is_heading, split_sentences, stopwords, terms, word_tokens, written_words
 
 
 def test_clitics_split_the_treebank_way():
@@ -147,3 +147,9 @@ def test_zero_width_spaces_and_byte_order_marks_are_spaces():
     text = "\ufeffA fine film.\n\u200b\u200b\nThe end\u200bis weak."
     assert [s.text for s in split_sentences(text)] == ["A fine film.", "The end is weak."]
     assert word_tokens("end\u200bis") == ["end", "is"]
+
+
+def test_a_clitic_in_any_letter_case_joins_its_word():
+    tokens = word_tokens("I CAN'T SAY JONZE'S FILM IS N'T MOVING")
+    assert written_words(tokens) == ["I", "CAN'T", "SAY", "JONZE'S", "FILM", "ISN'T", "MOVING"]
+    assert written_words(["'S", "alone"]) == ["'S", "alone"]  # nothing to join to
