@@ -66,7 +66,8 @@ class ReviewWords(NamedTuple):
 
 def review_words(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) -> list[ReviewWords]:
     """Each review's tokens as :func:`body_token_table` holds them, for the reviews with a body
-    sentence, in order; `title` is the film's (a mention of it is one term).
+    sentence, in order; `title` is the film's (a mention of it is one term). Each review is one
+    item of `splits`, as in a corpus, whose review ids are distinct.
 
     Per-review measures and counts of a run of reviews read these: building the run's token
     table only to cut it into reviews again costs more than the measures themselves.
@@ -74,11 +75,10 @@ def review_words(splits: Iterable[tuple[str, BodySplit]], *, title: str | None) 
     rows = list(_sentence_rows(splits, with_tokens=True))
     columns = token_columns(((review_id, index, text, tokens) for review_id, index, _, _, text, tokens in rows), title=title)
     review_ids = columns["review_id"]
-    # A run's reviews are distinct, and each one's tokens lie together, in the order of its sentences.
-    changes = np.flatnonzero(review_ids[1:] != review_ids[:-1]) + 1
-    starts = np.concatenate(([0], changes)).tolist() if len(review_ids) else []
-    ends = np.concatenate((changes, [len(review_ids)])).tolist() if len(review_ids) else []
-    spans = {review_ids[start]: (start, end) for start, end in zip(starts, ends)}
+    # Each review's tokens lie together, in the order of its sentences.
+    changes = (np.flatnonzero(review_ids[1:] != review_ids[:-1]) + 1).tolist()
+    starts, ends = [0, *changes], [*changes, len(review_ids)]
+    spans = {review_ids[start]: (start, end) for start, end in zip(starts, ends) if start < end}
     sentence_counts = Counter(review_id for review_id, *_ in rows)
     return [
         ReviewWords(
