@@ -24,6 +24,7 @@ MEASURE_COLUMNS = [
     "mattr", "mattr_window", "mtld", "mtld_threshold", "syllables", "flesch_reading_ease",
 ]
 
+
 def vocabulary_measures(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
