@@ -231,6 +231,22 @@ def test_the_fourth_round_of_judgement_cues():
     )
 
 
+def test_the_sixth_round_of_judgement_cues_reads_idioms():
+    from analysis.mention_verdicts import mention_verdict
+
+    assert mention_verdict("Kevin Spacey has never been better.", "evaluative", "neutral", 0.6)[1:] == (
+        "praise", "judgement cue: never been better"
+    )
+    assert mention_verdict("The special effects are a hit and miss situation.", "summary", "neutral", 0.5)[1:] == (
+        "criticism", "judgement cue: hit and miss"
+    )
+    # Negated like any cue: names "not worth mentioning" are a fault, not praise.
+    [cue] = judgement_cues("The actors' names are not worth mentioning.")
+    assert (cue["span_text"], cue["polarity"], cue["negated"]) == ("worth mentioning", -1, True)
+    # Whole words only: a "hoot" is no "a hoot" inside another word.
+    assert judgement_cues("Plays the role like a hootenanny.") == []
+
+
 def test_a_cue_in_the_foil_of_a_comparison_is_reversed():
     from analysis.mention_verdicts import mention_verdict
 
