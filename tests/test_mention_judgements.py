@@ -53,13 +53,17 @@ CHECK_BATCHES = {
         },
         {"neutral": 433, "praise": 373, "criticism": 98},
     ),
+    "check-5": (
+        17, {"gattaca", "dark-city", "wild-things", "sphere", "scream-2", "bulworth"},
+        {"neutral": 266, "praise": 149, "criticism": 63},
+    ),
 }
 
 
 def test_the_set_holds_the_development_batch_and_the_check_batches(evaluate):
     every_batch, _ = evaluate.read_set()
     assert every_batch["batch"].value_counts().to_dict() == {
-        "check-4": 904, "development": 441, "check-2": 106, "check-3": 90, "check-1": 84
+        "check-4": 904, "check-5": 478, "development": 441, "check-2": 106, "check-3": 90, "check-1": 84
     }
 
 
