@@ -144,6 +144,10 @@ def word_count(line: str) -> int:
 
 # The word a full stop follows, from the last space, bracket or the line's start: "Ep", "dir", "e.g".
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=\s)|(?<=\())([^\W\d_][\w.]*)$")
+# Further back than any abbreviation reaches (the longest has six letters): the word is looked for
+# in this many characters before the stop, not from the line's start, which made a long line's
+# sentence ends quadratic (a 120,000-character line of 3,000 sentences took 40 s).
+_ABBREVIATION_REACH = 64
 
 
 @cache
@@ -158,7 +162,7 @@ def _sentence_ends(line: str) -> list[int]:
     for found in _SENTENCE_END.finditer(line):
         start = found.start()
         if line[start] == "." and found.end() < len(line.rstrip()):
-            word = _ABBREVIATION_BEFORE.search(line, 0, start)
+            word = _ABBREVIATION_BEFORE.search(line, max(0, start - _ABBREVIATION_REACH), start)
             if word and word.group(1).lower() in _abbreviations():
                 continue
         ends.append(found.end())

@@ -1001,6 +1001,11 @@ def test_an_abbreviations_full_stop_ends_no_sentence():
     assert not is_prose("Ep. 147 – Conclave (2024): White Smoke, Grey Areas")
     assert not has_sentence_end("Anora (dir. Sean Baker, 2024)")
     assert has_sentence_end("Dr. Strange is fine.") and has_sentence_end("A thin third act. 8/10")
+    # Far into a long line the word before a stop is still read ("dir." ends nothing), and a
+    # word longer than any abbreviation is none.
+    long_line = "It works. " * 2_000
+    assert not has_sentence_end(long_line.replace(".", ",") + "Anora (dir. Sean Baker, 2024)")
+    assert has_sentence_end(long_line.replace(".", ",") + "x" * 100 + ". Then more")
 
 
 def test_a_standfirst_without_its_full_stop_is_the_critics_text():

@@ -12,6 +12,7 @@ from training.data import CV_FOLDS
 from analysis.sentiment import (
     MODEL_NAMES,
     NEUTRAL_BAND,
+    VADER_MAX_WORDS,
     label_sentences,
     load_model,
     model_summary,
@@ -282,3 +283,11 @@ def test_her_corpus_reviews_score_positive(her_corpus):
     assert len(table) == len(her_corpus.reviews)
     # The model reads all five as positive; 004's own rating line says 4.5 clappers.
     assert (table["positive_probability"] > 0.5).all()
+
+
+def test_vader_reads_a_long_texts_first_words_only():
+    first = " ".join(["a wonderful film"] * (VADER_MAX_WORDS // 3))
+    longer = first + " " + " ".join(["an awful mess"] * 200)
+    scores = vader_scores([first, longer])[["compound", "pos", "neu", "neg"]]
+    assert scores.iloc[0].tolist() == scores.iloc[1].tolist()
+    assert vader_scores(["awful " * (VADER_MAX_WORDS - 1)])["compound"].iloc[0] < 0

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.text import normalise
-from analysis.tokenization import _OPENING_QUOTE, _WORD_PATTERN, content_terms, is_heading, split_sentences, stopwords, terms, word_tokens, written_words
+from analysis.tokenization import MAX_SENTENCE_WORDS, _OPENING_QUOTE, _WORD_PATTERN, content_terms, is_heading, split_sentences, stopwords, terms, word_tokens, written_words
 
 
 def test_clitics_split_the_treebank_way():
@@ -153,3 +153,13 @@ def test_a_clitic_in_any_letter_case_joins_its_word():
     tokens = word_tokens("I CAN'T SAY JONZE'S FILM IS N'T MOVING")
     assert written_words(tokens) == ["I", "CAN'T", "SAY", "JONZE'S", "FILM", "ISN'T", "MOVING"]
     assert written_words(["'S", "alone"]) == ["'S", "alone"]  # nothing to join to
+
+
+def test_a_run_on_sentence_is_cut_after_every_max_sentence_words_words():
+    text = "Intro. " + " ".join(f"w{i}" for i in range(2 * MAX_SENTENCE_WORDS + 100)) + "  end. Next one."
+    sentences = split_sentences(text)
+    assert [len(s.text.split()) for s in sentences] == [1, MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 101, 2]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    # A sentence of exactly that many words is one sentence.
+    exact = " ".join(["word"] * MAX_SENTENCE_WORDS) + "."
+    assert [s.text for s in split_sentences(exact)] == [exact]
