@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD, mattr, mtld, type_token_ratio
-from analysis.parallel import ordered_map, pack_words, unpack_words
 from analysis.readability import flesch_reading_ease, total_syllables
 from analysis.tables import check_table
 from analysis.tokenization import written_words
@@ -62,16 +61,16 @@ def vocabulary_measures(
     is_content = tokens["is_content"].to_numpy(dtype=bool)
     terms = tokens["term"].to_numpy(dtype=object)
     written = tokens["token"].to_numpy(dtype=object)
-    jobs = [
-        (pack_words(terms[words]), pack_words(written[words]), pack_words(terms[rows[is_content[rows]]]), window, threshold)
-        for rows in rows_by_review
+    measured = [
+        (
+            review_id, int(n_sentences),
+            review_measures(terms[words].tolist(), written[words].tolist(), terms[rows[is_content[rows]]].tolist(),
+                            window=window, threshold=threshold),
+        )
+        for review_id, n_sentences, rows in zip(review_ids, sentence_counts, rows_by_review)
         for words in [rows[is_word[rows]]]
     ]
-    measured = ordered_map(_packed_review_measures, jobs, description="measuring vocabularies")
-    return measure_table(
-        [(review_id, int(n_sentences), counts) for review_id, n_sentences, counts in zip(review_ids, sentence_counts, measured)],
-        window=window, threshold=threshold,
-    )
+    return measure_table(measured, window=window, threshold=threshold)
 
 
 def measure_table(reviews: list[tuple[str, int, tuple]], *, window: int, threshold: float) -> pd.DataFrame:
@@ -108,16 +107,6 @@ def _rows_by_review(review_column: pd.Series, review_ids) -> list[np.ndarray]:
     order = np.argsort(codes, kind="stable")
     bounds = np.cumsum(np.bincount(codes + 1, minlength=len(review_ids) + 1))
     return [order[bounds[index] : bounds[index + 1]] for index in range(len(review_ids))]
-
-
-def _packed_review_measures(job: tuple[str, str, str, int, float]) -> tuple[int, int, int, int, int, float, float, float, int]:
-    """:func:`review_measures` of one review's packed word terms, word tokens as written and
-    content terms (run in worker processes: hyphenating a corpus's rarer words is the slow part
-    of readability)."""
-    packed_words, packed_written, packed_content, window, threshold = job
-    return review_measures(
-        unpack_words(packed_words), unpack_words(packed_written), unpack_words(packed_content), window=window, threshold=threshold
-    )
 
 
 def review_measures(
