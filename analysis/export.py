@@ -31,8 +31,10 @@ PARQUET_ROWS = 10_000
 # The key of a notebook output's metadata that names the table or figure it shows and its
 # caption, so the reports (analysis.report) can caption it; nbval does not compare metadata.
 OUTPUT_METADATA_KEY = "analysis"
-# A notebook shows at most this many rows of a table; its CSV keeps them all.
+# A notebook shows at most this many rows and columns of a table; its CSV keeps them all (a
+# column per review of a large corpus would make megabytes of HTML no one can read).
 DISPLAY_ROWS = 200
+DISPLAY_COLUMNS = 50
 # Text columns whose values are longer than this are shown wrapped and left-aligned.
 LONG_TEXT = 30
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -106,24 +108,27 @@ class ShownTable:
         return data, output_metadata("table", self.name, self.caption or "")
 
     def __repr__(self) -> str:
-        return f"{len(self.table)} rows x {len(self.table.columns)} columns: {', '.join(map(str, self.table.columns))}"
+        names = ", ".join(map(str, self.table.columns[:DISPLAY_COLUMNS]))
+        more = len(self.table.columns) - DISPLAY_COLUMNS
+        return f"{len(self.table)} rows x {len(self.table.columns)} columns: {names}" + (f" and {more} more" if more > 0 else "")
 
 
 @checks(table=[])
-def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_ROWS, uuid: str = "table",
-             align_right: Sequence[str] = ()):
+def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_ROWS,
+             max_columns: int = DISPLAY_COLUMNS, uuid: str = "table", align_right: Sequence[str] = ()):
     """A Styler that shows `table` whole and legible: long text left-aligned and wrapped.
 
     Text is never truncated, a line break in a value shows as a line break (never a literal
-    ``\\n``), numbers are rounded to `decimals` for display only, and past `max_rows` rows the
-    first `max_rows` are shown with a caption that says so. The fixed `uuid` keeps the HTML the
-    same on every run.
+    ``\\n``), numbers are rounded to `decimals` for display only, and past `max_rows` rows or
+    `max_columns` columns the first ones are shown with a caption that says so. The fixed `uuid`
+    keeps the HTML the same on every run.
 
     Parameters
     ----------
     table : DataFrame
     decimals : int
     max_rows : int
+    max_columns : int
     uuid : str
         The id prefix of the Styler's HTML; give each table of a notebook its own.
     align_right : sequence of str
@@ -134,7 +139,7 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
     ShownTable
         Shows as the styled HTML table; its ``styler`` is the pandas Styler.
     """
-    shown = table.head(max_rows)
+    shown = table.head(max_rows).iloc[:, :max_columns]
     long_text = [column for column in _long_text_columns(shown) if column not in align_right]
     styler = shown.style.set_uuid(uuid).format(precision=decimals, na_rep="", escape="html")
     styler = styler.set_table_styles([{"selector": "th", "props": "text-align: left; vertical-align: bottom;"}])
@@ -153,8 +158,11 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
         styler = styler.set_properties(subset=short_text, **{"text-align": "left"})
     if align_right:
         styler = styler.set_properties(subset=list(align_right), **{"text-align": "right", "white-space": "nowrap"})
-    if len(table) > max_rows:
-        styler = styler.set_caption(f"First {max_rows} of {len(table)} rows; the CSV file has every row.")
+    cut = [(f"{limit} of {count} {what}", what) for limit, count, what in
+           ((max_rows, len(table), "rows"), (max_columns, len(table.columns), "columns")) if count > limit]
+    if cut:
+        every = f"every {cut[0][1][:-1]}" if len(cut) == 1 else "them all"
+        styler = styler.set_caption(f"First {' and '.join(part for part, _ in cut)}; the CSV file has {every}.")
     if all(name is None for name in table.index.names):  # row numbers, not data
         styler = styler.hide(axis="index")
     return ShownTable(styler, table)

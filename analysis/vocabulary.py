@@ -8,7 +8,7 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
   metadata by :func:`vocabulary_table`): tokens, types, sentences, mean sentence length, the
   type-token ratio, MATTR, MTLD and Flesch Reading Ease.
 * **Shared and unique vocabulary** (:func:`vocabulary_spread`): for each content term, how many
-  reviews use it and which.
+  reviews use it and which; :func:`counts_by_review` gives a few terms' counts in every review.
 * **Similarity** (:func:`pairwise_similarity`): for each pair of reviews, the Jaccard index of
   their content-term sets (shared / union types) and the cosine of their TF-IDF vectors
   (scikit-learn's ``TfidfTransformer``: raw counts times the smoothed idf
@@ -20,6 +20,7 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import partial
 
 import numpy as np
@@ -178,6 +179,9 @@ def vocabulary_table(corpus: Corpus) -> pd.DataFrame:
 def vocabulary_spread(counts: pd.DataFrame) -> pd.DataFrame:
     """For each term, how many reviews use it and which (shared and unique vocabulary).
 
+    Grouped from the tidy counts, so its size grows with the counts, not with terms times
+    reviews (:func:`counts_by_review` gives a few terms' counts in every review).
+
     Parameters
     ----------
     counts : pandas.DataFrame
@@ -186,44 +190,69 @@ def vocabulary_spread(counts: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``term``, ``reviews`` (how many use it), ``review_ids`` (space-separated),
-        ``count_total``, and one ``count_<review_id>`` column per review; sorted by ``reviews``
-        and ``count_total`` (both descending), then term.
+        ``term``, ``reviews`` (how many use it), ``review_ids`` (space-separated, in sorted
+        order), ``count_total``; sorted by ``reviews`` and ``count_total`` (both descending),
+        then term.
     """
     check_table(counts, COUNT_COLUMNS, function="vocabulary_spread", argument="counts")
-    wide = counts.pivot_table(index="term", columns="review_id", values="count", aggfunc="sum", fill_value=0)
-    review_ids = list(wide.columns)
-    used = wide > 0
+    # Repeated rows of a (term, review) pair are summed; a count of 0 is no use.
+    by_pair = counts.groupby(["term", "review_id"], sort=True)["count"].sum().reset_index()
+    used = by_pair[by_pair["count"] > 0].groupby("term", sort=True)["review_id"]
+    terms = by_pair.groupby("term", sort=True)["count"].sum()
     spread = pd.DataFrame(
         {
-            "term": wide.index,
-            "reviews": used.sum(axis=1).to_numpy(),
-            "review_ids": [" ".join(np.asarray(review_ids)[row]) for row in used.to_numpy()],
-            "count_total": wide.sum(axis=1).to_numpy(),
+            "term": terms.index,
+            "reviews": used.size().reindex(terms.index, fill_value=0).to_numpy(dtype=np.int64),
+            "review_ids": used.agg(" ".join).reindex(terms.index, fill_value="").to_numpy(dtype=object),
+            "count_total": terms.to_numpy(dtype=np.int64),
         }
     )
-    # One frame of every review's counts: a column added at a time fragments the frame (pandas
-    # warns past about a hundred reviews).
-    per_review = pd.DataFrame(wide.to_numpy(), columns=[f"count_{review_id}" for review_id in review_ids])
-    spread = pd.concat([spread, per_review], axis=1)
     return spread.sort_values(
         ["reviews", "count_total", "term"], ascending=[False, False, True], kind="mergesort"
     ).reset_index(drop=True)
 
 
-def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
+def counts_by_review(counts: pd.DataFrame, terms: Sequence[str]) -> pd.DataFrame:
+    """Each of `terms`, in the order given, with its count in every review of `counts`.
+
+    A column per review (``count_<review_id>``, reviews in sorted order): for a table of a few
+    terms, such as the words every review uses.
+
+    >>> counts = pd.DataFrame({"review_id": ["b", "a", "b"], "term": ["film", "film", "score"], "count": [2, 1, 4]})
+    >>> counts_by_review(counts, ["film"])
+       term  count_a  count_b
+    0  film        1        2
+    """
+    check_table(counts, COUNT_COLUMNS, function="counts_by_review", argument="counts")
+    terms = list(terms)
+    review_ids = sorted(counts["review_id"].unique())
+    chosen = counts[counts["term"].isin(terms)]
+    wide = chosen.pivot_table(index="term", columns="review_id", values="count", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=terms, columns=review_ids, fill_value=0).astype(np.int64)
+    per_review = pd.DataFrame(wide.to_numpy(), columns=[f"count_{review_id}" for review_id in review_ids])
+    return pd.concat([pd.DataFrame({"term": pd.Series(terms, dtype=object)}), per_review], axis=1)
+
+
+def pairwise_similarity(counts: pd.DataFrame, *, reviews: Sequence[str] | None = None) -> pd.DataFrame:
     """Jaccard index and TF-IDF cosine for every ordered pair of reviews (the diagonal too).
 
     Parameters
     ----------
     counts : pandas.DataFrame
         Tidy counts (:func:`term_counts`).
+    reviews : sequence of str, optional
+        Compare only these reviews of `counts` (default: every one). Their cosines are those of
+        the whole table, since document frequencies are still counted over every review: the
+        pairs of a few reviews chosen from a large corpus, where every pair would not fit in
+        memory (n² rows). As by default, a review without counts (a body of stopwords only) has
+        no pair.
 
     Returns
     -------
     pandas.DataFrame
         ``review_a``, ``review_b``, ``types_a``, ``types_b``, ``shared_types``, ``union_types``,
-        ``jaccard`` (shared / union), ``tfidf_cosine``.
+        ``jaccard`` (shared / union), ``tfidf_cosine``; reviews in sorted order.
+
     """
     from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfTransformer
@@ -233,17 +262,20 @@ def pairwise_similarity(counts: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     # A sparse review x term matrix, rows and columns in sorted order: a dense one holds a cell
     # for every word of the corpus in every review, and its integer products run without BLAS.
-    reviews, review_ids = pd.factorize(counts["review_id"], sort=True)
+    review_codes, review_ids = pd.factorize(counts["review_id"], sort=True)
     terms, _ = pd.factorize(counts["term"], sort=True)
     matrix = csr_matrix(
-        (counts["count"].to_numpy(dtype=np.int64), (reviews, terms)), shape=(len(review_ids), terms.max() + 1)
+        (counts["count"].to_numpy(dtype=np.int64), (review_codes, terms)), shape=(len(review_ids), terms.max() + 1)
     )  # repeated (review, term) rows are summed
     # A count of 0 is no occurrence, but TF-IDF's document frequency counts every stored entry.
     matrix.eliminate_zeros()
+    tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(matrix)
+    if reviews is not None:
+        rows = np.flatnonzero(review_ids.isin(list(reviews)))
+        matrix, tfidf, review_ids = matrix[rows], tfidf[rows], review_ids[rows]
     present = (matrix > 0).astype(np.int64)
     shared = (present @ present.T).toarray()
     types = np.asarray(present.sum(axis=1)).ravel()
-    tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(matrix)
     cosine = (tfidf @ tfidf.T).toarray()
     # Every ordered pair, row by row: review_a repeats, review_b cycles.
     types_a, types_b = np.repeat(types, len(types)), np.tile(types, len(types))

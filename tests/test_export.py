@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.export import TableExporter, readable, to_latex, with_critics, write_table_index
+from analysis.export import DISPLAY_COLUMNS, TableExporter, readable, to_latex, with_critics, write_table_index
 
 EVIDENCE = pd.DataFrame(
     {
@@ -32,6 +32,21 @@ def test_readable_text_is_the_same_on_every_run():
 def test_readable_says_how_many_rows_it_leaves_out():
     html = readable(pd.DataFrame({"n": range(5)}), max_rows=2).to_html()
     assert "First 2 of 5 rows; the CSV file has every row." in html
+
+
+def test_readable_shows_the_first_columns_of_a_wide_table():
+    wide = pd.DataFrame([range(6)], columns=[f"count_r{i}" for i in range(6)])
+    shown = readable(wide, max_columns=4)
+    assert "count_r3" in shown.to_html() and "count_r4" not in shown.to_html()
+    assert "First 4 of 6 columns; the CSV file has every column." in shown.to_html()
+    both = readable(pd.concat([wide] * 3, ignore_index=True), max_rows=2, max_columns=4).to_html()
+    assert "First 2 of 3 rows and 4 of 6 columns; the CSV file has them all." in both
+
+
+def test_readable_text_names_at_most_the_shown_columns():
+    many = pd.DataFrame([range(DISPLAY_COLUMNS + 3)], columns=[f"c{i}" for i in range(DISPLAY_COLUMNS + 3)])
+    text = repr(readable(many))
+    assert text.endswith(f"c{DISPLAY_COLUMNS - 1} and 3 more") and f"c{DISPLAY_COLUMNS}," not in text
 
 
 def test_with_critics_puts_the_name_after_the_id():

@@ -3,11 +3,13 @@
 import json
 import math
 
+import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus, sentence_table, token_table
 from analysis.reports.vocabulary import vocabulary_report
 from analysis.vocabulary import (
+    counts_by_review,
     distinctive_terms,
     pairwise_similarity,
     term_counts,
@@ -56,7 +58,35 @@ def test_spread_lists_shared_and_unique_content_words(tiny):
     assert spread["term"].tolist() == ["great", "cast", "dull", "film", "script"]
     assert spread["reviews"].tolist() == [2, 2, 1, 1, 1]
     assert spread["review_ids"].tolist() == ["a b", "a b", "b", "a", "b"]
-    assert spread["count_a"].tolist() == [2, 1, 0, 1, 0]
+    assert spread["count_total"].tolist() == [3, 2, 2, 1, 1]
+    assert list(spread.columns) == ["term", "reviews", "review_ids", "count_total"]
+
+
+def test_counts_by_review_gives_chosen_terms_a_column_per_review(tiny):
+    counts = term_counts(token_table(tiny))
+    wide = counts_by_review(counts, ["film", "great", "absent"])
+    assert list(wide.columns) == ["term", "count_a", "count_b"]
+    assert wide.values.tolist() == [["film", 1, 0], ["great", 2, 1], ["absent", 0, 0]]
+    # No term chosen (no word every review uses) still joins on the terms' text column.
+    none = counts_by_review(counts, [])
+    assert list(none.columns) == ["term", "count_a", "count_b"] and none["term"].dtype == object
+    assert vocabulary_spread(counts).iloc[:0].merge(none, on="term").empty
+
+
+def test_similarity_of_chosen_reviews_is_their_part_of_every_pair():
+    counts = pd.DataFrame(
+        [("r1", "film", 3), ("r1", "score", 1), ("r2", "film", 1), ("r2", "script", 2), ("r3", "score", 4),
+         ("r3", "script", 1), ("r3", "cast", 2), ("r4", "cast", 1), ("r4", "film", 2)],
+        columns=["review_id", "term", "count"],
+    )
+    every = pairwise_similarity(counts)
+    chosen = pairwise_similarity(counts, reviews=["r3", "r1"])
+    assert chosen["review_a"].tolist() == ["r1", "r1", "r3", "r3"]
+    expected = every[every["review_a"].isin(["r1", "r3"]) & every["review_b"].isin(["r1", "r3"])]
+    # The document frequencies stay those of all four reviews, so the cosines are exactly equal.
+    pd.testing.assert_frame_equal(chosen, expected.reset_index(drop=True))
+    # A review without counts (its body all stopwords) has no pair, chosen or not.
+    assert set(pairwise_similarity(counts, reviews=["r1", "r9"])["review_b"]) == {"r1"}
 
 
 def test_similarity_by_hand(tiny):
