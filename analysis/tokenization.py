@@ -314,8 +314,10 @@ def token_columns(
         sentence_indices.append(sentence_index)
         counts.append(len(found))
         tokens += found
-    token_array = np.array(tokens, dtype=object)
-    codes, distinct = pd.factorize(token_array)
+    codes, distinct = pd.factorize(np.array(tokens, dtype=object))
+    # Each distinct token one string object that its rows share: the tokens arrive as a new string
+    # each (unpacked from the process that split the review), the most of a large token table.
+    token_array = np.asarray(distinct, dtype=object)[codes]
     looked_up = [_term(token) for token in distinct]
     term_column = np.array([term for term, _ in looked_up], dtype=object)[codes]
     content_column = np.array([is_content for _, is_content in looked_up], dtype=bool)[codes]

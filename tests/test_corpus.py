@@ -126,6 +126,12 @@ def test_sentences_and_tokens_are_split_once(her_corpus):
     assert token_table(her_corpus)["review_id"].tolist()[:1] == ["000"]
 
 
+def test_rows_of_one_token_share_one_string(her_corpus):
+    # A large corpus's token table is mostly its token strings: one object per distinct token.
+    tokens = token_table(her_corpus)["token"]
+    assert len({id(token) for token in tokens}) == tokens.nunique() < len(tokens)
+
+
 def test_files_outside_the_corpus_folder_are_refused(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
