@@ -42,10 +42,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
+import ahocorasick
 import pandas as pd
 
 from analysis.film import without_title
 from analysis.genres import genre_spans
+from analysis.regex_literals import required_literals
 from analysis.resources import read_yaml
 from analysis.tables import checks
 from analysis.text import normalise
@@ -110,14 +112,31 @@ def _cues() -> tuple[_Cue, ...]:
 
 
 @cache
-def _any_cue() -> re.Pattern:
-    # One alternation of every cue: most sentences hold none, and one search tells. The word
-    # boundary before is checked once per position, not once per cue; a group name may occur
-    # once per pattern only, so the heads are plain groups here.
-    alternatives = "|".join(
-        f"(?:{_expanded(cue.pattern).replace('(?P<head>', '(?:')}){_AFTER_CUE}" for cue in _cues()
-    )
-    return re.compile(f"{_BEFORE_CUE}(?:{alternatives})")
+def _cue_screen() -> ahocorasick.Automaton | None:
+    """One automaton over the literal texts that every match of each cue contains
+    (:func:`analysis.regex_literals.required_literals`), each naming the cues (by order) that need
+    it: a sentence is searched only for the cues whose text it holds, and most hold none. None
+    when some cue has no such text, and every cue is searched."""
+    needing: dict[str, set[int]] = {}
+    for order, cue in enumerate(_cues()):
+        literals = required_literals(cue.regex.pattern)
+        if literals is None:
+            return None
+        for literal in literals:
+            needing.setdefault(literal, set()).add(order)
+    automaton = ahocorasick.Automaton()
+    for literal, orders in needing.items():
+        automaton.add_word(literal, frozenset(orders))
+    automaton.make_automaton()
+    return automaton
+
+
+def _possible_cues(lowered: str) -> list[int]:
+    """The orders of the cues that may match the lower-cased sentence, in order."""
+    screen = _cue_screen()
+    if screen is None:
+        return list(range(len(_cues())))
+    return sorted(frozenset().union(*(orders for _, orders in screen.iter(lowered))))
 
 
 @cache
@@ -243,13 +262,15 @@ def sentence_signals(sentence: str, *, title: str | None = None) -> list[dict]:
     [('negated_negative', "wasn't disappointed", 0.6)]
     """
     lowered = _lower(without_title(normalise(sentence), title))
-    if not _any_cue().search(lowered):
-        return []
+    cues = _cues()
     found = []
-    for order, cue in enumerate(_cues()):
+    for order in _possible_cues(lowered):
+        cue = cues[order]
         for match in cue.regex.finditer(lowered):
             head = match.groupdict().get("head")
             found.append((match.start(), match.end(), order, cue._replace(weight=cue.weight * head_polarity(head)) if head else cue))
+    if not found:
+        return []
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
     # A genre word is no verdict: "a disaster movie" is a kind of film.
     kept: list[tuple[int, int, int, _Cue]] = [(start, end, -1, None) for start, end in genre_spans(lowered)]

@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from analysis import signals
 from analysis.corpus import sentence_table
 from analysis.tables import TableError
 from analysis.signals import (
@@ -291,3 +292,18 @@ def test_a_cue_word_in_another_sense_is_no_cue():
     assert [(c["span_text"], c["polarity"]) for c in judgement_cues("A truly original script, and his best work.")] == [
         ("original", 1), ("best", 1)
     ]
+
+
+def test_screening_by_literal_text_finds_every_cue_a_search_of_all_finds(her_corpus, monkeypatch):
+    # Each sentence is searched only for the cues whose literal text it holds; searching every
+    # cue must find nothing more, in the Her bodies and in sentences made of the cues' own words.
+    made = [
+        "The best film of the year, and the most idiotic of all time.",
+        "I wouldn't recommend it: a mixed bag, bored me stiff, but not bad at all.",
+        "MUST-SEE!! Highly Recommended — could have been great; a chore.",
+    ]
+    sentences = sentence_table(her_corpus)["text"].tolist() + made
+    screened = [sentence_signals(sentence) for sentence in sentences]
+    monkeypatch.setattr(signals, "_cue_screen", lambda: None)
+    assert [sentence_signals(sentence) for sentence in sentences] == screened
+    assert sum(map(len, screened)) > 20
