@@ -110,7 +110,8 @@ class ShownTable:
     def __repr__(self) -> str:
         names = ", ".join(map(str, self.table.columns[:DISPLAY_COLUMNS]))
         more = len(self.table.columns) - DISPLAY_COLUMNS
-        return f"{len(self.table)} rows x {len(self.table.columns)} columns: {names}" + (f" and {more} more" if more > 0 else "")
+        rest = f" and {more} more" if more > 0 else ""
+        return f"{len(self.table)} rows x {len(self.table.columns)} columns: {names}{rest}"
 
 
 @checks(table=[])
@@ -158,11 +159,11 @@ def readable(table: pd.DataFrame, *, decimals: int = 3, max_rows: int = DISPLAY_
         styler = styler.set_properties(subset=short_text, **{"text-align": "left"})
     if align_right:
         styler = styler.set_properties(subset=list(align_right), **{"text-align": "right", "white-space": "nowrap"})
-    cut = [(f"{limit} of {count} {what}", what) for limit, count, what in
-           ((max_rows, len(table), "rows"), (max_columns, len(table.columns), "columns")) if count > limit]
+    cut_rows, cut_columns = len(table) > max_rows, len(table.columns) > max_columns
+    cut = [f"{max_rows} of {len(table)} rows"] * cut_rows + [f"{max_columns} of {len(table.columns)} columns"] * cut_columns
     if cut:
-        every = f"every {cut[0][1][:-1]}" if len(cut) == 1 else "them all"
-        styler = styler.set_caption(f"First {' and '.join(part for part, _ in cut)}; the CSV file has {every}.")
+        every = "them all" if cut_rows and cut_columns else "every row" if cut_rows else "every column"
+        styler = styler.set_caption(f"First {' and '.join(cut)}; the CSV file has {every}.")
     if all(name is None for name in table.index.names):  # row numbers, not data
         styler = styler.hide(axis="index")
     return ShownTable(styler, table)

@@ -14,7 +14,7 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
   (scikit-learn's ``TfidfTransformer``: raw counts times the smoothed idf
   ``ln((1 + n) / (1 + df)) + 1``, rows L2-normalised), with the counts behind both.
 * **Distinctive words** (:func:`distinctive_terms`): G² keyness with log ratio and the
-  Fightin' Words z-score of each review against the other four (:mod:`analysis.keyness`).
+  Fightin' Words z-score of each review against the other reviews (:mod:`analysis.keyness`).
 """
 
 from __future__ import annotations
@@ -252,7 +252,6 @@ def pairwise_similarity(counts: pd.DataFrame, *, reviews: Sequence[str] | None =
     pandas.DataFrame
         ``review_a``, ``review_b``, ``types_a``, ``types_b``, ``shared_types``, ``union_types``,
         ``jaccard`` (shared / union), ``tfidf_cosine``; reviews in sorted order.
-
     """
     from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfTransformer
