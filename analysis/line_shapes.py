@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
-from analysis.regex_literals import fold, required_literals
+from analysis.regex_literals import fold, literal_screen
 from analysis.resources import read_yaml, word_list
 
 # A sentence ends at . ! ? or an ellipsis, after optional closing quotes or brackets, before a
@@ -69,25 +69,14 @@ def cues() -> dict[str, list[re.Pattern]]:
 
 
 @cache
-def _cue_screen() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
+def _cue_screen() -> tuple[ahocorasick.Automaton | None, dict[str, tuple[int, ...]]]:
     """One automaton over the required literals of every cue of every family
-    (:func:`analysis.regex_literals.required_literals`), each naming the cues that need it as
+    (:func:`analysis.regex_literals.literal_screen`), each naming the cues that need it as
     ``(family, index)``; and per family the cues with no such literal, which are always
     searched, in order."""
-    automaton = ahocorasick.Automaton()
-    needing: dict[str, set[tuple[str, int]]] = {}
-    unscreened: dict[str, tuple[int, ...]] = {}
-    for family, patterns in cues().items():
-        literals = [required_literals(pattern.pattern) for pattern in patterns]
-        literals = [None if texts is None or min(map(len, texts)) < _SCREEN_MIN_CHARS else texts for texts in literals]
-        unscreened[family] = tuple(index for index, texts in enumerate(literals) if texts is None)
-        for index, texts in enumerate(literals):
-            for text in texts or ():
-                needing.setdefault(text, set()).add((family, index))
-    for text, cue_keys in needing.items():
-        automaton.add_word(text, frozenset(cue_keys))
-    automaton.make_automaton()
-    return automaton, unscreened
+    keyed = (((family, index), cue.pattern) for family, patterns in cues().items() for index, cue in enumerate(patterns))
+    automaton, unscreened = literal_screen(keyed, min_chars=_SCREEN_MIN_CHARS)
+    return automaton, {family: tuple(index for of, index in unscreened if of == family) for family in cues()}
 
 
 @lru_cache(maxsize=4096)
@@ -99,7 +88,7 @@ def _possible_cues(line: str) -> dict[str, tuple[int, ...]] | None:
         return None
     automaton, unscreened = _cue_screen()
     found: dict[str, set[int]] = {}
-    for cue_keys in {cue_keys for _, cue_keys in automaton.iter(folded)}:
+    for cue_keys in {cue_keys for _, cue_keys in (automaton.iter(folded) if automaton else ())}:
         for family, index in cue_keys:
             found.setdefault(family, set()).add(index)
     return {family: tuple(sorted(indices.union(unscreened[family]))) for family, indices in found.items()}

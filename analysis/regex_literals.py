@@ -6,16 +6,19 @@ case-sensitive ones), so a family of twenty cues costs some 40 microseconds a li
 every cue contains literal text: ``affiliate links?`` cannot match a line without "affiliate
 link", nor ``^(sign up|subscribe)`` one without "sign up" or "subscribe". :func:`required_literals`
 reads those texts from the parsed pattern, and :func:`fold` folds a line as ``re.IGNORECASE``
-folds characters, so that one Aho–Corasick pass over the folded line (pyahocorasick) tells which
-cues may match; only those are searched, and the first that matches is the one a search of
-every cue in order would have found.
+folds characters, so that one Aho–Corasick pass over the folded line (pyahocorasick, built by
+:func:`literal_screen`) tells which cues may match; only those are searched, and the first that
+matches is the one a search of every cue in order would have found.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 from re._casefix import _EXTRA_CASES
+
+import ahocorasick
 
 # Characters that re.IGNORECASE treats as one beyond their lower case ("ı" and "i", "ſ" and
 # "s"), each mapped to the smallest of its class.
@@ -54,6 +57,36 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     found = _sequence_literals(sre_parser.parse(pattern))
     folded = None if found is None else frozenset(map(fold, found))
     return None if folded is None or None in folded else folded
+
+
+def literal_screen(
+    keyed_patterns: Iterable[tuple[Hashable, str]], *, min_chars: int = 1
+) -> tuple[ahocorasick.Automaton | None, list[Hashable]]:
+    """One Aho–Corasick automaton over the :func:`required_literals` of patterns given with
+    their keys, each literal naming the keys of the patterns that need it (a frozenset); and,
+    in the order given, the keys of the patterns with no required literal of `min_chars` or more,
+    which every text is searched for. The automaton is None when no pattern has such a literal.
+
+    >>> automaton, unscreened = literal_screen([("a", "affiliate links?"), ("b", r"\\d+")])
+    >>> [sorted(keys) for _, keys in automaton.iter("our affiliate link")], unscreened
+    ([['a']], ['b'])
+    """
+    needing: dict[str, set[Hashable]] = {}
+    unscreened: list[Hashable] = []
+    for key, pattern in keyed_patterns:
+        literals = required_literals(pattern)
+        if literals is None or min(map(len, literals)) < min_chars:
+            unscreened.append(key)
+            continue
+        for literal in literals:
+            needing.setdefault(literal, set()).add(key)
+    if not needing:
+        return None, unscreened
+    automaton = ahocorasick.Automaton()
+    for literal, keys in needing.items():
+        automaton.add_word(literal, frozenset(keys))
+    automaton.make_automaton()
+    return automaton, unscreened
 
 
 def _sequence_literals(items) -> frozenset[str] | None:

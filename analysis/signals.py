@@ -47,7 +47,7 @@ import pandas as pd
 
 from analysis.film import without_title
 from analysis.genres import genre_spans
-from analysis.regex_literals import required_literals
+from analysis.regex_literals import literal_screen
 from analysis.resources import read_yaml
 from analysis.tables import checks
 from analysis.text import normalise
@@ -112,31 +112,21 @@ def _cues() -> tuple[_Cue, ...]:
 
 
 @cache
-def _cue_screen() -> ahocorasick.Automaton | None:
+def _cue_screen() -> tuple[ahocorasick.Automaton | None, list[int]]:
     """One automaton over the literal texts that every match of each cue contains
-    (:func:`analysis.regex_literals.required_literals`), each naming the cues (by order) that need
-    it: a sentence is searched only for the cues whose text it holds, and most hold none. None
-    when some cue has no such text, and every cue is searched."""
-    needing: dict[str, set[int]] = {}
-    for order, cue in enumerate(_cues()):
-        literals = required_literals(cue.regex.pattern)
-        if literals is None:
-            return None
-        for literal in literals:
-            needing.setdefault(literal, set()).add(order)
-    automaton = ahocorasick.Automaton()
-    for literal, orders in needing.items():
-        automaton.add_word(literal, frozenset(orders))
-    automaton.make_automaton()
-    return automaton
+    (:func:`analysis.regex_literals.literal_screen`), each naming the cues (by order) that need
+    it, and the cues with no such text: a sentence is searched only for the cues whose text it
+    holds and those, and most hold none."""
+    return literal_screen(enumerate(cue.regex.pattern for cue in _cues()))
 
 
 def _possible_cues(lowered: str) -> list[int]:
     """The orders of the cues that may match the lower-cased sentence, in order."""
-    screen = _cue_screen()
-    if screen is None:
-        return list(range(len(_cues())))
-    return sorted(frozenset().union(*(orders for _, orders in screen.iter(lowered))))
+    automaton, unscreened = _cue_screen()
+    found = set(unscreened)
+    for _, orders in automaton.iter(lowered) if automaton else ():
+        found |= orders
+    return sorted(found)
 
 
 @cache
