@@ -52,6 +52,13 @@ def split_body(segments: tuple[Segment, ...], *, title: str | None) -> BodySplit
     return tuple(sentences), pack_words(tokens)
 
 
+def body_sizes(split: BodySplit) -> tuple[int, int, int]:
+    """Sentences, word tokens and content-word tokens of a review body, from its split: the
+    token table's counts without the table."""
+    sentences = split[0]
+    return len(sentences), sum(sentence[4] for sentence in sentences), sum(sentence[5] for sentence in sentences)
+
+
 class ReviewWords(NamedTuple):
     """One review's rows of the token table (:func:`body_token_table`) as parallel arrays, in
     order, and how many body sentences it has."""

@@ -21,8 +21,11 @@ A query matches a term exactly (the film's title is the term ``Her``, see
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from analysis.film import FILM, Film
@@ -36,11 +39,15 @@ _TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term",
 
 
 def _query_term(tokens: pd.DataFrame, word: str, *, function: str) -> str:
+    _check_query(tokens, word, function=function)
+    word = word.strip()
+    return word if (tokens["term"] == word).any() else word.lower()
+
+
+def _check_query(tokens: pd.DataFrame, word: str, *, function: str) -> None:
     check_table(tokens, _TOKEN_COLUMNS, function=function, argument="tokens")
     if not word.strip():
         raise ValueError(f"{function}: word must be a non-empty string, got {word!r}")
-    word = word.strip()
-    return word if (tokens["term"] == word).any() else word.lower()
 
 
 @checks(word=str)
@@ -128,20 +135,72 @@ def collocations(
         ``count_second``, ``words``, ``likelihood_ratio``, ``pmi``; ranked by likelihood ratio,
         then first and second term.
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    _check_window(window, min_count)
+    _check_query(tokens, word, function="collocations")
+    counts = collocation_counts(tokens, word, window=window, content_only=content_only)
+    return collocation_table(counts, word, window=window, min_count=min_count)
 
-    if window < 2:
-        raise ValueError(f"window must be at least 2 tokens, got {window!r}")
-    if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
-    term = _query_term(tokens, word, function="collocations")
+
+class CollocationCounts(NamedTuple):
+    """What :func:`collocation_table` scores, counted from a token table (summed over tables
+    of other reviews by :func:`summed_collocation_counts`)."""
+
+    words: Counter
+    """Each kept word's count."""
+    pairs: Counter
+    """Each (first, second) pair within a window that holds a node term."""
+    present: frozenset[str]
+    """The node terms that occur among all the table's terms."""
+
+
+def summed_collocation_counts(parts: Iterable[CollocationCounts]) -> CollocationCounts:
+    """The :func:`collocation_counts` of several token tables, as those of the tables joined."""
+    words, pairs, present = Counter(), Counter(), frozenset()
+    for part in parts:
+        words.update(part.words)
+        pairs.update(part.pairs)
+        present |= part.present
+    return CollocationCounts(words, pairs, present)
+
+
+@checks(word=str)
+def collocation_counts(tokens: pd.DataFrame, word: str, *, window: int, content_only: bool = True) -> CollocationCounts:
+    """The counts :func:`collocations` scores for `word`, from one token table.
+
+    Words are counted as NLTK's ``BigramCollocationFinder.from_words`` counts them over the
+    sentences' words with a gap of ``window - 1`` between sentences, but of the pairs only
+    those holding a node term: `word` as given or lower-cased, as the whole corpus decides
+    (:func:`collocation_table`). Counting every pair of a large corpus would hold tens of
+    millions of them to keep a few.
+    """
+    _check_query(tokens, word, function="collocation_counts")
+    nodes = {word.strip(), word.strip().lower()}
     kept = tokens[(tokens["is_content"] if content_only else tokens["is_word"]).astype(bool)]
-    words: list[str | None] = []
-    # Padding between sentences keeps every window inside one sentence (NLTK skips None).
-    for _, sentence in kept.groupby(["review_id", "sentence_index"], sort=True):
-        words.extend(sentence["term"])
-        words.extend([None] * (window - 1))
-    finder = BigramCollocationFinder.from_words(words, window_size=window)
+    # Each sentence's words together and in order, sentences in any order: no window crosses
+    # one. A row without a review or sentence (-1) is in none, as NLTK's grouping drops it.
+    sentence = kept.groupby(["review_id", "sentence_index"], sort=False).ngroup().to_numpy()
+    order = np.argsort(sentence, kind="stable")
+    order = order[sentence[order] >= 0]
+    sentence, terms = sentence[order], kept["term"].to_numpy(dtype=object)[order]
+    is_node = np.isin(terms, list(nodes))
+    pairs: Counter = Counter()
+    for distance in range(1, window):
+        inside = (sentence[:-distance] == sentence[distance:]) & (is_node[:-distance] | is_node[distance:])
+        pairs.update(zip(terms[:-distance][inside].tolist(), terms[distance:][inside].tolist()))
+    present = frozenset(term for term in nodes if (tokens["term"] == term).any())
+    return CollocationCounts(Counter(terms.tolist()), pairs, present)
+
+
+@checks(word=str)
+def collocation_table(counts: CollocationCounts, word: str, *, window: int, min_count: int) -> pd.DataFrame:
+    """:func:`collocations` from the counts of one or more token tables
+    (:func:`collocation_counts`), scored by NLTK's finder as if it had counted them itself."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    _check_window(window, min_count)
+    term = word.strip() if word.strip() in counts.present else word.strip().lower()
+    finder = BigramCollocationFinder(FreqDist(counts.words), FreqDist(counts.pairs), window_size=window)
     finder.apply_freq_filter(min_count)
     finder.apply_ngram_filter(lambda first, second: term not in (first, second))
     measures = BigramAssocMeasures()
@@ -170,6 +229,13 @@ def collocations(
     ).reset_index(drop=True)
 
 
+def _check_window(window: int, min_count: int) -> None:
+    if window < 2:
+        raise ValueError(f"window must be at least 2 tokens, got {window!r}")
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
+
+
 def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
     """Where each of `words` occurs in each review, as word offsets.
 
@@ -190,7 +256,13 @@ def dispersion_table(tokens: pd.DataFrame, words: list[str]) -> pd.DataFrame:
         ``tokens["review_id"].unique()``.
     """
     check_table(tokens, _TOKEN_COLUMNS, function="dispersion_table", argument="tokens")
-    queries = [_query_term(tokens, word, function="dispersion_table") for word in words]
+    return term_dispersion(tokens, [_query_term(tokens, word, function="dispersion_table") for word in words])
+
+
+def term_dispersion(tokens: pd.DataFrame, queries: list[str]) -> pd.DataFrame:
+    """:func:`dispersion_table` of terms taken as they are, not looked up as queries: for terms a
+    larger corpus than `tokens` decided (:func:`analysis.vocabulary.corpus_dispersion`)."""
+    check_table(tokens, _TOKEN_COLUMNS, function="term_dispersion", argument="tokens")
     word_tokens = tokens[tokens["is_word"].astype(bool)].copy()
     word_tokens["word_offset"] = word_tokens.groupby("review_id").cumcount()
     word_tokens["review_words"] = word_tokens.groupby("review_id")["term"].transform("size")

@@ -378,8 +378,12 @@ def sentence_table(corpus: Corpus) -> pd.DataFrame:
 
 
 @checks(corpus=CORPUS)
-def token_table(corpus: Corpus) -> pd.DataFrame:
+def token_table(corpus: Corpus, *, reviews: Sequence[str] | None = None) -> pd.DataFrame:
     """The body tokens of every review, one row per token, tokenized once per corpus.
+
+    With `reviews` (ids), only those reviews' rows, in corpus order, built for this call and
+    not kept: the few reviews a chart shows of a corpus whose whole table would not fit in
+    memory (for counts over every review, see :func:`analysis.vocabulary.corpus_term_counts`).
 
     Returns
     -------
@@ -387,4 +391,7 @@ def token_table(corpus: Corpus) -> pd.DataFrame:
         ``review_id``, ``sentence_index``, ``token_index``, ``token`` (as written), ``term``
         (lower-cased; a mention of the film's title is the title), ``is_word``, ``is_content``.
     """
-    return corpus.tokens.copy(deep=False)
+    if reviews is None:
+        return corpus.tokens.copy(deep=False)
+    chosen = set(reviews)
+    return body_token_table([split for split in corpus.body_splits if split[0] in chosen], title=corpus.film.title)

@@ -38,7 +38,7 @@ from analysis.plots import critic_labels
 from analysis.praise import praise_analysis
 from analysis.ratings import explicit_rating_table
 from analysis.tables import check_instance
-from analysis.vocabulary import term_counts
+from analysis.vocabulary import corpus_term_counts
 
 # Words offered in the word box: the corpus's most frequent content words.
 OFFERED_WORDS = 60
@@ -84,7 +84,7 @@ class Explorer:
         tables = praise_analysis(corpus)
         self._mentions, self._evidence, self._table = tables["mentions"], tables["evidence"], tables["table"]
         self._explicit = explicit_rating_table(corpus)
-        counts = term_counts(corpus.tokens).groupby("term")["count"].sum()
+        counts = corpus_term_counts(corpus).groupby("term")["count"].sum()
         offered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:OFFERED_WORDS]
         self._lines = pd.DataFrame(columns=CONCORDANCE_COLUMNS)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.body_tables import body_sizes
 from analysis.corpus import CORPUS, Corpus, once_per_corpus
 from analysis.reviews import REVIEW, Review
 from analysis.quality import quality_report
@@ -66,19 +67,13 @@ def _body_words_by_segment(corpus: Corpus) -> dict[tuple[str, int], int]:
     return counts
 
 
-def _body_sizes(review: Review) -> tuple[int, int, int]:
-    """Sentences, word tokens and content-word tokens of a review's body."""
-    sentences = review.body_split[0]
-    return len(sentences), sum(sentence[4] for sentence in sentences), sum(sentence[5] for sentence in sentences)
-
-
 @checks(corpus=CORPUS)
 def review_lengths(corpus: Corpus) -> pd.Series:
     """Word tokens in each review body, indexed by review id in corpus order (named ``body_words``).
 
     The measure by which charts with a panel or row limit pick the longest reviews.
     """
-    words = [_body_sizes(review)[1] for review in corpus.reviews]
+    words = [body_sizes(review.body_split)[1] for review in corpus.reviews]
     return pd.Series(words, index=pd.Index(corpus.review_ids, name="review_id"), dtype="int64", name="body_words")
 
 
@@ -125,7 +120,7 @@ def review_table(corpus: Corpus) -> pd.DataFrame:
     flags = quality_report(corpus).groupby("review_id", sort=False).size().reindex(corpus.review_ids, fill_value=0)
     rows = []
     for review in corpus.reviews:
-        sentences, words, content_words = _body_sizes(review)
+        sentences, words, content_words = body_sizes(review.body_split)
         rows.append(
             {
                 **review_metadata(review),

@@ -21,6 +21,7 @@ from typing import Literal
 
 import pandas as pd
 
+from analysis.body_tables import body_sizes
 from analysis.corpus import CORPUS, Corpus
 from analysis.judgements import judge_sentences
 from analysis.tables import Expected, checks
@@ -136,7 +137,7 @@ def hit_counts(lines: pd.DataFrame, corpus: Corpus, *, labels: Mapping[str, str]
         ``review_id``, ``critic``, ``hits``, ``body_words``, ``per_1000_words``.
     """
     labels = labels or {}
-    words = corpus.tokens.groupby("review_id", sort=False)["is_word"].sum().reindex(corpus.review_ids, fill_value=0)
+    words = pd.Series([body_sizes(review.body_split)[1] for review in corpus.reviews], index=corpus.review_ids)
     hits = lines.groupby("review_id").size().reindex(corpus.review_ids, fill_value=0)
     table = pd.DataFrame({
         "review_id": corpus.review_ids,

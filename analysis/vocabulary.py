@@ -26,8 +26,12 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from analysis.body_tables import BodySplit, review_words
-from analysis.corpus import CORPUS, Corpus, once_per_corpus
+from analysis.body_tables import BodySplit, body_token_table, review_words
+from analysis.concordance import (
+    COLLOCATION_MIN_COUNT, COLLOCATION_WINDOW, CollocationCounts, collocation_counts, collocation_table,
+    summed_collocation_counts, term_dispersion,
+)
+from analysis.corpus import CORPUS, Corpus, once_per_corpus, token_table
 from analysis.dask_cluster import ResidentPartitions
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD
 from analysis.keyness import keyness_with_fightin_words
@@ -80,6 +84,63 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFr
             "count": counts[order].astype(np.int64),
         }
     ).astype({"review_id": "str", "term": "str"})
+
+
+@once_per_corpus
+def corpus_term_counts(corpus: Corpus, *, content_only: bool = True) -> pd.DataFrame:
+    """:func:`term_counts` of the corpus's token table, counted run by run where each run's
+    tokens are built (:meth:`analysis.corpus.Corpus.map_review_runs`), so that no process holds
+    the token table of every review: the runs' tables joined are the whole's."""
+    runs = corpus.map_review_runs(
+        partial(_term_counts_of_run, title=corpus.film.title, content_only=content_only), review_body_split,
+        description="counting words",
+    )
+    return joined_tables(runs, sorted_by="review_id")
+
+
+def _term_counts_of_run(splits: list[tuple[str, BodySplit]], title: str | None, content_only: bool) -> pd.DataFrame:
+    return term_counts(body_token_table(splits, title=title), content_only=content_only)
+
+
+@checks(corpus=CORPUS, word=str)
+def corpus_collocations(
+    corpus: Corpus, word: str, *, window: int = COLLOCATION_WINDOW, min_count: int = COLLOCATION_MIN_COUNT,
+    content_only: bool = True,
+) -> pd.DataFrame:
+    """:func:`analysis.concordance.collocations` of `word` in the corpus's token table, counted
+    run by run (:func:`analysis.concordance.collocation_counts`) and scored on the sums, so that
+    no process holds the token table of every review."""
+    runs = corpus.map_review_runs(
+        partial(_collocation_counts_of_run, word=word, title=corpus.film.title, window=window, content_only=content_only),
+        review_body_split, description="counting collocations",
+    )
+    return collocation_table(summed_collocation_counts(runs), word, window=window, min_count=min_count)
+
+
+def _collocation_counts_of_run(
+    splits: list[tuple[str, BodySplit]], word: str, title: str | None, window: int, content_only: bool
+) -> CollocationCounts:
+    return collocation_counts(body_token_table(splits, title=title), word, window=window, content_only=content_only)
+
+
+@checks(corpus=CORPUS)
+def corpus_dispersion(corpus: Corpus, words: Sequence[str], *, reviews: Sequence[str]) -> pd.DataFrame:
+    """:func:`analysis.concordance.dispersion_table` of `words` in the given `reviews` (ids),
+    each word looked up as in the whole corpus's token table (a term of any review as written,
+    else lower-cased), which no process builds: only the reviews a chart shows are tabled."""
+    queries = [word.strip() for word in words]
+    if any(not query for query in queries):
+        raise ValueError(f"corpus_dispersion: words must be non-empty strings, got {list(words)!r}")
+    present = set().union(*corpus.map_review_runs(
+        partial(_terms_present_of_run, terms=frozenset(queries), title=corpus.film.title), review_body_split,
+        description="finding words",
+    ))
+    terms = [query if query in present else query.lower() for query in queries]
+    return term_dispersion(token_table(corpus, reviews=reviews), terms)
+
+
+def _terms_present_of_run(splits: list[tuple[str, BodySplit]], terms: frozenset[str], title: str | None) -> frozenset[str]:
+    return terms.intersection(body_token_table(splits, title=title)["term"])
 
 
 @once_per_corpus

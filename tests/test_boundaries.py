@@ -34,7 +34,10 @@ from analysis.plots import vocabulary as vocabulary_plots
 from analysis.plots import word_clouds as word_cloud_plots
 from analysis.quality import quality_report, word_flags
 from analysis.tables import TableError
-from analysis.vocabulary import corpus_distinctive_terms, keyness_tests, vocabulary_aggregates, vocabulary_runs, vocabulary_table
+from analysis.vocabulary import (
+    corpus_collocations, corpus_dispersion, corpus_distinctive_terms, corpus_term_counts, keyness_tests, vocabulary_aggregates,
+    vocabulary_runs, vocabulary_table,
+)
 
 FILM = film_from_manifest({})
 # What each kind of argument is given as its wrong value.
@@ -537,6 +540,38 @@ CASES = [
      None, None,
      'collocations: word must be a str, got NoneType',
      'collocations: word must be a str, got bytes'),
+    (TABLE, lambda value, corpus: concordance.collocation_counts(value, "love", window=5),
+     empty(*TOKEN_COLUMNS), ('CollocationCounts', 3),
+     'collocation_counts: tokens must be a table (pandas DataFrame) with the columns review_id, sentence_index, token_index, token, term, is_word; got NoneType',
+     'collocation_counts: tokens lacks the column(s) review_id, sentence_index, token_index, token, term, is_word (it has x)'),
+    (TEXT, lambda value, corpus: concordance.collocation_counts(empty(*TOKEN_COLUMNS), value, window=5),
+     None, None,
+     'collocation_counts: word must be a str, got NoneType',
+     'collocation_counts: word must be a str, got bytes'),
+    (TEXT, lambda value, corpus: concordance.collocation_table(concordance.collocation_counts(empty(*TOKEN_COLUMNS), "love", window=5), value, window=5, min_count=2),
+     None, None,
+     'collocation_table: word must be a str, got NoneType',
+     'collocation_table: word must be a str, got bytes'),
+    (TABLE, lambda value, corpus: concordance.term_dispersion(value, ["love"]),
+     empty(*TOKEN_COLUMNS), ('DataFrame', 0),
+     'term_dispersion: tokens must be a table (pandas DataFrame) with the columns review_id, sentence_index, token_index, token, term, is_word; got NoneType',
+     'term_dispersion: tokens lacks the column(s) review_id, sentence_index, token_index, token, term, is_word (it has x)'),
+    (CORPUS, lambda value, corpus: corpus_term_counts(value),
+     None, None,
+     'corpus_term_counts: corpus must be a Corpus (from load_corpus), got NoneType',
+     'corpus_term_counts: corpus must be a Corpus (from load_corpus), got DataFrame'),
+    (CORPUS, lambda value, corpus: corpus_collocations(value, "love"),
+     None, None,
+     'corpus_collocations: corpus must be a Corpus (from load_corpus), got NoneType',
+     'corpus_collocations: corpus must be a Corpus (from load_corpus), got DataFrame'),
+    (TEXT, lambda value, corpus: corpus_collocations(corpus, value),
+     None, None,
+     'corpus_collocations: word must be a str, got NoneType',
+     'corpus_collocations: word must be a str, got bytes'),
+    (CORPUS, lambda value, corpus: corpus_dispersion(value, ["love"], reviews=[]),
+     None, None,
+     'corpus_dispersion: corpus must be a Corpus (from load_corpus), got NoneType',
+     'corpus_dispersion: corpus must be a Corpus (from load_corpus), got DataFrame'),
     (CORPUS, lambda value, corpus: quality_report(value),
      None, None,
      'quality_report: corpus must be a Corpus (from load_corpus), got NoneType',

@@ -93,3 +93,41 @@ def test_focus_words_of_a_plain_one_review_folder_need_no_manifest():
 def test_concordance_of_one_review(her_corpus):
     lines = concordance(token_table(her_corpus), "as", width=3, review_id="003")
     assert set(lines["review_id"]) == {"003"} and len(lines) == 14
+
+
+def _collocations_by_nltk(tokens, term, *, window, min_count):
+    """NLTK's own finder over every pair of the corpus, as collocations once counted them."""
+    from nltk.collocations import BigramCollocationFinder
+
+    kept = tokens[tokens["is_content"].astype(bool)]
+    words = []
+    for _, sentence in kept.groupby(["review_id", "sentence_index"], sort=True):
+        words += [*sentence["term"], *[None] * (window - 1)]
+    finder = BigramCollocationFinder.from_words(words, window_size=window)
+    finder.apply_freq_filter(min_count)
+    finder.apply_ngram_filter(lambda first, second: term not in (first, second))
+    measures = BigramAssocMeasures()
+    return {
+        pair: (count, finder.word_fd[pair[0]], finder.word_fd[pair[1]], finder.N,
+               finder.score_ngram(measures.likelihood_ratio, *pair), finder.score_ngram(measures.pmi, *pair))
+        for pair, count in finder.ngram_fd.items()
+    }
+
+
+@pytest.mark.parametrize(("word", "window", "min_count"), [("Her", 5, 2), ("film", 5, 1), ("love", 3, 1), ("Samantha", 2, 1)])
+def test_collocations_count_only_the_pairs_of_the_node_yet_score_as_nltk_counting_every_pair(her_corpus, word, window, min_count):
+    tokens = token_table(her_corpus)
+    term = word if (tokens["term"] == word).any() else word.lower()
+    table = collocations(tokens, word, window=window, min_count=min_count)
+    assert len(table) > 0
+    found = {
+        (row.first, row.second): (row.pair_count, row.count_first, row.count_second, row.words, row.likelihood_ratio, row.pmi)
+        for row in table.itertuples()
+    }
+    assert found == _collocations_by_nltk(tokens, term, window=window, min_count=min_count)
+
+
+def test_collocations_of_a_table_in_any_row_order(tokens):
+    shuffled = tokens.sample(frac=1, random_state=0)
+    shuffled = shuffled.sort_values(["sentence_index", "review_id", "token_index"], kind="stable")
+    pd.testing.assert_frame_equal(collocations(shuffled, "great", window=3, min_count=1), collocations(tokens, "great", window=3, min_count=1))

@@ -8,15 +8,17 @@ import pandas as pd
 import pytest
 
 from analysis import parallel
-from analysis.corpus import load_corpus
+from analysis.corpus import load_corpus, token_table
 from analysis.overview import segment_table
 from analysis.paths import WORKERS_ENV_VAR
 from analysis.praise import praise_analysis
 from analysis.quality import quality_report
 from analysis.targets import find_mentions
 from analysis.keyness_counts import one_vs_rest_counts
+from analysis.concordance import collocations, dispersion_table
 from analysis.vocabulary import (
-    KEYNESS_MIN_COUNT, corpus_distinctive_terms, distinctive_terms, term_counts, vocabulary_aggregates,
+    KEYNESS_MIN_COUNT, corpus_collocations, corpus_dispersion, corpus_distinctive_terms, corpus_term_counts,
+    distinctive_terms, term_counts, vocabulary_aggregates,
 )
 from analysis.vocabulary_measures import vocabulary_measures
 
@@ -187,6 +189,43 @@ def test_vocabulary_reduced_from_runs_is_that_of_the_whole_token_table(monkeypat
     pd.testing.assert_frame_equal(corpus_distinctive_terms(corpus), whole_table, check_exact=True)
     top_three = whole_table[whole_table["rank"] <= 3].reset_index(drop=True)
     pd.testing.assert_frame_equal(corpus_distinctive_terms(corpus, top=3), top_three, check_exact=True)
+
+
+def test_counts_collocations_and_dispersion_from_runs_are_those_of_the_whole_token_table(monkeypatch, hundred_twenty_table_reviews):
+    monkeypatch.setenv(WORKERS_ENV_VAR, "2")
+    corpus = load_corpus(hundred_twenty_table_reviews)
+    content, every_word = corpus_term_counts(corpus), corpus_term_counts(corpus, content_only=False)
+    shown = ["r120", "r007", "r033"]
+    shown_tokens = token_table(corpus, reviews=shown)
+    assert not {"sentences", "tokens"} & corpus.__dict__.keys()  # counted run by run in the workers
+    tokens = corpus.tokens
+    pd.testing.assert_frame_equal(content, term_counts(tokens), check_exact=True)
+    pd.testing.assert_frame_equal(every_word, term_counts(tokens, content_only=False), check_exact=True)
+    for word in ("Salt Meridian", "salt meridian", "film", "Film"):
+        for window, min_count in ((5, 2), (2, 1)):
+            pd.testing.assert_frame_equal(
+                corpus_collocations(corpus, word, window=window, min_count=min_count),
+                collocations(tokens, word, window=window, min_count=min_count), check_exact=True,
+            )
+    # The shown reviews' rows, in corpus order, and their words looked up as the whole corpus has them.
+    expected_rows = tokens[tokens["review_id"].isin(shown)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(shown_tokens, expected_rows, check_exact=True)
+    words = ["Salt Meridian", "Film", "the"]
+    whole = dispersion_table(tokens, words)
+    pd.testing.assert_frame_equal(
+        corpus_dispersion(corpus, words, reviews=shown),
+        whole[whole["review_id"].isin(shown)].reset_index(drop=True), check_exact=True,
+    )
+
+
+def test_a_word_is_looked_up_in_the_whole_corpus_not_only_the_shown_reviews(tmp_path):
+    path = tmp_path / "reviews.csv"
+    pd.DataFrame({"review_id": ["a", "b"], "film": "Her",
+                  "text": ["Her is tender. I liked her.", "I liked her less than the critics did."]}).to_csv(path, index=False)
+    corpus = load_corpus(path)
+    # "Her", the title, is a term of review a only: in review b it finds nothing, not the pronoun.
+    assert corpus_dispersion(corpus, ["Her"], reviews=["b"]).empty
+    assert corpus_dispersion(corpus, ["Her"], reviews=["a"])["term"].tolist() == ["Her"]
 
 
 def _neutral_labels(texts):
