@@ -1,6 +1,7 @@
 """Vocabulary charts: Axes properties, never pixels."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
@@ -205,3 +206,33 @@ def test_a_review_collected_twice_clusters_with_its_copy():
     assert sorted(t.get_text() for t in ax.get_yticklabels()) == ["a", "b", "c"]
     order = similarity_order(similarity)
     assert abs(order.index("a") - order.index("b")) == 1
+
+
+def test_many_reviews_points_are_an_image_in_svg_and_pdf_and_unchanged_in_png(monkeypatch):
+    import io
+
+    from analysis.plots import MAX_VECTOR_MARKS, diversity
+
+    rng = np.random.default_rng(0)
+    reviews = MAX_VECTOR_MARKS + 1
+    many = pd.DataFrame({
+        "review_id": [f"r{i}" for i in range(reviews)], "tokens": rng.integers(100, 2000, reviews),
+        "ttr": rng.uniform(0.3, 0.7, reviews), "mattr": rng.uniform(0.6, 0.8, reviews), "mattr_window": 50,
+        "mtld": rng.uniform(50, 120, reviews), "mtld_threshold": 0.72,
+    })
+
+    def drawn(form):
+        fig, (left, right) = plt.subplots(1, 2)
+        plot_diversity_by_length(many, ax=left)
+        plot_mtld_by_length(many, ax=right)
+        out = io.BytesIO()
+        fig.savefig(out, format=form, dpi=72)
+        plt.close(fig)
+        return out.getvalue()
+
+    rasterized = {form: drawn(form) for form in ("svg", "pdf", "png")}
+    monkeypatch.setattr(diversity, "MAX_VECTOR_MARKS", reviews)  # the same chart with a mark per element
+    vector = {form: drawn(form) for form in ("svg", "pdf", "png")}
+    assert b"<image" in rasterized["svg"] and b"<image" not in vector["svg"]
+    assert len(rasterized["svg"]) < len(vector["svg"]) / 4 and len(rasterized["pdf"]) < len(vector["pdf"]) / 4
+    assert rasterized["png"] == vector["png"]  # a PNG is an image either way

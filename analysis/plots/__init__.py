@@ -189,6 +189,9 @@ def new_figure(width: float = DOUBLE_COLUMN, height: float = 3.5) -> tuple[mpl.f
 # Small multiples stay readable up to this many panels, a chart with one row per review up to
 # this many rows; past them a chart shows the longest reviews and says so.
 MAX_PANELS = 12
+# Past this many marks, a chart's marks are drawn as an image inside its SVG and PDF: each would
+# be an element of its own (100,000 reviews' points made a 50 MB SVG); the PNG is the same.
+MAX_VECTOR_MARKS = 2_000
 MAX_ROWS = 40
 ROW_INCHES = 0.22
 MAX_FIGURE_HEIGHT = 9.0

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from analysis.plots import labelled
+from analysis.plots import MAX_VECTOR_MARKS, labelled
 from analysis.tables import checks
 
 # Points are named while there are at most this many.
@@ -50,10 +50,12 @@ def plot_diversity_by_length(
     if ax is None:
         ax = plt.gca()
     window = int(measures["mattr_window"].iloc[0]) if len(measures) else 50
-    ax.vlines(measures["tokens"], measures["ttr"], measures["mattr"], color="0.8", linewidth=1, zorder=1)
+    many = len(measures) > MAX_VECTOR_MARKS
+    ax.vlines(measures["tokens"], measures["ttr"], measures["mattr"], color="0.8", linewidth=1, zorder=1, rasterized=many)
     for column, label, marker in (("ttr", "type-token ratio", "o"), ("mattr", f"MATTR (window {window})", "s")):
         # Unclipped: a marker on the frame (the largest value) stays whole.
-        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2, clip_on=False)
+        ax.scatter(measures["tokens"], measures[column], label=label, marker=marker, s=25, zorder=2, clip_on=False,
+                   rasterized=many)
     _label_points(ax, measures["tokens"], measures["mattr"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel("ratio of types to tokens")
@@ -80,7 +82,8 @@ def plot_mtld_by_length(
     if ax is None:
         ax = plt.gca()
     threshold = float(measures["mtld_threshold"].iloc[0]) if len(measures) else 0.72
-    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2", clip_on=False)
+    ax.scatter(measures["tokens"], measures["mtld"], marker="D", s=25, color="C2", clip_on=False,
+               rasterized=len(measures) > MAX_VECTOR_MARKS)
     _label_points(ax, measures["tokens"], measures["mtld"], labelled(measures["review_id"], labels))
     ax.set_xlabel("word tokens in the review body")
     ax.set_ylabel(f"MTLD (TTR threshold {threshold:g})")
