@@ -3,7 +3,7 @@
 A notebook shows a table and writes it in one call, ``export_table(table, "name", caption=...)``
 (:class:`TableExporter`): the table goes to ``tables/name.csv`` (UTF-8, tidy, every row and
 column), with ``latex=True`` also to ``tables/name.tex`` (booktabs rules, through pandas'
-Styler), and its caption is recorded for ``tables/README.md``. A table at collection scale (at
+Styler; the first :data:`DISPLAY_ROWS` rows, as the notebook shows), and its caption is recorded for ``tables/README.md``. A table at collection scale (at
 least :data:`PARQUET_ROWS` rows) is also written as ``tables/name.parquet`` beside its CSV:
 typed columns, compressed, read back by pandas or Dask without parsing text. What the notebook
 shows is :func:`readable`: long text left-aligned and wrapped, never cut, line breaks kept as breaks.
@@ -31,8 +31,9 @@ PARQUET_ROWS = 10_000
 # The key of a notebook output's metadata that names the table or figure it shows and its
 # caption, so the reports (analysis.report) can caption it; nbval does not compare metadata.
 OUTPUT_METADATA_KEY = "analysis"
-# A notebook shows at most this many rows and columns of a table; its CSV keeps them all (a
-# column per review of a large corpus would make megabytes of HTML no one can read).
+# A notebook shows at most this many rows and columns of a table, and its LaTeX file this many
+# rows; its CSV keeps them all (a column per review of a large corpus would make megabytes of
+# HTML no one can read).
 DISPLAY_ROWS = 200
 DISPLAY_COLUMNS = 50
 # Text columns whose values are longer than this are shown wrapped and left-aligned.
@@ -205,8 +206,12 @@ class TableExporter:
         else:
             parquet_path.unlink(missing_ok=True)  # from an earlier run of a larger corpus
         if latex:
-            (self.folder / f"{name}.tex").write_text(to_latex(tidy, caption=caption, label=name, decimals=decimals),
-                                                     encoding="utf-8")
+            # A paper's table shows what the notebook shows: typesetting every row of a large
+            # corpus's table (500,000 at 100,000 reviews) took gigabytes for pages no one prints.
+            cut = f" First {DISPLAY_ROWS} of {len(tidy)} rows; the CSV file has every row." if len(tidy) > DISPLAY_ROWS else ""
+            (self.folder / f"{name}.tex").write_text(
+                to_latex(tidy.head(DISPLAY_ROWS), caption=caption + cut, label=name, decimals=decimals), encoding="utf-8"
+            )
         record_caption(self.folder, name, caption=caption, notebook=self.notebook)
         shown = readable(table, decimals=decimals, uuid=name.replace("-", "_"), align_right=align_right)
         shown.name, shown.caption = name, caption

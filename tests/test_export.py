@@ -72,6 +72,17 @@ def test_exporter_writes_csv_latex_and_caption(tmp_path):
             "Every 100% criticism sentence. | `03-praise` |") in index
 
 
+def test_latex_of_a_long_table_holds_the_rows_a_notebook_shows_and_says_so(tmp_path):
+    from analysis.export import DISPLAY_ROWS
+
+    long = pd.DataFrame({"term": [f"word{i}" for i in range(DISPLAY_ROWS + 5)], "g2": range(DISPLAY_ROWS + 5)})
+    TableExporter("02", folder=tmp_path)(long, "distinctive", caption="Distinctive words.", latex=True)
+    latex = (tmp_path / "distinctive.tex").read_text(encoding="utf-8")
+    assert f"word{DISPLAY_ROWS - 1} " in latex and f"word{DISPLAY_ROWS} " not in latex
+    assert f"\\caption{{Distinctive words. First {DISPLAY_ROWS} of {DISPLAY_ROWS + 5} rows; the CSV file has every row.}}" in latex
+    assert len(pd.read_csv(tmp_path / "distinctive.csv")) == DISPLAY_ROWS + 5
+
+
 def test_exporter_keeps_a_pivot_index_and_takes_a_series(tmp_path):
     export_table = TableExporter("02", folder=tmp_path)
     export_table(pd.Series([3, 1], index=pd.Index([1, 2], name="reviews"), name="words"), "spread", caption="c")
