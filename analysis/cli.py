@@ -14,9 +14,10 @@ import codecs
 import gc
 import io
 import json
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -26,6 +27,7 @@ import orjson
 import pandas as pd
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
+from analysis.reviews import SkippedReview
 from analysis.dask_cluster import ClusterError, close_client, scheduler_address
 from analysis.parallel import kept_workers
 from analysis.paths import DASK_ENV_VAR, DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
@@ -127,7 +129,7 @@ def _run_analysis(name: str, args: argparse.Namespace) -> int:
         print(_json(_json_document(report.records, corpus)))
     else:
         _print_tables(report.tables)
-    return _report_unread(corpus)
+    return _report_unread(corpus.folder, corpus.unread, corpus.skipped)
 
 
 def _json_document(records: list[dict], corpus: Corpus) -> dict:
@@ -143,13 +145,14 @@ def _json_document(records: list[dict], corpus: Corpus) -> dict:
     }
 
 
-def _report_unread(corpus: Corpus) -> int:
-    """One ``note`` line per file not read and one ``skipped`` line per bad review; the exit status."""
-    for unread in corpus.unread:
-        print(f"note {_printable(str(corpus.folder / unread.file))}: {unread.reason}", file=sys.stderr)
-    for skipped in corpus.skipped:
-        print(f"skipped {_printable(str(corpus.folder / skipped.file))}: {skipped.reason}", file=sys.stderr)
-    return EXIT_BAD_INPUT if corpus.skipped else 0
+def _report_unread(folder: Path, unread: Sequence[SkippedReview], skipped: Sequence[SkippedReview]) -> int:
+    """One ``note`` line per file of the corpus `folder` not read and one ``skipped`` line per
+    bad review; the exit status."""
+    for file in unread:
+        print(f"note {_printable(str(folder / file.file))}: {file.reason}", file=sys.stderr)
+    for review in skipped:
+        print(f"skipped {_printable(str(folder / review.file))}: {review.reason}", file=sys.stderr)
+    return EXIT_BAD_INPUT if skipped else 0
 
 
 def _printable_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -241,18 +244,55 @@ def _output_problem(folder: Path) -> str | None:
     return None
 
 
+def _checked_corpus(path: Path | None) -> tuple[Path, tuple[SkippedReview, ...], tuple[SkippedReview, ...]]:
+    """Load the corpus at `path` in a child process and return its folder and the files it did
+    not read or skipped; a :class:`CorpusError` reaches the caller as if raised here.
+
+    Every notebook of the study loads the corpus itself: loading it here as well would hold a
+    second copy for the whole run (2.5 GB at 100,000 reviews; memory a process frees stays
+    with it), so only what ``run`` reports at the end crosses back. On a Dask cluster the
+    texts stay on the cluster, and a process with a client's threads must not fork: the corpus
+    is loaded here.
+    """
+    if os.environ.get(DASK_ENV_VAR):
+        corpus = load_corpus(path)
+        return corpus.folder, corpus.unread, corpus.skipped
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_send_corpus_check, args=(path, sending))
+    child.start()
+    sending.close()
+    try:
+        outcome, value = receiving.recv()
+    except EOFError:  # the child died before it could answer
+        outcome, value = "error", f"{path}: the corpus could not be read (exit status {child.exitcode})"
+    child.join()
+    if outcome == "error":
+        raise CorpusError(value)
+    return value
+
+
+def _send_corpus_check(path: Path | None, sending) -> None:
+    try:
+        corpus = load_corpus(path)
+        sending.send(("ok", (corpus.folder, corpus.unread, corpus.skipped)))
+    except CorpusError as problem:
+        sending.send(("error", str(problem)))
+    finally:
+        sending.close()
+
+
 def _run_study(args: argparse.Namespace) -> int:
     if args.output is not None and (problem := _output_problem(args.output)):
         return _error(f"{args.output}: {problem}")
     try:
-        corpus = load_corpus(args.corpus)
+        folder, unread, skipped = _checked_corpus(args.corpus)
         run_study(corpus_dir=args.corpus, output_dir=args.output, timeout=args.timeout)
     except CorpusError as problem:
         return _error(str(problem))
     except StudyError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_STUDY_FAILED
-    return _report_unread(corpus)
+    return _report_unread(folder, unread, skipped)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -250,6 +250,26 @@ def test_run_names_every_skipped_review_and_exits_2(tmp_path, monkeypatch, capsy
     assert capsys.readouterr().err == f"skipped {tmp_path / 'bad.txt'}: not valid UTF-8 (byte 0xff at offset 0)\n"
 
 
+def test_run_checks_the_corpus_in_a_child_process_and_holds_no_copy_of_it(tmp_path, monkeypatch, capsys):
+    (tmp_path / "good.txt").write_text("A fine film. Great cast.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff broken")
+    loaded_in = tmp_path.parent / f"{tmp_path.name}-loaded-in"
+    original = cli.load_corpus
+
+    def recorded(path):
+        loaded_in.write_text(str(os.getpid()))
+        return original(path)
+
+    monkeypatch.setattr("analysis.cli.load_corpus", recorded)
+    folder, unread, skipped = cli._checked_corpus(tmp_path)
+    assert int(loaded_in.read_text()) != os.getpid()
+    assert (folder, unread) == (tmp_path, ())
+    assert [(review.file, review.reason) for review in skipped] == [("bad.txt", "not valid UTF-8 (byte 0xff at offset 0)")]
+    with pytest.raises(cli.CorpusError) as problem:
+        cli._checked_corpus(tmp_path / "missing")
+    assert str(problem.value) == f"{tmp_path / 'missing'}: no such corpus folder or table file (.csv, .parquet)"
+
+
 def test_ctrl_c_during_run_is_one_line_and_exit_130(monkeypatch, capsys):
     def interrupted(**options):
         raise KeyboardInterrupt
