@@ -99,7 +99,9 @@ def verdict_matrix(table: pd.DataFrame, review_ids: Sequence[str]) -> pd.DataFra
         index=list(dict.fromkeys(table["target"])), columns=list(review_ids)
     )
     # A review that names no target gives an all-missing float column; blanks need text columns.
-    return matrix.astype(object).where(matrix.notna(), "")
+    # Copied into one block: blanking leaves a block per column, and a frame of hundreds of
+    # reviews' columns in pieces made pandas warn in the notebook where it was exported.
+    return matrix.astype(object).where(matrix.notna(), "").copy()
 
 
 @checks(table=["review_id", "target", "target_kind", "net_judgement", "verdict"])

@@ -337,6 +337,16 @@ def test_the_verdict_matrix_leaves_a_review_without_targets_blank():
     assert matrix.to_dict("list") == {"a": ["praise", "mixed"], "b": ["criticism", ""], "c": ["", ""]}
 
 
+def test_the_verdict_matrix_of_hundreds_of_reviews_exports_without_a_warning(tmp_path, recwarn):
+    from analysis.export import TableExporter
+    from analysis.verdicts import verdict_matrix
+
+    review_ids = [f"r{i:03d}" for i in range(300)]
+    table = pd.DataFrame({"review_id": review_ids, "target": ["script", "music"] * 150, "verdict": "praise"})
+    TableExporter("03", folder=tmp_path)(verdict_matrix(table, review_ids), "verdicts", caption="c")
+    assert [str(warning.message) for warning in recwarn] == []
+
+
 def test_a_name_credited_in_brackets_is_not_judged():
     film = film_from_manifest({"film": {"title": "Her", "director": "Spike Jonze", "cast": [
         {"actor": "Joaquin Phoenix", "character": "Theodore Twombly"},
