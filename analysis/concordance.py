@@ -5,9 +5,10 @@
   review's terms, and the whole sentence as evidence. NLTK's ``Text.concordance`` only prints;
   this returns the lines.
 * **Collocations** (:func:`collocations`): words that co-occur with a term within a window of
-  ``window`` tokens inside one sentence (NLTK's ``BigramCollocationFinder.from_words``; a window
-  over 2 counts non-contiguous pairs in the style of Church & Hanks 1990), scored by NLTK's
-  ``BigramAssocMeasures``: the log-likelihood ratio (Dunning 1993) and pointwise mutual
+  ``window`` tokens inside one sentence, counted as NLTK's ``BigramCollocationFinder.from_words``
+  counts them but only for the pairs that hold the term (:func:`collocation_counts`, which runs
+  of reviews count apart and sum; a window over 2 counts non-contiguous pairs in the style of
+  Church & Hanks 1990), scored by NLTK's finder and ``BigramAssocMeasures``: the log-likelihood ratio (Dunning 1993) and pointwise mutual
   information (Church & Hanks 1990). PMI overrates rare pairs, so pairs seen fewer than
   ``min_count`` times are dropped before scoring (NLTK's ``apply_freq_filter``). For windows
   over 2 NLTK divides the pair count by ``window - 1`` before scoring; both counts are columns.
