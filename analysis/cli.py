@@ -27,7 +27,6 @@ import orjson
 import pandas as pd
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
-from analysis.reviews import SkippedReview
 from analysis.dask_cluster import ClusterError, close_client, scheduler_address
 from analysis.parallel import kept_workers
 from analysis.paths import DASK_ENV_VAR, DEFAULT_FIGURES_DIR, NO_CACHE_ENV_VAR, study_corpus_dir
@@ -36,6 +35,7 @@ from analysis.reports.corpus import corpus_report
 from analysis.reports.ratings import ratings_report
 from analysis.reports.sentences import sentence_reports
 from analysis.reports.vocabulary import vocabulary_report
+from analysis.reviews import SkippedReview
 from analysis.study import StudyError, run_study
 
 EXIT_BAD_INPUT = 2
@@ -264,8 +264,10 @@ def _checked_corpus(path: Path | None) -> tuple[Path, tuple[SkippedReview, ...],
     try:
         outcome, value = receiving.recv()
     except EOFError:  # the child died before it could answer
-        outcome, value = "error", f"{path}: the corpus could not be read (exit status {child.exitcode})"
+        outcome, value = "died", None
     child.join()
+    if outcome == "died":
+        raise CorpusError(f"{path or study_corpus_dir()}: the corpus could not be read (exit status {child.exitcode})")
     if outcome == "error":
         raise CorpusError(value)
     return value
@@ -277,6 +279,8 @@ def _send_corpus_check(path: Path | None, sending) -> None:
         sending.send(("ok", (corpus.folder, corpus.unread, corpus.skipped)))
     except CorpusError as problem:
         sending.send(("error", str(problem)))
+    except KeyboardInterrupt:
+        pass  # ctrl-C reached the parent too, which says so in one line
     finally:
         sending.close()
 

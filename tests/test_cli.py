@@ -268,6 +268,10 @@ def test_run_checks_the_corpus_in_a_child_process_and_holds_no_copy_of_it(tmp_pa
     with pytest.raises(cli.CorpusError) as problem:
         cli._checked_corpus(tmp_path / "missing")
     assert str(problem.value) == f"{tmp_path / 'missing'}: no such corpus folder or table file (.csv, .parquet)"
+    monkeypatch.setattr("analysis.cli.load_corpus", lambda path: os._exit(3))  # a child that dies unanswered
+    with pytest.raises(cli.CorpusError) as problem:
+        cli._checked_corpus(tmp_path)
+    assert str(problem.value) == f"{tmp_path}: the corpus could not be read (exit status 3)"
 
 
 def test_ctrl_c_during_run_is_one_line_and_exit_130(monkeypatch, capsys):
