@@ -23,7 +23,7 @@ A query matches a term exactly (the film's title is the term ``Her``, see
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
@@ -39,10 +39,17 @@ COLLOCATION_MIN_COUNT = 2
 _TOKEN_COLUMNS = ["review_id", "sentence_index", "token_index", "token", "term", "is_word"]
 
 
+@checks(word=str)
+def query_term(word: str, *, is_term: Callable[[str], bool]) -> str:
+    """The term a query finds (see the module docstring): the query as given where `is_term`
+    says the corpus has it, else lower-cased."""
+    query = word.strip()
+    return query if is_term(query) else query.lower()
+
+
 def _query_term(tokens: pd.DataFrame, word: str, *, function: str) -> str:
     _check_query(tokens, word, function=function)
-    word = word.strip()
-    return word if (tokens["term"] == word).any() else word.lower()
+    return query_term(word, is_term=lambda query: (tokens["term"] == query).any())
 
 
 def _check_query(tokens: pd.DataFrame, word: str, *, function: str) -> None:
@@ -200,7 +207,7 @@ def collocation_table(counts: CollocationCounts, word: str, *, window: int, min_
     from nltk.probability import FreqDist
 
     _check_window(window, min_count)
-    term = word.strip() if word.strip() in counts.present else word.strip().lower()
+    term = query_term(word, is_term=counts.present.__contains__)
     finder = BigramCollocationFinder(FreqDist(counts.words), FreqDist(counts.pairs), window_size=window)
     finder.apply_freq_filter(min_count)
     finder.apply_ngram_filter(lambda first, second: term not in (first, second))

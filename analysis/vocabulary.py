@@ -29,7 +29,7 @@ import pandas as pd
 from analysis.body_tables import BodySplit, body_token_table, review_words
 from analysis.concordance import (
     COLLOCATION_MIN_COUNT, COLLOCATION_WINDOW, CollocationCounts, collocation_counts, collocation_table,
-    summed_collocation_counts, term_dispersion,
+    query_term, summed_collocation_counts, term_dispersion,
 )
 from analysis.corpus import CORPUS, Corpus, once_per_corpus, token_table
 from analysis.dask_cluster import ResidentPartitions
@@ -135,7 +135,7 @@ def corpus_dispersion(corpus: Corpus, words: Sequence[str], *, reviews: Sequence
         partial(_terms_present_of_run, terms=frozenset(queries), title=corpus.film.title), review_body_split,
         description="finding words",
     ))
-    terms = [query if query in present else query.lower() for query in queries]
+    terms = [query_term(query, is_term=present.__contains__) for query in queries]
     return term_dispersion(token_table(corpus, reviews=reviews), terms)
 
 
