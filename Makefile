@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: study test install clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e .
+	# constraints.txt pins every package to the versions the study's outputs were made with.
+	$(PYTHON) -m pip install --quiet --constraint constraints.txt -e .
 	# An editable install compiles no bytecode, and where PYTHONDONTWRITEBYTECODE is set no run
 	# writes any: every command would compile the package from source again (0.1-0.2 s).
 	$(PYTHON) -m compileall -q analysis

@@ -1,9 +1,12 @@
-"""environment.yml (for conda users) must list the same dependencies as pyproject.toml."""
+"""environment.yml (for conda users) must list the same dependencies as pyproject.toml, and
+constraints.txt (for `make install`) pin a version of each inside its range."""
 
 import re
 import tomllib
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from analysis.paths import PROJECT_ROOT
 
@@ -39,3 +42,20 @@ def test_environment_yml_is_conda_forge_only_and_installs_the_package():
     assert "python=3.11" in environment["dependencies"]
     # Only what conda-forge lacks comes from PyPI: the Typst binding (conda-forge's typst is the CLI).
     assert _pip_section(environment) == ["typst>=0.15", "-e ."]
+
+
+def _pins():
+    lines = (PROJECT_ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    requirements = [Requirement(line) for line in lines if line.strip() and not line.startswith("#")]
+    return {canonicalize_name(r.name): r for r in requirements}
+
+
+def test_constraints_pin_one_version_of_every_dependency_inside_its_range():
+    pins = _pins()
+    assert all(len(pin.specifier) == 1 and next(iter(pin.specifier)).operator == "==" for pin in pins.values())
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for dependency in map(Requirement, pyproject["project"]["dependencies"]):
+        pin = pins.get(canonicalize_name(dependency.name))
+        assert pin is not None, f"{dependency.name} is not pinned in constraints.txt"
+        pinned_version = next(iter(pin.specifier)).version
+        assert dependency.specifier.contains(pinned_version), f"{pin} is outside {dependency}"
