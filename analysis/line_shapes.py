@@ -38,6 +38,7 @@ CUE_MAX_WORDS = 30
 _SCREEN_MIN_CHARS = 3
 _MAX_WORDS = {
     "furniture": 12,
+    "related_heading": 12,
     "consent_notices": 80,
     "sponsor_reads": 80,
     "handle": 1,
@@ -197,6 +198,7 @@ def is_furniture(line: str) -> bool:
     """Site furniture: a widget, a label, navigation, or a notice, caption, signature or sponsor's read."""
     return (
         match("furniture", line) is not None
+        or match("related_heading", line) is not None
         or match("notices", line) is not None
         or match("consent_notices", line) is not None
         or match("sponsor_reads", line) is not None

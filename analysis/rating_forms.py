@@ -88,6 +88,7 @@ class Rules(NamedTuple):
     not_units: frozenset[str]
     trailing_units: frozenset[str]
     cast_determiners: frozenset[str]
+    cast_after_stars: frozenset[str]
     not_after_rating: frozenset[str]
     line_label: re.Pattern
     prose_trigger: re.Pattern
@@ -136,6 +137,7 @@ def rules() -> Rules:
         not_units=frozenset(str(word).lower() for word in data["not_units"]),
         trailing_units=frozenset(str(word).lower() for word in data["trailing_units"]),
         cast_determiners=frozenset(str(word).lower() for word in data["cast_determiners"]),
+        cast_after_stars=frozenset(str(word).lower() for word in data["cast_after_stars"]),
         not_after_rating=frozenset(str(word).lower() for word in data["not_after_rating"]),
         line_label=re.compile(data["line_label"], re.IGNORECASE),
         prose_trigger=compile_pattern(data["prose_trigger"], 0),
@@ -225,6 +227,8 @@ def rating_from_match(
         half, empty = 0.5 if groups["half"] else 0.0, len(groups["empty"].replace("\ufe0f", ""))
         if not full and not empty:
             return None
+        if full == 1 and not half and not empty and re.match(r"\s?\d", text[end : end + 2]):
+            return None  # a star icon before a score ("★ 4.6 community rating"), not one star
         if groups["scale"]:
             return _rating(text, start, end, full + half, number_value(groups["scale"]), "stated")
         if empty:
@@ -265,7 +269,9 @@ def rating_from_match(
         if value == 1 and groups["unit"].lower().endswith("s"):
             # "this one stars Aidan Quinn": a verb, since one rating unit would be singular.
             return None
-        if groups["unit"].lower().startswith("star") and _preceding_word(text, start) in forms.cast_determiners:
+        if groups["unit"].lower().startswith("star") and (
+            _preceding_word(text, start) in forms.cast_determiners or _following_word(text, end) in forms.cast_after_stars
+        ):
             return None
         if groups.get("scale"):
             scale_text = groups["scale"].lower()

@@ -175,17 +175,22 @@ def _announces_comments(line: str) -> bool:
     return is_comments_heading(line) or is_comment_form(line) or is_end_matter(line)
 
 
-def _opens_thread(lines: list[str], index: int, previous: str | None) -> bool:
+def _opens_thread(lines: list[str], index: int, previous: str | None, *, under_related: bool) -> bool:
     """Whether the comment thread starts at line `index`. A name over a date opens it only once
     the review has ended (a byline under a standfirst is not a comment), a lone handle only
-    just after furniture."""
+    just after furniture; neither under the heading of a list of other posts, whose titles,
+    authors and dates they would take for a commenter's."""
     line = lines[index]
     if _announces_comments(line):
         return not _among_post_counts(lines, index)
     kind = start_kind(lines, index)
-    if kind in ("author", "post") or (kind == "name" and previous not in (None, "body")):
+    if kind in ("author", "post"):
         return True
-    return previous == "boilerplate" and starts_by_handle(lines, index)
+    if under_related:
+        return False
+    return (kind == "name" and previous not in (None, "body")) or (
+        previous == "boilerplate" and starts_by_handle(lines, index)
+    )
 
 
 def _among_post_counts(lines: list[str], index: int) -> bool:
@@ -218,6 +223,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     thread = count
     previous = None
     in_bio = False
+    under_related = False  # scores under "Latest Reviews" are other reviews', till the review goes on
     body_lines = 0
     byline: set[str] | None = None  # the header's lines, once the review has started
     post_header_end = -1
@@ -248,7 +254,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:
             labels[index], post_header_end = "boilerplate", continued
-        elif index == numbered or _opens_thread(lines, index, previous):
+        elif index == numbered or _opens_thread(lines, index, previous, under_related=under_related):
             thread = index
             break
         elif is_furniture(line) and not (in_bio and line.strip()[:1].isdigit()):
@@ -258,6 +264,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             previous == "boilerplate" and (bio_of_critic(line, byline) if is_prose(line) else critic_by_name(line, byline))
         ):
             labels[index], in_bio = "author_bio", True
+        elif under_related and word_count(line) < PARAGRAPH_MIN_WORDS:
+            labels[index] = "boilerplate"  # another post's title, author, date or score
         elif _is_rating_line(line, scales):
             labels[index] = "rating"
         elif in_widget:
@@ -270,6 +278,10 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # A byline and date under a one-sentence standfirst.
             labels[index] = "header"
         body_lines += labels[index] == "body"
+        if match("related_heading", line):
+            under_related = True
+        elif labels[index] == "body":
+            under_related = False
         previous = labels[index]
     starts: set[int] = set()
     if thread < count:

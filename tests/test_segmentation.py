@@ -1114,3 +1114,23 @@ def test_an_entertainment_sites_tool_bar_opens_no_thread_and_the_pros_and_cons_s
     assert "Nobody in Barbarian" in body and "see it in a cinema" in body
     assert "Bill Skarsgård plays beautifully against type" in body and "The final stretch trades dread for gross-out" in body
     assert "VIDEO OF THE DAY" not in body and "Pros" not in body.split("\n") and "Email is sent" not in body
+
+
+def test_other_reviews_under_a_latest_reviews_heading_are_the_sites_not_ratings_or_comments():
+    text = ("The Killer\n\n3 out of 4 stars\n\nLydia Marchetti\n\n"
+            "David Fincher's assassin spends the first twenty minutes doing almost nothing, and it is gripping.\n\n"
+            "Latest Reviews\n\nPriscilla\nNell Ackerman\n★★★½\n\nThe Holdovers\nNell Ackerman\n★★★★\n\n"
+            "3 Comments\n\nmarlowe_fan\n2 days ago\nBest Fincher in years.\nReply\n")
+    segments = segment(text)
+    assert [s.text.strip() for s in segments if s.label == "rating"] == ["3 out of 4 stars"]
+    assert _body(text) == ["David Fincher's assassin spends the first twenty minutes doing almost nothing, and it is gripping."]
+    assert _comments(text) == [("marlowe_fan", "Best Fincher in years.")]
+
+
+def test_a_channel_posts_view_count_opens_no_comment_thread():
+    text = ("March 13\n\nProgramming note: tomorrow evening the long-promised post goes up, so clear your evening.\n"
+            "❤ 96  👍 11\n👁 7.9K\n18:32\n\nMarch 14\n\n"
+            "I have been putting this one off for months, because I did not trust myself to write about it calmly.\n\n9/10\n")
+    assert is_furniture("👁 7.9K")
+    assert "I have been putting this one off for months, because I did not trust myself to write about it calmly." in _body(text)
+    assert _comments(text) == []
