@@ -41,6 +41,7 @@ _MAX_WORDS = {
     "related_heading": 12,
     "consent_notices": 80,
     "sponsor_reads": 80,
+    "print_note": 80,
     "handle": 1,
     "comment_action": 10,
     "date_line": 12,
@@ -199,6 +200,7 @@ def is_furniture(line: str) -> bool:
     return (
         match("furniture", line) is not None
         or match("related_heading", line) is not None
+        or match("print_note", line) is not None
         or match("notices", line) is not None
         or match("consent_notices", line) is not None
         or match("sponsor_reads", line) is not None

@@ -1134,3 +1134,31 @@ def test_a_channel_posts_view_count_opens_no_comment_thread():
     assert is_furniture("👁 7.9K")
     assert "I have been putting this one off for months, because I did not trust myself to write about it calmly." in _body(text)
     assert _comments(text) == []
+
+
+def test_a_dutch_wordpress_page():
+    text = ("Recensie: The Lobster (2015)\n\nGeplaatst op 10 maart 2016 door Sanne Verbeek\n\n"
+            "In de wereld van The Lobster moet iedereen een partner vinden, anders word je in een dier veranderd.\n\n"
+            "Cijfer: 7,5/10\n\nCategorieën: Drama, Recensies\n\nDeel dit:\n\nTwitter\nFacebook\n\nVind ik leuk:\n\n"
+            "Vind ik leuk Laden...\n\nGerelateerd\n\nRecensie: Dogtooth (2009)\n12 februari 2016\nIn \"Recensies\"\n\n"
+            "Over de auteur\n\nSanne Verbeek\n\nSanne studeerde filmwetenschap in Amsterdam.\n\n"
+            "Berichtnavigatie\n\nVorig bericht\nRecensie: Carol (2015)\n\n2 reacties op “Recensie: The Lobster (2015)”\n\n"
+            "Jeroen schreef:\n12 maart 2016 om 21:14\n\nEindelijk iemand die ook vindt dat het tweede deel inzakt!\n\nBeantwoorden\n\n"
+            "Marloes de Wit schreef:\n15 maart 2016 om 09:40\n\nMooie recensie.\n\nBeantwoorden\n\n"
+            "Geef een reactie Reactie annuleren\n\nJe e-mailadres wordt niet gepubliceerd.\n\nReactie plaatsen\n\n"
+            "Recente berichten\n\nRecensie: Room (2015)\n\nArchief\n\nmaart 2016\n")
+    assert _body(text) == ["In de wereld van The Lobster moet iedereen een partner vinden, anders word je in een dier veranderd."]
+    assert [author for author, _ in _comments(text)] == ["Jeroen", "Marloes de Wit"]
+    assert [s.label for s in segment(text) if "Sanne studeerde" in s.text] == ["author_bio"]
+
+
+@pytest.mark.parametrize("line", [
+    "SKIP ADVERTISEMENT",
+    "Merie Weismiller Wallace/Universal Pictures",
+    "Rated PG-13 for some strong language, thematic elements, brief violence and drug use. Running time: 2 hours 31 minutes. In theaters.",
+    "A version of this article appears in print on Nov. 11, 2022, Section C, Page 1 of the New York edition with the headline:"
+    " A Boy, a Camera and a Family Coming Apart. Order Reprints | Today's Paper | Subscribe",
+    "Site Index",
+])
+def test_a_newspapers_advertisement_photo_credit_print_notes_and_footer_are_furniture(line):
+    assert is_furniture(line)
