@@ -19,6 +19,8 @@ UNPUNCTUATED_REVIEW_MIN_WORDS = 8
 # site's menu ("Games / Movies / TV / Video / Wikis"); a header's lines are fewer, or apart.
 MENU_MIN_LINES = 5
 MENU_ITEM_MAX_WORDS = 3
+# A film card's label on a line of its own: "Director", "Directed by", "Release date".
+CARD_LABEL_MAX_WORDS = 2
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
 HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
 
@@ -29,6 +31,36 @@ def bio_of_critic(line: str, header: set[str]) -> bool:
     the review going on."""
     named = match("bio_sentence", line)
     return named is not None and any(named.group(1).casefold() in text.casefold() for text in header)
+
+
+def bio_by_full_name(line: str, header: set[str]) -> bool:
+    """A bio sentence that opens on the full name the header gives the critic, on a line of its
+    own or in its byline ("Lydia Marchetti is a film critic …" under "Lydia Marchetti"): read as
+    the bio even right after the review's last paragraph, where a name the header merely holds
+    ("Michael Fassbender is a marvel" under a headline naming him) is the review going on."""
+    named = match("bio_sentence", line)
+    if named is None or len(name := named.group(1).split()) < 2:
+        return False
+    full_name = " ".join(name).casefold()
+    return any(
+        text.strip().casefold() == full_name or (match("byline", text) and text.strip().casefold().endswith(full_name))
+        for text in header
+    )
+
+
+def film_card_label(lines: list[str], index: int) -> bool:
+    """A credit's label on a line of its own with its value right under it ("Director" over
+    "David Fincher"): the start of a film's credits card, which a critic's site may print after
+    the review."""
+    label = lines[index].strip().rstrip(":")
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return (
+        ":" not in label  # "Cinematography: 8/10" is a sub-score, no label alone
+        and word_count(label) <= CARD_LABEL_MAX_WORDS
+        and _credit_label(label)
+        and bool(following.strip())
+        and not is_prose(following)
+    )
 
 
 def under_byline(lines: list[str], index: int) -> bool:

@@ -68,8 +68,10 @@ from analysis.rating_parser import is_rating_line, parse_explicit_ratings
 from analysis.review_edges import (
     HEADER_FAMILIES,
     PARAGRAPH_MIN_WORDS,
+    bio_by_full_name,
     bio_of_critic,
     critic_by_name,
+    film_card_label,
     first_paragraph,
     in_credits_block,
     masthead_to_header,
@@ -223,6 +225,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
     thread = count
     previous = None
     in_bio = False
+    in_card = False  # a film's credits card after the review: labels over their values
     under_related = False  # scores under "Latest Reviews" are other reviews', till the review goes on
     body_lines = 0
     byline: set[str] | None = None  # the header's lines, once the review has started
@@ -260,9 +263,13 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         elif is_furniture(line) and not (in_bio and line.strip()[:1].isdigit()):
             # A bio keeps its own counts ("120 Followers"); other furniture ends it.
             labels[index], in_bio = "boilerplate", False
+        elif film_card_label(lines, index) or (
+            in_card and ((bool(lines[index - 1].strip()) and not is_prose(line)) or match("header_label", line))
+        ):
+            labels[index], in_bio = "header", False
         elif in_bio or match("author_bio", line) or (
             previous == "boilerplate" and (bio_of_critic(line, byline) if is_prose(line) else critic_by_name(line, byline))
-        ):
+        ) or (previous == "body" and bio_by_full_name(line, byline)):
             labels[index], in_bio = "author_bio", True
         elif under_related and word_count(line) < PARAGRAPH_MIN_WORDS:
             labels[index] = "boilerplate"  # another post's title, author, date or score
@@ -278,6 +285,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             # A byline and date under a one-sentence standfirst.
             labels[index] = "header"
         body_lines += labels[index] == "body"
+        in_card = labels[index] == "header" and (in_card or film_card_label(lines, index))
         if match("related_heading", line):
             under_related = True
         elif labels[index] == "body":

@@ -1162,3 +1162,27 @@ def test_a_dutch_wordpress_page():
 ])
 def test_a_newspapers_advertisement_photo_credit_print_notes_and_footer_are_furniture(line):
     assert is_furniture(line)
+
+
+def test_a_bio_right_after_the_review_and_the_films_card_under_it():
+    review = ("The hero of David Fincher's thriller is an assassin who spends twenty minutes doing almost nothing, and it grips.\n\n"
+              "What keeps it from the top tier is that it knows exactly how clever it is, and so do we.\n\n")
+    text = ("The Killer\n\nLydia Marchetti\nOctober 27, 2023\n\n" + review +
+            "Lydia Marchetti is a film critic and programmer based in Philadelphia.\n\n"
+            "Cast\nMichael Fassbender as The Killer\nTilda Swinton as The Expert\n\nDirector\nDavid Fincher\n\n"
+            "Rating: R for strong violence, and language.\n")
+    segments = segment(text)
+
+    def label_of(words):
+        return next(s.label for s in segments if words in s.text)
+
+    assert label_of("Lydia Marchetti is a film critic") == "author_bio"
+    assert _body(text) == [review.strip()]
+    assert {label_of(words) for words in ("Tilda Swinton as The Expert", "David Fincher\n", "Rating: R")} == {"header"}
+
+
+def test_a_sentence_on_an_actor_the_headline_names_stays_the_reviews():
+    text = ("Michael Fassbender Is The Killer\n\nBy Lydia Marchetti\n\n"
+            "The hero of David Fincher's thriller is an assassin who spends twenty minutes doing almost nothing.\n\n"
+            "Michael Fassbender is a marvel of stillness, and the film knows it.\n")
+    assert "Michael Fassbender is a marvel of stillness, and the film knows it." in _body(text)[-1]
