@@ -55,6 +55,8 @@ class _Cues(NamedTuple):
     rating_label: re.Pattern
     sub_score_labels: frozenset[str]
     overall_labels: frozenset[str]
+    score_box_words: frozenset[str]
+    score_box_fillers: frozenset[str]
     overall_sentence: re.Pattern
     number_words: dict[str, int]
     allowed_scales: frozenset[int]
@@ -77,6 +79,8 @@ def _cues() -> _Cues:
         scale_statements=tuple(compiled(source) for source in data["scale_statements"]),
         sub_score_labels=frozenset(str(word).lower() for word in data["sub_score_labels"]),
         overall_labels=frozenset(str(word).lower() for word in data["overall_labels"]),
+        score_box_words=frozenset(str(word).lower() for word in data["score_box_words"]),
+        score_box_fillers=frozenset(str(word).lower() for word in data["score_box_fillers"]),
         number_words=number_words,
         allowed_scales=frozenset(int(scale) for scale in patterns["fraction_scales"]),
     )
@@ -195,6 +199,18 @@ def stated_scale(text: str) -> float | None:
     """
     statements = _statements(text)
     return float(statements[0][2]) if statements else None
+
+
+def is_score_box_label(label: str) -> bool:
+    """Whether `label` heads a score box's line: it names a craft, the film, its disc or the whole
+    ("Story", "Direction", "Video", "Overall Score"), so a bare number after it is a score.
+
+    >>> is_score_box_label("Rewatchability"), is_score_box_label("Overall Score"), is_score_box_label("Chapter")
+    (True, True, False)
+    """
+    cues = _cues()
+    words = set(re.findall(r"[^\W\d_]+", label.lower())) - cues.score_box_fillers
+    return bool(words) and words <= cues.sub_score_labels | cues.overall_labels | cues.score_box_words
 
 
 def rating_role(line: str, start: int) -> RatingRole:

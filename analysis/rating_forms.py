@@ -91,6 +91,7 @@ class Rules(NamedTuple):
     cast_after_stars: frozenset[str]
     not_after_rating: frozenset[str]
     line_label: re.Pattern
+    score_box_label: re.Pattern
     prose_trigger: re.Pattern
     pattern_triggers: dict[str, re.Pattern]
     patterns: dict[str, re.Pattern]
@@ -140,6 +141,7 @@ def rules() -> Rules:
         cast_after_stars=frozenset(str(word).lower() for word in data["cast_after_stars"]),
         not_after_rating=frozenset(str(word).lower() for word in data["not_after_rating"]),
         line_label=re.compile(data["line_label"], re.IGNORECASE),
+        score_box_label=re.compile(data["score_box_label"]),
         prose_trigger=compile_pattern(data["prose_trigger"], 0),
         pattern_triggers={kind: compile_pattern(source, 0) for kind, source in data["pattern_triggers"].items()},
         patterns={kind: compile_pattern(source, flags_for(kind)) for kind, source in data["patterns"].items()},

@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from analysis.rating_context import rating_role, rejection, stated_scale
+from analysis.rating_context import is_score_box_label, rating_role, rejection, stated_scale
 from analysis.rating_forms import ExplicitRating, default_scale, rating_from_match, rules
 from analysis.tables import checks
 from analysis.text import normalise
@@ -41,6 +41,10 @@ __all__ = [
 ]
 
 
+# A score box's bare number ("Story 8") is out of 5 or 10.
+MAX_SCORE_BOX_SCALE = 10
+
+
 def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float]):
     """The rating a whole line is (after an optional label), or None."""
     forms = rules()
@@ -48,7 +52,8 @@ def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float])
     if not stripped:
         return None
     content_start = line.index(stripped)
-    label = forms.line_label.match(stripped)
+    box_label = None if forms.line_label.match(stripped) else _score_box_label(stripped)
+    label = forms.line_label.match(stripped) or box_label
     body_start = content_start + (label.end() if label else 0)
     body = line[body_start:].rstrip()
     body = body[: len(body.rstrip(".!"))] if body.rstrip(".!") else body
@@ -76,8 +81,16 @@ def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float])
         if kind == "unit" and match.group("unit").lower() in forms.not_units:
             return None
         rating = rating_from_match(kind, match, text, scales)
+        if rating and box_label and kind == "bare_number" and rating.scale > MAX_SCORE_BOX_SCALE:
+            return None  # "Movie 43" is a title; a box scores out of 100 as "85/100" or "85%"
         return rating and rating._replace(role=rating_role(text[offset : offset + len(line)], rating.start - offset))
     return None
+
+
+def _score_box_label(line: str) -> re.Match | None:
+    """The label of a score box's line ("Story 8", "Video 4.0"), or None."""
+    found = rules().score_box_label.match(line)
+    return found if found and is_score_box_label(found.group("label")) else None
 
 
 def _readings(

@@ -208,6 +208,16 @@ def test_sub_scores_come_before_an_overall_score():
     assert rating_role("I give it 8/10", 10) == "unlabelled"
 
 
+def test_a_score_boxs_lines_need_no_separator_but_a_label_naming_a_craft_or_the_whole():
+    text = "Story 8\nDirection 8.5\nMovie 4.5\nVideo 4.0\nOverall 4.0\nOur Score 7\n"
+    assert [(r.text, r.scale, r.role) for r in parse_explicit_ratings(text)] == [
+        ("8", 10.0, "sub-score"), ("8.5", 10.0, "sub-score"), ("4.5", 5.0, "unlabelled"),
+        ("4.0", 5.0, "sub-score"), ("4.0", 5.0, "overall"), ("7", 10.0, "overall"),
+    ]
+    # A number after any other words is a count, a part or a title.
+    assert not any(is_rating_line(line) for line in ("Chapter 8", "Top 10", "Part 2", "Movie 43", "The 8", "Season 2"))
+
+
 def test_a_scale_stated_anywhere_governs_unstated_ones():
     assert stated_scale("All ratings are out of four stars.") == 4.0
     assert stated_scale("On my four-star scale, three stars.") == 4.0
