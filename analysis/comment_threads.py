@@ -49,6 +49,8 @@ _HEADLINE_MAX_WORDS = 10
 _HAS_WORD = re.compile(r"\w")
 # A name may hold initials ("M. Dunn") but does not end as a sentence does.
 _ENDS_AS_SENTENCE = re.compile(r"[.!?:\u2026]$")
+# A name may end in an initial ("Marisol D.", "Daniel K."), whose full stop ends no sentence.
+_ENDS_IN_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 # A person's name on a line of its own over the comment: two to four capitalised words.
 _NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3}$")
 
@@ -114,7 +116,7 @@ def _is_name_line(line: str) -> bool:
         0 < word_count(stripped) <= _NAME_MAX_WORDS
         and is_word(stripped)  # a rating ("4.5/5") or a count over a date names nobody
         and not _runs_as_words(stripped)
-        and not _ENDS_AS_SENTENCE.search(stripped)
+        and not (_ENDS_AS_SENTENCE.search(stripped) and not _ENDS_IN_INITIAL.search(stripped))
         and not is_date_line(stripped)
         and not is_action(stripped)
         and not is_furniture(stripped)

@@ -1186,3 +1186,16 @@ def test_a_sentence_on_an_actor_the_headline_names_stays_the_reviews():
             "The hero of David Fincher's thriller is an assassin who spends twenty minutes doing almost nothing.\n\n"
             "Michael Fassbender is a marvel of stillness, and the film knows it.\n")
     assert "Michael Fassbender is a marvel of stillness, and the film knows it." in _body(text)[-1]
+
+
+def test_a_stores_customer_review_with_comments_by_names_with_an_initial_then_product_details():
+    text = ("The Iron Giant: Signature Edition [Blu-ray]\n\nCustomer review\n\nOwen Castellanos\n\n"
+            "5.0 out of 5 stars The best animated film of its decade\n\nReviewed in the United States on March 3, 2021\n\n"
+            "I first saw The Iron Giant in a half-empty theater in August 1999, and it has only grown since.\n\n"
+            "14 people found this helpful\n\nHelpful  Report\n\nComments\n\nShowing 1-2 of 2 comments\nSort by: Oldest first\n\n"
+            "Marisol D.\nMarch 4, 2021\nAgree with all of this.\nReport\n\n"
+            "Gary Whitcombe\nMarch 9, 2021\nDoes this one have the theatrical cut?\nReport\n\n"
+            "Sign in to add a comment\n\nProduct details\nAspect Ratio : 1.85:1\nDirector : Brad Bird\n\n"
+            "Customers who bought this item also bought\nRatatouille [Blu-ray]\n4.8 out of 5 stars 5,120\n")
+    assert _comments(text) == [("Marisol D.", "Agree with all of this."), ("Gary Whitcombe", "Does this one have the theatrical cut?")]
+    assert _body(text) == ["I first saw The Iron Giant in a half-empty theater in August 1999, and it has only grown since."]
