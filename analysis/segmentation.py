@@ -89,6 +89,10 @@ _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 # A post's count: "123 views", "17", "2.4k likes".
+_WORDS = re.compile(r"[^\W\d_]+")
+# A headline capitalises at least this share of its words of at least this many letters.
+TITLE_WORD_MIN_LETTERS = 4
+TITLE_CAPITALS_SHARE = 0.75
 _COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
@@ -145,9 +149,17 @@ def _top_label(
         return "boilerplate"
     if after_body or is_prose(line) or _LINE_END.search(line.strip()):
         return "body"
-    if under_headline and word_count(line) >= PARAGRAPH_MIN_WORDS:
+    if under_headline and word_count(line) >= PARAGRAPH_MIN_WORDS and not _title_cased(line):
         return "body"
     return "header"
+
+
+def _title_cased(line: str) -> bool:
+    """Whether `line` is capitalised as a headline is ("Olivia Colman Is Thorny, Funny and
+    Frightening in Maggie Gyllenhaal's Assured Directing Debut"), where a standfirst is written
+    as a sentence: most of its words of four letters or more start with a capital."""
+    words = [word for word in _WORDS.findall(line) if len(word) >= TITLE_WORD_MIN_LETTERS]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CAPITALS_SHARE * len(words)
 
 
 def _numbered_thread_start(lines: list[str]) -> int | None:
@@ -184,7 +196,7 @@ def _opens_thread(lines: list[str], index: int, previous: str | None, *, under_r
     authors and dates they would take for a commenter's."""
     line = lines[index]
     if _announces_comments(line):
-        return not _among_post_counts(lines, index)
+        return not _among_post_counts(lines, index) and not _in_share_bar(lines, index)
     kind = start_kind(lines, index)
     if kind in ("author", "post"):
         return True
@@ -192,6 +204,19 @@ def _opens_thread(lines: list[str], index: int, previous: str | None, *, under_r
         return False
     return (kind == "name" and previous not in (None, "body")) or (
         previous == "boilerplate" and starts_by_handle(lines, index)
+    )
+
+
+def _in_share_bar(lines: list[str], index: int) -> bool:
+    """Whether line `index`, a bare "Comments" with no count, is one more link of a share bar
+    right above it ("Share via Email" / "Print" / "Comments", no blank line between) at the top
+    of an article, not the heading of its comments."""
+    above = lines[index - 1] if index > 0 else ""
+    return (
+        is_comments_heading(lines[index])
+        and not any(character.isdigit() for character in lines[index])
+        and bool(above.strip())
+        and is_furniture(above)
     )
 
 
@@ -257,6 +282,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:
             labels[index], post_header_end = "boilerplate", continued
+        elif previous == "header" and under_byline(lines, index):
+            labels[index] = "header"  # the critic's title under a byline below the standfirst
         elif index == numbered or _opens_thread(lines, index, previous, under_related=under_related):
             thread = index
             break

@@ -1200,3 +1200,20 @@ def test_a_stores_customer_review_with_comments_by_names_with_an_initial_then_pr
             "Customers who bought this item also bought\nRatatouille [Blu-ray]\n4.8 out of 5 stars 5,120\n")
     assert _comments(text) == [("Marisol D.", "Agree with all of this."), ("Gary Whitcombe", "Does this one have the theatrical cut?")]
     assert _body(text) == ["I first saw The Iron Giant in a half-empty theater in August 1999, and it has only grown since."]
+
+
+def test_a_trade_papers_page_share_bar_headline_byline_and_credit_block():
+    review = ("Maggie Gyllenhaal, making her feature directing debut, has made a film about guilt that nobody is supposed to admit to.\n\n"
+              "Olivia Colman gives Leda a prickly, funny restlessness, and Dakota Johnson matches her scene for scene.\n\n")
+    text = ("Film Review\n‘The Lost Daughter’ Review: Olivia Colman Is Thorny, Funny and Frightening in Maggie Gyllenhaal’s Assured Directing Debut\n\n"
+            "Gyllenhaal’s adaptation of Elena Ferrante’s novel is a bold, prickly study of the guilt nobody admits to.\n\n"
+            "By Theodora Quaile\nChief Film Critic\nSeptember 3, 2021 2:15pm PT\n\nFacebook\nTwitter\nPrint\nComments\n\n" + review +
+            "Reviewed at Venice Film Festival (Competition), Sept. 3, 2021. Running time: 121 MIN.\n"
+            "Production: A Netflix release of a Pie Films production.\nCrew: Director, writer: Maggie Gyllenhaal.\n"
+            "With: Olivia Colman, Dakota Johnson, Jessie Buckley.\n\nRead More About:\nDakota Johnson\nNetflix\nOlivia Colman\n")
+    segments = segment(text)
+    assert [s.label for s in segments if "Assured Directing Debut" in s.text or "Chief Film Critic" in s.text] == ["header", "header"]
+    assert _body(text) == ["Gyllenhaal’s adaptation of Elena Ferrante’s novel is a bold, prickly study of the guilt nobody admits to.",
+                           review.strip()]
+    assert _comments(text) == []
+    assert {s.label for s in segments if "With: Olivia Colman" in s.text or "Running time: 121" in s.text} == {"header"}
