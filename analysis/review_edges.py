@@ -8,6 +8,8 @@ after the review, named by the header's byline.
 
 from __future__ import annotations
 
+import re
+
 from analysis.line_shapes import has_sentence_end, is_date_line, is_furniture, is_prose, match, word_count
 
 # The first paragraph of the review is a sentence of at least this many words; shorter
@@ -39,11 +41,17 @@ def bio_by_full_name(line: str, header: set[str]) -> bool:
     the bio even right after the review's last paragraph, where a name the header merely holds
     ("Michael Fassbender is a marvel" under a headline naming him) is the review going on."""
     named = match("bio_sentence", line)
-    if named is None or len(name := named.group(1).split()) < 2:
-        return False
-    full_name = " ".join(name).casefold()
-    return any(
-        text.strip().casefold() == full_name or (match("byline", text) and text.strip().casefold().endswith(full_name))
+    return named is not None and _is_critics_full_name(named.group(1), header)
+
+
+def _is_critics_full_name(name: str, header: set[str]) -> bool:
+    """Whether `name`, of two words or more, is the critic's as the header gives it: a line of
+    its own ("Lydia Marchetti") or the end of a byline ("By Lydia Marchetti")."""
+    full_name = " ".join(name.split()).casefold()
+    alone = _PERSON_NAME.fullmatch(" ".join(name.split())) is not None  # not a masthead's "The Second Screening"
+    return len(full_name.split()) >= 2 and any(
+        (alone and text.strip().casefold() == full_name)
+        or (text.strip().casefold().endswith(full_name) and match("byline", text))
         for text in header
     )
 
@@ -87,6 +95,10 @@ def in_credits_block(lines: list[str], index: int) -> bool:
         return False
     neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
     return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
+
+
+# A person's name as a header prints it alone: two or three capitalised words, no article first.
+_PERSON_NAME = re.compile(r"(?!(?:The|A|An|Our|My|Your)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
 
 
 def first_paragraph(lines: list[str], texts: list[int]) -> int:

@@ -59,6 +59,7 @@ from analysis.line_shapes import (
     is_date_line,
     is_end_matter,
     is_furniture,
+    is_handle,
     is_prose,
     match,
     text_after_last_sentence,
@@ -92,6 +93,8 @@ _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 _WORDS = re.compile(r"[^\W\d_]+")
 # A headline capitalises at least this share of its words of at least this many letters.
 TITLE_WORD_MIN_LETTERS = 4
+# An embedded post's text runs at most this many lines between its handle and its date.
+EMBEDDED_POST_MAX_LINES = 6
 TITLE_CAPITALS_SHARE = 0.75
 _COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
@@ -226,6 +229,25 @@ def _among_post_counts(lines: list[str], index: int) -> bool:
     return index > 0 and bool(_COUNT_LINE.match(lines[index - 1].strip()))
 
 
+def _embedded_post_end(lines: list[str], index: int) -> int | None:
+    """Where a social post embedded in the review ends (its date line), when one starts at
+    line `index`: its author's name over an "@handle", then its text and its date, with no
+    blank line between ("Harper Vance" / "@harpervancefilm" / "… tore the roof off." /
+    "11:52 PM · Jan 23, 2015"), and a paragraph of the review under it; None otherwise."""
+    if index + 1 >= len(lines) or not lines[index + 1].strip().startswith("@") or not is_handle(lines[index + 1]):
+        return None
+    if is_prose(lines[index]):
+        return None
+    for following in range(index + 2, min(index + 2 + EMBEDDED_POST_MAX_LINES, len(lines))):
+        if not lines[following].strip():
+            return None
+        if is_date_line(lines[following]):
+            # The review goes on under it; a thread's next post would be a name, not a paragraph.
+            after = next_text(lines, following)
+            return following if after is not None and word_count(lines[after]) >= PARAGRAPH_MIN_WORDS else None
+    return None
+
+
 def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | None:
     """Where the header of a post that continues the review ends (its date line), or None.
 
@@ -282,6 +304,8 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             labels[index] = "boilerplate"
         elif (continued := _continuing_post(lines, index, byline)) is not None:
             labels[index], post_header_end = "boilerplate", continued
+        elif previous == "body" and (embedded := _embedded_post_end(lines, index)) is not None:
+            labels[index], post_header_end = "boilerplate", embedded
         elif previous == "header" and under_byline(lines, index):
             labels[index] = "header"  # the critic's title under a byline below the standfirst
         elif index == numbered or _opens_thread(lines, index, previous, under_related=under_related):
@@ -295,7 +319,9 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         ):
             labels[index], in_bio = "header", False
         elif in_bio or match("author_bio", line) or (
-            previous == "boilerplate" and (bio_of_critic(line, byline) if is_prose(line) else critic_by_name(line, byline))
+            previous == "boilerplate"
+            and not under_related  # the critic's name over another of their reviews in a list
+            and (bio_of_critic(line, byline) if is_prose(line) else critic_by_name(line, byline))
         ) or (previous == "body" and bio_by_full_name(line, byline)):
             labels[index], in_bio = "author_bio", True
         elif under_related and word_count(line) < PARAGRAPH_MIN_WORDS:
@@ -309,8 +335,9 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         elif body_lines <= 1 and not is_prose(line) and (
             is_date_line(line) or match("byline", line) or start_kind(lines, index) == "name"
         ):
-            # A byline and date under a one-sentence standfirst.
+            # A byline and date under a one-sentence standfirst: they name the critic too.
             labels[index] = "header"
+            byline.add(line.strip())
         body_lines += labels[index] == "body"
         in_card = labels[index] == "header" and (in_card or film_card_label(lines, index))
         if match("related_heading", line):

@@ -1217,3 +1217,20 @@ def test_a_trade_papers_page_share_bar_headline_byline_and_credit_block():
                            review.strip()]
     assert _comments(text) == []
     assert {s.label for s in segments if "With: Olivia Colman" in s.text or "Running time: 121" in s.text} == {"header"}
+
+
+def test_an_embedded_post_an_editors_note_and_a_bio_after_a_byline_under_the_standfirst():
+    paragraph = "Rodriguez and Taylor, both first-time actors, are a genuine comic double act, fast and furious and very funny.\n\n"
+    text = ("Sundance 2015\n'Tangerine' Review: Sean Baker's iPhone Comedy Turns Christmas Eve in Hollywood Inside Out\n"
+            "Two trans sex workers tear across Los Angeles in search of a cheating boyfriend in this exhilarating comedy.\n\n"
+            "Daniel Ostrow\nJul 8, 2015 2:45 pm\n\n"
+            "Editor's note: This review was originally published during the 2015 Sundance Film Festival.\n\n"
+            "\"Merry Christmas Eve, bitch.\" Those are the first words spoken in the film, and they set the tone for what follows.\n\n"
+            "Harper Vance\n@harpervancefilm\nTANGERINE just tore the roof off the place.\n11:52 PM · Jan 23, 2015\n\n"
+            + paragraph + "Check out more from the Sundance Film Festival here.\n\n"
+            "Daniel Ostrow is the Chief Critic of Cinetrail, where he has covered festivals since 2009.\n")
+    labels = {s.text.strip(): s.label for s in segment(text)}
+    assert _body(text)[-1] == paragraph.strip()
+    assert "TANGERINE just tore the roof off the place." not in " ".join(_body(text))
+    assert "Editor's note" not in " ".join(_body(text))
+    assert labels["Daniel Ostrow is the Chief Critic of Cinetrail, where he has covered festivals since 2009."] == "author_bio"
