@@ -1160,6 +1160,11 @@ def test_a_dutch_wordpress_page():
     "A version of this article appears in print on Nov. 11, 2022, Section C, Page 1 of the New York edition with the headline:"
     " A Boy, a Camera and a Family Coming Apart. Order Reprints | Today's Paper | Subscribe",
     "Site Index",
+    "Complaints",
+    "You have 2 free articles remaining this month",
+    "Buy",
+    "Read more",
+    "Courtesy of Apple TV+/A24",
 ])
 def test_a_newspapers_advertisement_photo_credit_print_notes_and_footer_are_furniture(line):
     assert is_furniture(line)
