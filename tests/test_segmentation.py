@@ -1132,7 +1132,7 @@ def test_a_channel_posts_view_count_opens_no_comment_thread():
             "❤ 96  👍 11\n👁 7.9K\n18:32\n\nMarch 14\n\n"
             "I have been putting this one off for months, because I did not trust myself to write about it calmly.\n\n9/10\n")
     assert is_furniture("👁 7.9K")
-    assert all(match("comment_form", line) for line in ("Join Channel", "Mute", "Discussion started"))
+    assert all(match("comment_form", line) for line in ("Join Channel", "Mute", "Discussion started", "Per page 25"))
     assert "I have been putting this one off for months, because I did not trust myself to write about it calmly." in _body(text)
     assert _comments(text) == []
 
