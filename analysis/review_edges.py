@@ -40,6 +40,8 @@ def bio_by_full_name(line: str, header: set[str]) -> bool:
     own or in its byline ("Lydia Marchetti is a film critic …" under "Lydia Marchetti"): read as
     the bio even right after the review's last paragraph, where a name the header merely holds
     ("Michael Fassbender is a marvel" under a headline naming him) is the review going on."""
+    if not line.lstrip()[:1].isupper():  # a bio opens on the name; most lines of a review do not
+        return False
     named = match("bio_sentence", line)
     return named is not None and _is_critics_full_name(named.group(1), header)
 
@@ -60,6 +62,8 @@ def film_card_label(lines: list[str], index: int) -> bool:
     """A credit's label on a line of its own with its value right under it ("Director" over
     "David Fincher"): the start of a film's credits card, which a critic's site may print after
     the review."""
+    if word_count(lines[index]) > CARD_LABEL_MAX_WORDS:  # most lines: cached, before any copy
+        return False
     label = lines[index].strip().rstrip(":")
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (

@@ -22,9 +22,10 @@ paragraph, after the last one, inside a thread), and families of cues (package d
 2. **Thread.** The comment thread starts at a comment heading ("3 thoughts on …", "No
    comments:"), a comment form, a comment's start marker ("Name said...", "Re: …", "#2", a
    numbered item after which every line is indented), a name over a date once the review has
-   ended, or a lone handle just after furniture; from there
-   :func:`analysis.comment_threads.label_thread` labels every line ``comment`` or
-   ``boilerplate``, one segment per comment.
+   ended, or a lone handle just after furniture (:mod:`analysis.thread_starts`, which also
+   tells a share bar's "Comments" link, a post's counts and a social post embedded in the review
+   from the start of a thread); from there :func:`analysis.comment_threads.label_thread` labels
+   every line ``comment`` or ``boilerplate``, one segment per comment.
 3. **Between.** Before the thread: ``boilerplate`` for furniture (share widgets, tags,
    "Posted by … at …", captions, notices) and the short lines of a widget under it;
    ``author_bio`` from a bio cue ("About …", "Written by …", or, after furniture, a third-person
@@ -50,16 +51,10 @@ import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from analysis.comment_threads import (
-    Comment, label_thread, next_text, parse_comment, post_date, start_kind, starts_by_handle,
-)
+from analysis.comment_threads import Comment, label_thread, parse_comment, start_kind
 from analysis.line_shapes import (
-    is_comment_form,
-    is_comments_heading,
     is_date_line,
-    is_end_matter,
     is_furniture,
-    is_handle,
     is_prose,
     match,
     text_after_last_sentence,
@@ -80,6 +75,9 @@ from analysis.review_edges import (
     under_byline,
 )
 from analysis.tables import checks
+from analysis.thread_starts import (
+    announces_comments, continuing_post, embedded_post_end, numbered_thread_start, opens_thread,
+)
 
 __all__ = ["Comment", "Segment", "SegmentLabel", "comments_from_segments", "parse_comment", "segment"]
 
@@ -89,14 +87,10 @@ SegmentLabel = Literal["header", "body", "rating", "author_bio", "comment", "boi
 _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
-# A post's count: "123 views", "17", "2.4k likes".
 _WORDS = re.compile(r"[^\W\d_]+")
 # A headline capitalises at least this share of its words of at least this many letters.
 TITLE_WORD_MIN_LETTERS = 4
-# An embedded post's text runs at most this many lines between its handle and its date.
-EMBEDDED_POST_MAX_LINES = 6
 TITLE_CAPITALS_SHARE = 0.75
-_COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
 _LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
@@ -165,110 +159,13 @@ def _title_cased(line: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CAPITALS_SHARE * len(words)
 
 
-def _numbered_thread_start(lines: list[str]) -> int | None:
-    """The first "  1." item after which every line is indented, up to the comment form."""
-    firsts = [
-        index for index, line in enumerate(lines)
-        if line[:1].isspace() and (item := match("comment_item", line)) and item.group(1) == "1"
-    ]
-    if not firsts:  # most reviews: no indented line, or none numbered 1
-        return None
-    # One pass from the end: whether every text line after each index, up to a form, is indented.
-    indented_after = [True] * (len(lines) + 1)
-    for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if is_comment_form(line):
-            indented_after[index] = True
-        elif line.strip():
-            indented_after[index] = line[:1].isspace() and indented_after[index + 1]
-        else:
-            indented_after[index] = indented_after[index + 1]
-    return next((index for index in firsts if indented_after[index + 1]), None)
-
-
-def _announces_comments(line: str) -> bool:
-    """A comment heading ("3 Comments"), the start of a comment form ("Leave a Reply") or of the
-    end matter ("Works Cited"), after which comments may follow."""
-    return is_comments_heading(line) or is_comment_form(line) or is_end_matter(line)
-
-
-def _opens_thread(lines: list[str], index: int, previous: str | None, *, under_related: bool) -> bool:
-    """Whether the comment thread starts at line `index`. A name over a date opens it only once
-    the review has ended (a byline under a standfirst is not a comment), a lone handle only
-    just after furniture; neither under the heading of a list of other posts, whose titles,
-    authors and dates they would take for a commenter's."""
-    line = lines[index]
-    if _announces_comments(line):
-        return not _among_post_counts(lines, index) and not _in_share_bar(lines, index)
-    kind = start_kind(lines, index)
-    if kind in ("author", "post"):
-        return True
-    if under_related:
-        return False
-    return (kind == "name" and previous not in (None, "body")) or (
-        previous == "boilerplate" and starts_by_handle(lines, index)
-    )
-
-
-def _in_share_bar(lines: list[str], index: int) -> bool:
-    """Whether line `index`, a bare "Comments" with no count, is one more link of a share bar
-    right above it ("Share via Email" / "Print" / "Comments", no blank line between) at the top
-    of an article, not the heading of its comments."""
-    above = lines[index - 1] if index > 0 else ""
-    return (
-        is_comments_heading(lines[index])
-        and not any(character.isdigit() for character in lines[index])
-        and bool(above.strip())
-        and is_furniture(above)
-    )
-
-
-def _among_post_counts(lines: list[str], index: int) -> bool:
-    """Whether line `index` ("4 comments") stands in a post's counts, right under another count
-    ("123 views"): a blog's stats under the post or a related post, not where the comments start."""
-    return index > 0 and bool(_COUNT_LINE.match(lines[index - 1].strip()))
-
-
-def _embedded_post_end(lines: list[str], index: int) -> int | None:
-    """Where a social post embedded in the review ends (its date line), when one starts at
-    line `index`: its author's name over an "@handle", then its text and its date, with no
-    blank line between ("Harper Vance" / "@harpervancefilm" / "… tore the roof off." /
-    "11:52 PM · Jan 23, 2015"), and a paragraph of the review under it; None otherwise."""
-    if index + 1 >= len(lines) or not lines[index + 1].strip().startswith("@") or not is_handle(lines[index + 1]):
-        return None
-    if is_prose(lines[index]):
-        return None
-    for following in range(index + 2, min(index + 2 + EMBEDDED_POST_MAX_LINES, len(lines))):
-        if not lines[following].strip():
-            return None
-        if is_date_line(lines[following]):
-            # The review goes on under it; a thread's next post would be a name, not a paragraph.
-            after = next_text(lines, following)
-            return following if after is not None and word_count(lines[after]) >= PARAGRAPH_MIN_WORDS else None
-    return None
-
-
-def _continuing_post(lines: list[str], index: int, byline: set[str]) -> int | None:
-    """Where the header of a post that continues the review ends (its date line), or None.
-
-    A review posted as a thread (Mastodon, X, Bluesky) repeats its author's name and the date
-    over every post; a post under the name the page's byline gave, whose text answers no one
-    ("@name ..."), is the critic's review going on, not a reader's comment.
-    """
-    if lines[index].strip() not in byline or start_kind(lines, index) != "name":
-        return None
-    date = post_date(lines, index)
-    text = next_text(lines, date)
-    return None if text is None or lines[text].lstrip().startswith("@") else date
-
-
 def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
     """The label of every line, and the lines where a reader comment starts."""
     count = len(lines)
     labels = ["body"] * count
     texts = [i for i in range(count) if lines[i].strip()]
     first = first_paragraph(lines, texts)
-    numbered = _numbered_thread_start(lines)
+    numbered = numbered_thread_start(lines)
     thread = count
     previous = None
     in_bio = False
@@ -282,7 +179,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
         # A short line right under furniture, with no blank line between, is part of that widget
         # ("Where to watch" / "Peacock").
         in_widget = previous == "boilerplate" and bool(lines[index - 1].strip()) and not is_prose(line)
-        if first == count and body_lines and _announces_comments(line):
+        if first == count and body_lines and announces_comments(line):
             # A page too short for a paragraph (a capsule review) still ends where its comments
             # begin; above a first paragraph such a line may be the header's comment count.
             thread = index
@@ -302,13 +199,13 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
                 labels[index] = "header"  # the critic's name over the date, under a standfirst
         elif index <= post_header_end:
             labels[index] = "boilerplate"
-        elif (continued := _continuing_post(lines, index, byline)) is not None:
+        elif (continued := continuing_post(lines, index, byline)) is not None:
             labels[index], post_header_end = "boilerplate", continued
-        elif previous == "body" and (embedded := _embedded_post_end(lines, index)) is not None:
+        elif previous == "body" and (embedded := embedded_post_end(lines, index)) is not None:
             labels[index], post_header_end = "boilerplate", embedded
         elif previous == "header" and under_byline(lines, index):
             labels[index] = "header"  # the critic's title under a byline below the standfirst
-        elif index == numbered or _opens_thread(lines, index, previous, under_related=under_related):
+        elif index == numbered or opens_thread(lines, index, previous, under_related=under_related):
             thread = index
             break
         elif is_furniture(line) and not (in_bio and line.strip()[:1].isdigit()):
@@ -340,7 +237,7 @@ def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[
             byline.add(line.strip())
         body_lines += labels[index] == "body"
         in_card = labels[index] == "header" and (in_card or film_card_label(lines, index))
-        if match("related_heading", line):
+        if labels[index] == "boilerplate" and match("related_heading", line):  # furniture, so boilerplate
             under_related = True
         elif labels[index] == "body":
             under_related = False
