@@ -226,12 +226,21 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
     under_author = False
     # The last line of a run of furniture lines with no blank line between (a widget).
     widget_end = -2
+    # Under the heading of a list of other posts ("Popular posts from this blog"), their titles,
+    # dates and excerpts are the site's, until a comment says who wrote it or a heading or form.
+    in_related = False
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
             continue
         if is_comments_heading(line) and not (in_comment and is_action(line)):
-            labels[index], in_comment = "boilerplate", False
+            labels[index], in_comment, in_related = "boilerplate", False, False
+            continue
+        if in_related and start_kind(lines, index) not in ("author", "post") and not is_comment_form(line):
+            labels[index] = "boilerplate"
+            continue
+        if match("related_heading", line):
+            labels[index], in_comment, in_related = "boilerplate", False, True
             continue
         marker = starts_comment(lines, index) or (in_form and _is_name_line(line) and _ends_at_action(lines, index))
         # A marker before the comment has any text is the comment's own header (a by-line, a
@@ -254,7 +263,7 @@ def label_thread(lines: list[str], start: int) -> tuple[dict[int, str], set[int]
             continue
         if is_comment_form(line) or is_end_matter(line):
             # A reference list, like a form, is the page's until a comment starts.
-            labels[index], in_comment, in_form = "boilerplate", False, True
+            labels[index], in_comment, in_form, in_related = "boilerplate", False, True, False
             continue
         if in_form:
             labels[index] = "boilerplate"

@@ -247,7 +247,7 @@ def rating_from_match(
         return None
     if kind in ("fraction", "unit") and _following_word(text, end) in forms.not_after_rating:
         return None
-    if kind == "fraction":
+    if kind in ("fraction", "points_of"):
         scale = int(groups["scale"])
         if scale not in forms.fraction_scales:
             return None

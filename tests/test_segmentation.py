@@ -1239,3 +1239,33 @@ def test_an_embedded_post_an_editors_note_and_a_bio_after_a_byline_under_the_sta
     assert "TANGERINE just tore the roof off the place." not in " ".join(_body(text))
     assert "Editor's note" not in " ".join(_body(text))
     assert labels["Daniel Ostrow is the Chief Critic of Cinetrail, where he has covered festivals since 2009."] == "author_bio"
+
+
+def test_a_german_magazines_forum_and_a_french_dailys_contributions_are_comments_not_the_review():
+    review = "Alfonso Cuarón erzählt von einem Jahr im Leben einer Hausangestellten in Mexiko-Stadt, und er erzählt es mit großer Ruhe.\n\n"
+    german = ("Filmkritik\n»Roma« auf Netflix: Das Gedächtnis eines Hauses\n\nVon Jonas Feldkamp\n12.12.2018, 18.04 Uhr\n\n" + review +
+              "Bewertung: 9 von 10 Punkten\n\nFeedback\nDiskutieren Sie mit\n\nForum – Diskussion über diesen Artikel\n"
+              "Insgesamt 2 Beiträge\n\nkinogaenger_hh\nheute, 19:12 Uhr\nHabe ihn im Herbst gesehen.\nMelden\n\n"
+              "Pendlerin_83\nheute, 20:47 Uhr\nMir war das zu lang.\nMelden\n\nAlle Kommentare öffnen\n\nEmpfehlungen\n"
+              "Golden Globes: Die Nominierungen im Überblick\n\nImpressum\nDatenschutz\nKontakt\n")
+    assert _body(german) == [review.strip()]
+    assert [author for author, _ in _comments(german)] == ["kinogaenger_hh", "Pendlerin_83"]
+    assert [s.text.strip() for s in segment(german) if s.label == "rating"] == ["Bewertung: 9 von 10 Punkten"]
+    french = ("Culture\nCinéma\n\nNotre avis : ★★★★☆\n\n« Cold War » : un amour fou au temps du rideau de fer\n\n"
+              "Par Clémence Vaudrey\nPublié le 23 octobre 2018 à 17h00 - Mis à jour le 24 octobre 2018 à 08h12\n\n" + review +
+              "Partager\nRéagir\nContribuer\n\nLes plus lus\n1\nRetraites : le gouvernement dévoile son calendrier\n\n"
+              "Contributions\nRéagissez ou consultez l'ensemble des contributions\n\n"
+              "Mathilde R.\nIl y a 3 ans\nVu en avant-première à Lyon.\nRépondre\n\nVoir plus de contributions\n\nMentions légales\n")
+    assert _body(french) == [review.strip()]
+    assert _comments(french) == [("Mathilde R.", "Vu en avant-première à Lyon.")]
+
+
+def test_a_blogger_themes_labels_share_bar_and_popular_posts_after_the_comments():
+    text = ("Second Feature Notebook\n\nMarch 02, 2017\n\nPaterson (2016) – 4.5/5\n\n"
+            "Jim Jarmusch has made a film about a bus driver who writes poems, and it is the gentlest film of the year.\n\n"
+            "Labels\n2016\nAdam Driver\ndrama\n\nGet link\nFacebook\nOther Apps\n\nComments\n\nPost a Comment\n\n"
+            "Marisol K.\nMarch 3, 2017 at 9:12 AM\n\nLovely review!\n\nReply\n\n"
+            "Popular posts from this blog\n\nManchester by the Sea (2016) – 4/5\nJanuary 14, 2017\n"
+            "Kenneth Lonergan's drama is the saddest film I have seen in a long time.\nShare\nGet link\n\n"
+            "Powered by Blogger\n\nTheme images by Michael Elkan\n")
+    assert _comments(text) == [("Marisol K.", "Lovely review!")]
