@@ -1269,3 +1269,9 @@ def test_a_blogger_themes_labels_share_bar_and_popular_posts_after_the_comments(
             "Kenneth Lonergan's drama is the saddest film I have seen in a long time.\nShare\nGet link\n\n"
             "Powered by Blogger\n\nTheme images by Michael Elkan\n")
     assert _comments(text) == [("Marisol K.", "Lovely review!")]
+
+
+def test_the_readers_star_widget_under_rate_this_is_no_rating():
+    text = ("The ending lands beautifully after two quiet hours of waiting for it, and Rohmer knows it.\n\nMy rating: 4/5\n\n"
+            "Rate this:\n\n1 Star\n2 Stars\n3 Stars\n4 Stars\n5 Stars\n\n3 Votes\n")
+    assert [s.text.strip() for s in segment(text) if s.label == "rating"] == ["My rating: 4/5"]
