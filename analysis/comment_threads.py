@@ -174,6 +174,7 @@ def starts_by_handle(lines: list[str], index: int) -> bool:
         and not is_furniture(lines[following])
         and not is_comment_form(lines[following])
         and not is_comments_heading(lines[following])
+        and not match("byline", lines[following])  # a tab over "A review by …" names no commenter
     )
 
 

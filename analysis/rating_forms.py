@@ -238,6 +238,8 @@ def rating_from_match(
         return _rating(text, start, end, full + half, forms.default_scale, "default")
     if kind == "ascii_stars":
         value = groups["stars"].count("*") + (0.5 if groups["half"] else 0.0)
+        if groups.get("of"):  # "*** 1/2 out of ****"
+            return _rating(text, start, end, value, float(len(groups["of"])), "stated")
         return _rating(text, start, end, value, forms.default_scale, "default")
     if kind in ("labelled_number", "bare_number"):
         value = number_value(groups["value"])

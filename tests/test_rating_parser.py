@@ -218,6 +218,15 @@ def test_a_score_boxs_lines_need_no_separator_but_a_label_naming_a_craft_or_the_
     assert not any(is_rating_line(line) for line in ("Chapter 8", "Top 10", "Part 2", "Movie 43", "The 8", "Season 2"))
 
 
+def test_ascii_stars_out_of_ascii_stars_a_star_icon_before_a_score_and_points_in_other_languages():
+    assert [(r.value, r.scale) for r in parse_explicit_ratings("Rating: *** 1/2 out of ****")] == [(3.5, 4.0)]
+    assert [(r.value, r.scale) for r in parse_explicit_ratings("★ 8.0")] == [(8.0, 10.0)]
+    assert parse_explicit_ratings("★ 4.6 community rating") == []
+    assert [(r.value, r.scale, r.role) for r in parse_explicit_ratings("Bewertung: 9 von 10 Punkten")] == [(9.0, 10.0, "overall")]
+    assert [(r.value, r.scale) for r in parse_explicit_ratings("4 sur 5 étoiles")] == [(4.0, 5.0)]
+    assert parse_explicit_ratings("7 von 10 Deutschen mögen ihn") == []
+
+
 def test_a_scale_stated_anywhere_governs_unstated_ones():
     assert stated_scale("All ratings are out of four stars.") == 4.0
     assert stated_scale("On my four-star scale, three stars.") == 4.0

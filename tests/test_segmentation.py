@@ -1275,3 +1275,24 @@ def test_the_readers_star_widget_under_rate_this_is_no_rating():
     text = ("The ending lands beautifully after two quiet hours of waiting for it, and Rohmer knows it.\n\nMy rating: 4/5\n\n"
             "Rate this:\n\n1 Star\n2 Stars\n3 Stars\n4 Stars\n5 Stars\n\n3 Votes\n")
     assert [s.text.strip() for s in segment(text) if s.label == "rating"] == ["My rating: 4/5"]
+
+
+def test_a_movie_databases_review_tab_keeps_the_expanded_review_and_not_the_others():
+    review = ("I put Moon on again last week because I was feeling cooped up, and it holds up better than I remembered.\n\n"
+              "Sam Rockwell carries the whole film on his own, and the clever thing is how little it needs anyone else.\n\n")
+    text = ("Moon (2009)\n\nOverview\n\nWith only two weeks left in his three-year contract mining helium-3, an astronaut makes a discovery.\n\n"
+            "Main\nReviews 4\nDiscussions\nVideos\n\nA review by orbital_drift\n\nWritten by orbital_drift on March 3, 2021\n\n★ 8.0\n\n"
+            + review + "Other reviews\n\nA review by castlemaine_reels\n★ 7.0\nSolid, well-acted little film but I figured out the twist early … read the rest.\n")
+    segments = segment(text)
+    assert [s.text.strip() for s in segments if s.label == "rating"] == ["★ 8.0"]
+    assert review.strip() in " ".join(_body(text))
+    assert _comments(text) == []
+
+
+def test_a_brazilian_news_sites_byline_dates_rating_and_comments():
+    review = "Kleber Mendonça Filho e Juliano Dornelles fizeram um faroeste sertanejo que é também um filme de horror político.\n\n"
+    text = ("Crítica\nBacurau é um faroeste brasileiro\n\nPor Renata Albuquerque Lins\n29/08/2019 às 10h15 - Atualizado em 29/08/2019 às 12h40\n\n"
+            + review + "Nota: 4,5/5\n\nComentários (1)\n\nMarcos Vinícius Tavares\nhá 4 anos\nQue filmaço.\nResponder\nCurtir (7)\n\n"
+            "Ver mais comentários\n\nMais lidas\nOs filmes mais esperados de 2020\n\nTermos de uso\n")
+    assert _body(text) == [review.strip()]
+    assert _comments(text) == [("Marcos Vinícius Tavares", "Que filmaço.")]
