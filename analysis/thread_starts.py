@@ -28,6 +28,8 @@ from analysis.review_edges import PARAGRAPH_MIN_WORDS
 
 # A post's count: "123 views", "17", "2.4k likes".
 _COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
+# A count of no comments: "No Comments", "0 comments", "Keine Kommentare".
+_ZERO_COMMENTS = re.compile(r"^(no|0|zero|aucun|keine|sin|nessun|nenhum)\s+(comments?|responses?|replies|commentaires?|kommentare|comentarios|commenti|coment[aá]rios)\b", re.IGNORECASE)
 # An embedded post's text runs at most this many lines between its handle and its date.
 EMBEDDED_POST_MAX_LINES = 6
 
@@ -66,7 +68,9 @@ def opens_thread(lines: list[str], index: int, previous: str | None, *, under_re
     authors and dates they would take for a commenter's."""
     line = lines[index]
     if announces_comments(line):
-        return not _among_post_counts(lines, index) and not _in_share_bar(lines, index)
+        return not (
+            _among_post_counts(lines, index) or _in_share_bar(lines, index) or _no_comments_over_text(lines, index)
+        )
     kind = start_kind(lines, index)
     if kind in ("author", "post"):
         return True
@@ -87,6 +91,18 @@ def _in_share_bar(lines: list[str], index: int) -> bool:
         and not any(character.isdigit() for character in lines[index])
         and bool(above.strip())
         and is_furniture(above)
+    )
+
+
+def _no_comments_over_text(lines: list[str], index: int) -> bool:
+    """Whether line `index` says there are no comments ("No Comments", "0 comments") right over
+    a paragraph: a post's meta above its text (a page builder prints it under the byline), since
+    no thread can follow a count of none."""
+    following = next_text(lines, index)
+    return (
+        _ZERO_COMMENTS.match(lines[index].strip()) is not None
+        and following is not None
+        and word_count(lines[following]) >= PARAGRAPH_MIN_WORDS
     )
 
 

@@ -1296,3 +1296,14 @@ def test_a_brazilian_news_sites_byline_dates_rating_and_comments():
             "Ver mais comentários\n\nMais lidas\nOs filmes mais esperados de 2020\n\nTermos de uso\n")
     assert _body(text) == [review.strip()]
     assert _comments(text) == [("Marcos Vinícius Tavares", "Que filmaço.")]
+
+
+def test_no_comments_under_a_posts_byline_is_its_meta_and_a_cinemas_trailer_and_lists_are_the_sites():
+    review = ("Céline Sciamma's follow-up to Portrait of a Lady on Fire runs for just seventy-two minutes and wastes none of them.\n\n"
+              "Eight-year-old Nelly has just lost her grandmother, and in the woods she meets a girl her own age.\n\n")
+    text = ("Petite Maman (2021)\nPosted by Hattie Marlowe on 3 April 2022\nFrench Cinema, Reviews\nNo Comments\n\n" + review +
+            "8.5/10\n\nTrailer\n\nPETITE MAMAN | Official UK Trailer\n\nYou might also like\n\nClose\nFrom Fri 19 May\n\n"
+            "Sign up to our newsletter\nWe'll never share your details. You can unsubscribe at any time.\n")
+    assert _body(text) == [review.strip()]
+    assert _comments(text) == []
+    assert [s.text.strip() for s in segment(text) if s.label == "rating"] == ["8.5/10"]
