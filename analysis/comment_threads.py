@@ -145,7 +145,7 @@ def start_kind(lines: list[str], index: int) -> str | None:
         ``"name"`` (a short name line followed by a date, past at most a few badges), or None.
     """
     line = lines[index]
-    # Both shapes are indented: most lines, not, are spared the search.
+    # Both shapes start indented, so an unindented line (most lines) is never searched.
     if line[:1].isspace() and (match("comment_item", line) or match("comment_reply", line)):
         return "item"
     if match("reply_title", line):

@@ -52,8 +52,9 @@ def _line_rating(line: str, offset: int, text: str, scales: Mapping[str, float])
     if not stripped:
         return None
     content_start = line.index(stripped)
-    box_label = None if forms.line_label.match(stripped) else _score_box_label(stripped)
-    label = forms.line_label.match(stripped) or box_label
+    label = forms.line_label.match(stripped)
+    box_label = None if label else _score_box_label(stripped)
+    label = label or box_label
     body_start = content_start + (label.end() if label else 0)
     body = line[body_start:].rstrip()
     body = body[: len(body.rstrip(".!"))] if body.rstrip(".!") else body

@@ -49,8 +49,9 @@ def bio_by_full_name(line: str, header: set[str]) -> bool:
 def _is_critics_full_name(name: str, header: set[str]) -> bool:
     """Whether `name`, of two words or more, is the critic's as the header gives it: a line of
     its own ("Lydia Marchetti") or the end of a byline ("By Lydia Marchetti")."""
-    full_name = " ".join(name.split()).casefold()
-    alone = _PERSON_NAME.fullmatch(" ".join(name.split())) is not None  # not a masthead's "The Second Screening"
+    spaced = " ".join(name.split())
+    full_name = spaced.casefold()
+    alone = _PERSON_NAME.fullmatch(spaced) is not None  # not a masthead's "The Second Screening"
     return len(full_name.split()) >= 2 and any(
         (alone and text.strip().casefold() == full_name)
         or (text.strip().casefold().endswith(full_name) and match("byline", text))
@@ -68,7 +69,6 @@ def film_card_label(lines: list[str], index: int) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (
         ":" not in label  # "Cinematography: 8/10" is a sub-score, no label alone
-        and word_count(label) <= CARD_LABEL_MAX_WORDS
         and _credit_label(label)
         and bool(following.strip())
         and not is_prose(following)

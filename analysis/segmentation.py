@@ -88,9 +88,11 @@ _RATING_LABEL_MAX_WORDS = 6
 # ... and the rating itself a few more ("four and a half out of five stars").
 _RATING_LINE_MAX_WORDS = _RATING_LABEL_MAX_WORDS + 10
 _WORDS = re.compile(r"[^\W\d_]+")
-# A headline capitalises at least this share of its words of at least this many letters.
+# A headline capitalises at least this share of its words of at least this many letters, and has
+# at least this many such words (a short title tells nothing).
 TITLE_WORD_MIN_LETTERS = 4
 TITLE_CAPITALS_SHARE = 0.75
+TITLE_MIN_LONG_WORDS = 3
 _ANY_SENTENCE_MARK = re.compile(r"[.!?\u2026]")
 # A line ending as a sentence or an introduction does ("…in order:") is not a headline.
 _LINE_END = re.compile(r"[.:\u2026][\"'\u201d\u2019)]*$")
@@ -156,7 +158,7 @@ def _title_cased(line: str) -> bool:
     Frightening in Maggie Gyllenhaal's Assured Directing Debut"), where a standfirst is written
     as a sentence: most of its words of four letters or more start with a capital."""
     words = [word for word in _WORDS.findall(line) if len(word) >= TITLE_WORD_MIN_LETTERS]
-    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CAPITALS_SHARE * len(words)
+    return len(words) >= TITLE_MIN_LONG_WORDS and sum(word[0].isupper() for word in words) >= TITLE_CAPITALS_SHARE * len(words)
 
 
 def _line_labels(lines: list[str], scales: Mapping[str, float] | None) -> tuple[list[str], set[int]]:
