@@ -201,6 +201,11 @@ def stated_scale(text: str) -> float | None:
     return float(statements[0][2]) if statements else None
 
 
+def _label_words(label: str) -> set[str]:
+    """The lower-cased words of a rating's label, without digits or punctuation."""
+    return set(re.findall(r"[^\W\d_]+", label.lower()))
+
+
 def is_score_box_label(label: str) -> bool:
     """Whether `label` heads a score box's line: it names a craft, the film, its disc or the whole
     ("Story", "Direction", "Video", "Overall Score"), so a bare number after it is a score.
@@ -209,7 +214,7 @@ def is_score_box_label(label: str) -> bool:
     (True, True, False)
     """
     cues = _cues()
-    words = set(re.findall(r"[^\W\d_]+", label.lower())) - cues.score_box_fillers
+    words = _label_words(label) - cues.score_box_fillers
     return bool(words) and words <= cues.sub_score_labels | cues.overall_labels | cues.score_box_words
 
 
@@ -222,7 +227,7 @@ def rating_role(line: str, start: int) -> RatingRole:
     cues = _cues()
     before = line[:start]
     label = cues.rating_label.search(before)
-    words = set(re.findall(r"[^\W\d_]+", label.group("label").lower())) if label else set()
+    words = _label_words(label.group("label")) if label else set()
     if len(words) <= 4 and words & cues.sub_score_labels:
         return "sub-score"
     if len(words) <= 4 and words & cues.overall_labels:

@@ -28,8 +28,8 @@ from analysis.review_edges import PARAGRAPH_MIN_WORDS
 
 # A post's count: "123 views", "17", "2.4k likes".
 _COUNT_LINE = re.compile(r"^\d[\d.,]*[km]?(\s+[^\W\d]+)?$", re.IGNORECASE)
-# A count of no comments: "No Comments", "0 comments", "Keine Kommentare".
-_ZERO_COMMENTS = re.compile(r"^(no|0|zero|aucun|keine|sin|nessun|nenhum)\s+(comments?|responses?|replies|commentaires?|kommentare|comentarios|commenti|coment[aá]rios)\b", re.IGNORECASE)
+# A comment heading's count of none: "No Comments", "0 comments", "Keine Kommentare".
+_ZERO_COUNT = re.compile(r"^(no|0|zero|aucun|keine|sin|nessun|nenhum)\b", re.IGNORECASE)
 # An embedded post's text runs at most this many lines between its handle and its date.
 EMBEDDED_POST_MAX_LINES = 6
 
@@ -100,7 +100,8 @@ def _no_comments_over_text(lines: list[str], index: int) -> bool:
     no thread can follow a count of none."""
     following = next_text(lines, index)
     return (
-        _ZERO_COMMENTS.match(lines[index].strip()) is not None
+        is_comments_heading(lines[index])
+        and _ZERO_COUNT.match(lines[index].strip()) is not None
         and following is not None
         and word_count(lines[following]) >= PARAGRAPH_MIN_WORDS
     )
