@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -81,29 +82,37 @@ def _cue_screen() -> tuple[ahocorasick.Automaton | None, dict[str, tuple[int, ..
     return automaton, {family: tuple(index for of, index in unscreened if of == family) for family in cues()}
 
 
+class _LineScreen(NamedTuple):
+    """What a line may match, read once per line: its words, and the (family, index) of every
+    cue whose required literals it contains with those cues' families; None for both when the
+    line cannot be folded, and every cue may match."""
+
+    words: int
+    cues: frozenset[tuple[str, int]] | None
+    families: frozenset[str] | None
+
+
 @lru_cache(maxsize=4096)
-def _possible_cues(line: str) -> dict[str, tuple[int, ...]] | None:
-    """Per family, in the family's order, the cues whose required literals `line` contains and
-    the cues that have none; None when the line cannot be folded, and every cue may match."""
+def _screened(line: str) -> _LineScreen:
     folded = fold(line)
     if folded is None:
-        return None
-    automaton, unscreened = _cue_screen()
-    found: dict[str, set[int]] = {}
-    for cue_keys in {cue_keys for _, cue_keys in (automaton.iter(folded) if automaton else ())}:
-        for family, index in cue_keys:
-            found.setdefault(family, set()).add(index)
-    return {family: tuple(sorted(indices.union(unscreened[family]))) for family, indices in found.items()}
+        return _LineScreen(word_count(line), None, None)
+    automaton = _cue_screen()[0]
+    found: set[tuple[str, int]] = set().union(*(cue_keys for _, cue_keys in automaton.iter(folded))) if automaton else set()
+    return _LineScreen(word_count(line), frozenset(found), frozenset(family for family, _ in found))
 
 
 @cache
-def _family_plan(family: str) -> tuple[int, list[re.Pattern], tuple[int, ...]]:
-    """A family's word limit, its cues, and the cues searched in a line holding none of the
+def _family_plans() -> dict[str, tuple[int, list[re.Pattern], tuple[int, ...]]]:
+    """Per family: its word limit, its cues, and the cues searched in a line holding none of the
     family's literals."""
-    return _MAX_WORDS.get(family, CUE_MAX_WORDS), cues()[family], _cue_screen()[1][family]
+    unscreened = _cue_screen()[1]
+    return {
+        family: (_MAX_WORDS.get(family, CUE_MAX_WORDS), patterns, unscreened[family])
+        for family, patterns in cues().items()
+    }
 
 
-@lru_cache(maxsize=4096)
 def match(family: str, line: str) -> re.Match | None:
     """The first match of a cue of `family` on the stripped `line`, or None.
 
@@ -111,15 +120,30 @@ def match(family: str, line: str) -> re.Match | None:
     is. Cues describe short lines (a widget, a date, a name): a line longer than its family's
     limit in ``_MAX_WORDS`` is not searched, which keeps segmentation fast on long prose. Of the
     rest, only the cues whose literal text the line contains are searched (:func:`_cue_screen`),
-    in the family's order. Lines are searched once per family and text (a cache): the rules ask
-    about the same line often.
+    in the family's order. The rules ask about every line for a dozen families, and most lines
+    hold no literal of most: those answers are read from the line's screen alone.
     """
-    max_words, patterns, unscreened = _family_plan(family)
-    if word_count(line) > max_words:  # whitespace around the line adds no word
+    max_words, patterns, unscreened = _family_plans()[family]
+    screen = _screened(line)
+    if screen.words > max_words:  # whitespace around the line adds no word
         return None
+    if screen.families is None:
+        indices: tuple[int, ...] = tuple(range(len(patterns)))
+    elif family in screen.families:
+        indices = tuple(sorted({index for of, index in screen.cues if of == family}.union(unscreened)))
+    elif unscreened:
+        indices = unscreened
+    else:
+        return None
+    return _first_match(family, line, indices)
+
+
+@lru_cache(maxsize=4096)
+def _first_match(family: str, line: str, indices: tuple[int, ...]) -> re.Match | None:
+    """The first match on `line` of the cues of `family` at `indices`, in order (cached: the
+    rules ask about the same line often)."""
+    patterns = cues()[family]
     text = line.rstrip("\r\n") if family in _INDENTED else line.strip()
-    possible = _possible_cues(line)
-    indices = range(len(patterns)) if possible is None else possible.get(family, unscreened)
     for index in indices:
         found = patterns[index].search(text)
         if found:

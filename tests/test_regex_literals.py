@@ -80,7 +80,7 @@ def test_screened_match_is_a_search_of_every_cue_in_order_on_real_lines():
             text = line.rstrip("\r\n") if family in ("comment_item", "comment_reply") else line.strip()
             searched = len(text.split()) <= _MAX_WORDS.get(family, CUE_MAX_WORDS)
             expected = next((hit for pattern in patterns if (hit := pattern.search(text))), None) if searched else None
-            found = match.__wrapped__(family, line)
+            found = match(family, line)
             assert (found is None) == (expected is None), (family, line)
             if found is not None:
                 assert (found.re, found.span()) == (expected.re, expected.span()), (family, line)
