@@ -306,8 +306,8 @@ def _body_readings(corpus: Corpus, top: int) -> list[BodyReading]:
 
 
 def _read_body(body: str, split: BodySplit, top: int) -> BodyReading:
-    """:func:`analysis.review_polarity.read_body` of a body, its evidence located in its numbered sentences."""
-    return read_body(body, [(index, text) for index, (_, _, text, *_) in enumerate(split[0])], top=top)
+    """:func:`analysis.review_polarity.read_body` of a body, given its sentences as split already."""
+    return read_body(body, [text for _, _, text, *_ in split[0]], top=top)
 
 
 def _read_body_job(reading_input: tuple[str, BodySplit], top: int) -> BodyReading:

@@ -12,6 +12,7 @@ down, so every inferred rating can be audited beside the sentences' own labels.
 from __future__ import annotations
 
 import heapq
+from itertools import repeat
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -57,7 +58,7 @@ class BodyReading(NamedTuple):
     sentences that has its n-gram (-1 and "" when none has it)."""
 
 
-def read_body(body: str, sentences: Sequence[tuple[int, str]] = (), *, top: int = 0) -> BodyReading:
+def read_body(body: str, sentences: Sequence[str] | None = None, *, top: int = 0) -> BodyReading:
     """The n-gram model's reading of one review body, in one pass over its n-grams.
 
     It depends on the body alone, so a corpus's reviews are read in worker processes; only the
@@ -67,17 +68,20 @@ def read_body(body: str, sentences: Sequence[tuple[int, str]] = (), *, top: int 
     ----------
     body : str
         One review body.
-    sentences : sequence of (int, str)
-        Numbered sentences in which to locate each evidence n-gram, in reading order.
+    sentences : sequence of str, optional
+        The body's sentences as :func:`analysis.tokenization.split_sentences` gives them, where
+        the caller has them already; otherwise the body is split here. Each evidence n-gram is
+        located in the first of them that has it, by its index.
     top : int, default 0
         How many evidence n-grams to keep per direction.
     """
     model = load_model("review-polarity")
     counts = ngram_counts(body, model["recipe"])
+    texts = _sentence_texts(body) if sentences is None else list(sentences)
     evidence = evidence_rows(counts, top=top)
-    located = _first_sentences({row[0] for row in evidence}, sentences, model["recipe"])
+    located = _first_sentences({row[0] for row in evidence}, list(enumerate(texts)), model["recipe"])
     return BodyReading(
-        _sentence_texts(body),
+        texts,
         float(decision_scores(model, [body], ngrams=[counts])[0]),
         [(*row, *located.get(row[0], (-1, ""))) for row in evidence],
     )
@@ -214,20 +218,25 @@ def evidence_rows(counts: Mapping[str, int], *, top: int) -> list[tuple[str, int
     Rows are ``(feature, count, weight, contribution, direction)``, ordered by absolute
     contribution (descending), then feature.
     """
-    weights = load_model("review-polarity")["weights"]
-    # Rows are keyed (-|weight|, feature), strongest first and ties by feature, compared in C;
-    # features are distinct, so no comparison reaches the count or the weight. A review has
-    # thousands of weighted n-grams and shows a few: select, don't sort them all.
-    up, down = [], []
-    for feature, count in counts.items():
-        weight = weights.get(feature, 0.0)
-        if weight > 0:
-            up.append((-weight, feature, count, weight))
-        elif weight < 0:
-            down.append((weight, feature, count, weight))
+    if top == 0:
+        return []
+    features = list(counts)
+    weights = np.fromiter(
+        map(load_model("review-polarity")["weights"].get, features, repeat(0.0)), dtype=float, count=len(features)
+    )
+    # A review has thousands of weighted n-grams and shows a few: of each direction, only those
+    # at least as strong as its top-th (ties included) are ranked, keyed (-|weight|, feature),
+    # strongest first and ties by feature; features are distinct, so no key reaches the index.
+    strongest = []
+    for indices in (np.flatnonzero(weights > 0), np.flatnonzero(weights < 0)):
+        strengths = np.abs(weights[indices])
+        if len(indices) > top:
+            indices = indices[strengths >= np.partition(strengths, len(indices) - top)[len(indices) - top]]
+        strongest += heapq.nsmallest(top, ((-abs(weights[index]), features[index], index) for index in indices.tolist()))
     return [
-        (feature, int(count), float(weight), float(weight), "up" if weight > 0 else "down")
-        for _, feature, count, weight in sorted([*heapq.nsmallest(top, up), *heapq.nsmallest(top, down)])
+        (feature, int(counts[feature]), weight, weight, "up" if weight > 0 else "down")
+        for _, feature, index in sorted(strongest)
+        for weight in [float(weights[index])]
     ]
 
 

@@ -90,6 +90,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -201,12 +202,9 @@ def scores_from_features(
 ) -> np.ndarray:
     """:func:`decision_scores` for texts already turned into features (training reuses them)."""
     weights = model["weights"]
+    # The weights are looked up and added in C, in the features' order, as a loop would add them.
     scores = np.array(
-        [
-            model["bias"] + sum(weights.get(feature, 0.0) for feature in features)
-            for features in feature_sets
-        ],
-        dtype=float,
+        [model["bias"] + sum(map(weights.get, features, repeat(0.0))) for features in feature_sets], dtype=float
     )
     vader_weights = model["vader_weights"]
     if vader_weights and len(scores):
