@@ -3,10 +3,12 @@
 Decisions (documented in the README's glossary too):
 
 * **Sentences.** Web reviews use line breaks for paragraphs, headings and bullet items, so text is
-  first split at line breaks; each line is then split by the rules of NLTK's *untrained* Punkt
-  tokenizer (Kiss & Strunk 2006) given a list of abbreviations (``data/abbreviations-en.txt``),
-  which need no downloaded model (:mod:`analysis.sentence_boundaries`). A leading bullet is not part of its sentence. Every sentence
-  keeps its character span in the text it came from.
+  first split at line breaks, but for the breaks inside a hard-wrapped paragraph (a copy from a
+  PDF, an e-mail or a browser's reader view: see :data:`WRAP_MIN_RUN_ONS`); each line is then
+  split by the rules of NLTK's *untrained* Punkt tokenizer (Kiss & Strunk 2006) given a list of
+  abbreviations (``data/abbreviations-en.txt``), which need no downloaded model
+  (:mod:`analysis.sentence_boundaries`). A leading bullet is not part of its sentence. Every
+  sentence keeps its character span in the text it came from.
 * **Word tokens.** One compiled regular expression that follows the Penn Treebank conventions of
   ``nltk.word_tokenize``: clitics are split off (``Jonze's`` -> ``Jonze`` + ``'s``, ``don't`` ->
   ``do`` + ``n't``), hyphenated words and numbers such as ``10,000`` or ``4.5`` stay whole, and
@@ -73,6 +75,17 @@ HEADING_MAX_WORDS = 5
 MAX_SENTENCE_WORDS = 250
 _SENTENCE_PIECE = re.compile(rf"\S+(?:\s+\S+){{0,{MAX_SENTENCE_WORDS - 1}}}")
 _LEADING_BULLET = re.compile(r"^\s*(?:[*\-\u2022\u2013\u2014]|\d+[.)])\s+")
+# A hard-wrapped copy (a PDF, an e-mail, a browser's reader view, an old fixed-width page) breaks
+# its paragraphs into lines of one width wherever a word ends, not where a sentence does. Such a
+# text has at least this many lines that run on into the next: wide (this share of its common
+# width, which is the longest line of four fifths of its lines and at least this many characters)
+# and without a sentence end; and they are at least half of the lines with a line after them.
+WRAP_MIN_RUN_ONS = 3
+WRAP_WIDE_SHARE = 0.7
+WRAP_MIN_WIDTH = 40
+_SENTENCE_END_MARKS = ".!?\u2026"
+_CLOSERS = "\"')]"
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 class Sentence(NamedTuple):
@@ -90,10 +103,12 @@ def stopwords() -> frozenset[str]:
 
 @checks(text=str)
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences: at line breaks, then by untrained Punkt within each line; a
-    sentence of more than :data:`MAX_SENTENCE_WORDS` words is cut after every that many.
+    """Split `text` into sentences: at line breaks (but for those of a hard-wrapped text, which
+    run on), then by untrained Punkt within each line; a sentence of more than
+    :data:`MAX_SENTENCE_WORDS` words is cut after every that many.
 
-    Spans index into `text` itself; sentence texts are normalised.
+    Spans index into `text` itself; sentence texts are normalised, a line break read through
+    as a space.
 
     >>> [s.text for s in split_sentences("Her is great. Mr. Jonze made it.\\n\\n* a bullet")]
     ['Her is great.', 'Mr. Jonze made it.', 'a bullet']
@@ -102,16 +117,19 @@ def split_sentences(text: str) -> list[Sentence]:
     abbreviations = word_list("abbreviations-en.txt")
     sentences = []
     line_start = 0
-    for line in normalised.splitlines(keepends=True):
+    for line in _unwrapped_lines(normalised):
         bullet = _LEADING_BULLET.match(line)
         offset = bullet.end() if bullet else 0
         content = line[offset:]
         for start, end in sentence_spans(content, abbreviations):
-            sentence_text = content[start:end].strip()
+            sentence_text = _read_through(content[start:end].strip())
             # Each word and the space after it take two characters or more: a shorter span is short enough.
             if end - start >= 2 * MAX_SENTENCE_WORDS and len(sentence_text.split(None, MAX_SENTENCE_WORDS)) > MAX_SENTENCE_WORDS:
                 sentences += [
-                    Sentence(line_start + offset + piece.start(), line_start + offset + piece.end(), piece.group(0))
+                    Sentence(
+                        line_start + offset + piece.start(), line_start + offset + piece.end(),
+                        _read_through(piece.group(0)),
+                    )
                     for piece in _SENTENCE_PIECE.finditer(content, start, end)
                 ]
             elif sentence_text:
@@ -119,6 +137,68 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence(absolute_start, line_start + offset + end, sentence_text))
         line_start += len(line)
     return sentences
+
+
+def _unwrapped_lines(text: str) -> list[str]:
+    """The lines of `text` with their line ends, each line of a hard-wrapped text that runs on
+    into the next joined with it (see :data:`WRAP_MIN_RUN_ONS`); joined, they are the text again.
+
+    >>> wrapped = (
+    ...     "We first see the Shibata family steal. Osamu, a day labourer with a bad ankle\\n"
+    ...     "and a grin that could talk its way out of anything, works a Tokyo supermarket\\n"
+    ...     "with the boy he calls his son, the two of them trading signals across the\\n"
+    ...     "aisles like infielders. Shota fills his rucksack while Osamu blocks the view.\\n"
+    ... )
+    >>> _unwrapped_lines(wrapped) == [wrapped]
+    True
+    >>> [s.text[:24] for s in split_sentences(wrapped)]
+    ['We first see the Shibata', 'Osamu, a day labourer wi', 'Shota fills his rucksack']
+    >>> _unwrapped_lines("One line.\\nAnother line.\\n")
+    ['One line.\\n', 'Another line.\\n']
+    """
+    lines = text.splitlines(keepends=True)
+    stripped = [line.rstrip() for line in lines]
+    # Most texts have fewer lines without a sentence end than a wrapped one: nothing to measure.
+    open_ended = [index for index in range(len(lines) - 1) if stripped[index] and not _ends_sentence(stripped[index])]
+    if len(open_ended) < WRAP_MIN_RUN_ONS:
+        return lines
+    lengths = list(map(len, stripped))
+    filled = sorted(filter(None, lengths))
+    width = filled[len(filled) * 4 // 5]
+    if width < WRAP_MIN_WIDTH:
+        return lines
+    followed = [
+        index for index in range(len(lines) - 1)
+        if lengths[index] and lengths[index + 1] and not _LEADING_BULLET.match(lines[index + 1])
+    ]
+    wide = WRAP_WIDE_SHARE * width
+    runs_on = {index for index in open_ended if lengths[index] >= wide}.intersection(followed)
+    if len(runs_on) < WRAP_MIN_RUN_ONS or 2 * len(runs_on) < len(followed):
+        return lines
+    joined = []
+    for index, line in enumerate(lines):
+        if index - 1 in runs_on:
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _read_through(text: str) -> str:
+    """`text` with each line break in it a space (one of a hard-wrapped text's sentences)."""
+    return text.translate(_LINE_BREAKS) if len(text.splitlines()) > 1 else text
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line without its line end ends as a sentence does: "… a pitch." and "… (her
+    words.)" do, "… a day" and "… think about it. Dr." do not."""
+    text = line.rstrip(_CLOSERS)
+    if not text or text[-1] not in _SENTENCE_END_MARKS:
+        return False
+    if text[-1] != ".":
+        return True
+    last_word = text.rsplit(None, 1)[-1][:-1].lstrip("(")
+    return last_word.lower() not in word_list("abbreviations-en.txt")
 
 
 @checks(text=str)

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -163,3 +164,58 @@ def test_a_run_on_sentence_is_cut_after_every_max_sentence_words_words():
     # A sentence of exactly that many words is one sentence.
     exact = " ".join(["word"] * MAX_SENTENCE_WORDS) + "."
     assert [s.text for s in split_sentences(exact)] == [exact]
+
+
+# A paragraph as a critic wrote it, for copies that wrap it at a fixed width.
+_PARAGRAPH = (
+    "The first thing we see the Shibata family do is steal. Osamu (Lily Franky), a day labourer "
+    "with a bad ankle and a grin that could talk its way out of anything, works a Tokyo supermarket "
+    "with the boy he calls his son, the two of them trading little hand signals across the aisles. "
+    "Shota fills his rucksack with instant noodles while Osamu blocks the sightline of the shop "
+    "assistant. It is done so neatly, and with such evident affection between man and boy, that you "
+    "catch yourself rooting for them before you have had time to think about it. Dr. Kore-eda's "
+    "trap is the whole film in miniature."
+)
+
+
+@pytest.mark.parametrize("width", [44, 60, 72, 80, 100])
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_a_hard_wrapped_paragraph_splits_into_the_sentences_of_the_unwrapped_one(width, line_end):
+    wrapped = line_end.join(textwrap.wrap(_PARAGRAPH, width, break_on_hyphens=False)) + line_end
+    assert len(wrapped.splitlines()) >= 6
+    sentences = split_sentences(wrapped)
+    # A line end is read as spaces, as many as its characters: "\r\n" keeps a sentence's length.
+    assert [" ".join(s.text.split()) for s in sentences] == [s.text for s in split_sentences(_PARAGRAPH)]
+    for sentence in sentences:
+        assert len(wrapped[sentence.start : sentence.end]) == len(sentence.text)
+        assert wrapped[sentence.start : sentence.end].split() == sentence.text.split()
+
+
+def test_wrapped_paragraphs_stay_apart_and_their_last_lines_end_them():
+    first, second = _PARAGRAPH[:240], "Second paragraph:" + _PARAGRAPH[240:]
+    text = "\n".join(textwrap.wrap(first, 70)) + "\n\n" + "\n".join(textwrap.wrap(second, 70)) + "\n"
+    texts = [s.text for s in split_sentences(text)]
+    expected = [s.text for s in split_sentences(first)] + [s.text for s in split_sentences(second)]
+    assert expected[1].endswith("the two of them trading")  # the first paragraph ends mid-sentence
+    assert texts == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A sentence a line, lines of one width: every line ends a sentence.
+    "".join(f"this is sentence number {i} of a review written one sentence a line .\n" for i in range(12)),
+    # Lines without sentence ends, but short ones: a list, a poem, credits.
+    "".join(f"Director of photography {i}\n" for i in range(12)),
+    # Long lines without sentence ends, but fewer than half of the lines that have a line after them.
+    "".join(
+        f"a long line of a review that ends with its sentence number {i} and a full stop.\n"
+        + ("a long line of a review that runs on without a full stop at its end here\n" if i % 3 == 0 else "")
+        for i in range(12)
+    ),
+    # Wide run-on lines, but each followed by a bullet item.
+    "".join(f"* a bulleted item of a list that runs over one line and has no stop {i}\n" for i in range(12)),
+])
+def test_lines_that_are_not_hard_wrapped_stay_sentence_breaks(text):
+    lines = text.splitlines()
+    assert [s.text for s in split_sentences(text)] == [
+        s.text for line in lines for s in split_sentences(line)
+    ]
