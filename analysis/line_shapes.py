@@ -94,6 +94,7 @@ class _LineScreen(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _screened(line: str) -> _LineScreen:
+    """The line's :class:`_LineScreen` (cached: the rules ask about a line for a dozen families)."""
     folded = fold(line)
     if folded is None:
         return _LineScreen(word_count(line), None, None)

@@ -12,8 +12,8 @@ down, so every inferred rating can be audited beside the sentences' own labels.
 from __future__ import annotations
 
 import heapq
-from itertools import repeat
 from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -232,7 +232,8 @@ def evidence_rows(counts: Mapping[str, int], *, top: int) -> list[tuple[str, int
         strengths = np.abs(weights[indices])
         if len(indices) > top:
             indices = indices[strengths >= np.partition(strengths, len(indices) - top)[len(indices) - top]]
-        strongest += heapq.nsmallest(top, ((-abs(weights[index]), features[index], index) for index in indices.tolist()))
+        keyed = ((-abs(weights[index]), features[index], index) for index in indices.tolist())
+        strongest += heapq.nsmallest(top, keyed)
     return [
         (feature, int(counts[feature]), weight, weight, "up" if weight > 0 else "down")
         for _, feature, index in sorted(strongest)
