@@ -25,6 +25,8 @@ MENU_ITEM_MAX_WORDS = 3
 CARD_LABEL_MAX_WORDS = 2
 # Cue families of a post's header: "« on: …»", "#1", "By …", "Starring: …".
 HEADER_FAMILIES = ("post_marker", "reply_title", "byline", "header_label", "film_heading")
+# A person's name as a header prints it alone: two or three capitalised words, no article first.
+_PERSON_NAME = re.compile(r"(?!(?:The|A|An|Our|My|Your)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
 
 
 def bio_of_critic(line: str, header: set[str]) -> bool:
@@ -99,10 +101,6 @@ def in_credits_block(lines: list[str], index: int) -> bool:
         return False
     neighbours = (lines[index - 1] if index > 0 else "", lines[index + 1] if index + 1 < len(lines) else "")
     return bool(match("header_label", lines[index])) and any(match("header_label", line) for line in neighbours)
-
-
-# A person's name as a header prints it alone: two or three capitalised words, no article first.
-_PERSON_NAME = re.compile(r"(?!(?:The|A|An|Our|My|Your)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
 
 
 def first_paragraph(lines: list[str], texts: list[int]) -> int:
