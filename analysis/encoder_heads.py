@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from analysis.portable_math import row_dot
 from analysis.resources import read_model
 
 HEADS_FILE = "encoder-heads"
@@ -66,13 +67,13 @@ def margin_statistics(margins: Sequence[float]) -> np.ndarray:
 def _linear(head: Mapping[str, Any], inputs: np.ndarray) -> np.ndarray:
     """A fitted logistic regression's log-odds on standardised `inputs` (one row per text)."""
     standardised = (np.asarray(inputs, dtype=float) - head["mean"]) / head["scale"]
-    return standardised @ np.asarray(head["weights"]) + head["bias"]
+    return row_dot(standardised, head["weights"]) + head["bias"]
 
 
 def stacked_log_odds(stack: Mapping[str, Any], head_scores: np.ndarray, ngram_scores: np.ndarray) -> np.ndarray:
     """The stack's log-odds from an encoder head's scores and an n-gram model's scores."""
     inputs = np.column_stack([np.asarray(head_scores, float), np.asarray(ngram_scores, float)])
-    return inputs @ np.asarray(stack["weights"]) + stack["bias"]
+    return row_dot(inputs, stack["weights"]) + stack["bias"]
 
 
 def evaluative_log_odds(embeddings: np.ndarray, ngram_scores: np.ndarray) -> np.ndarray:

@@ -42,7 +42,7 @@ from analysis.sentiment import PROBABILITY_COLUMNS, labels_from_probabilities, s
 from analysis.tables import check_texts
 
 # Bump when the labelling code changes what a model's output is for the same text.
-JUDGEMENT_RULES_VERSION = 1
+JUDGEMENT_RULES_VERSION = 2
 # Texts judged in one batch: large enough for numpy and the encoder's length-sorted batches,
 # small enough for steady progress.
 BATCH_SIZE = 2000

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.keyness_counts import OneVsRestCounts, _alphabetical_codes, one_vs_rest_counts  # ties break on the reduction's term order
+from analysis.portable_math import log, log2
 from analysis.tables import check_table
 
 SIGNIFICANCE_LEVEL = 0.05
@@ -78,7 +79,7 @@ def log_likelihood(a, b, n1, n2) -> np.ndarray:
 
 def _x_log_y(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """``x ln y``, 0 where ``x`` is 0 (as ``scipy.special.xlogy``)."""
-    return np.where(x == 0, 0.0, x * np.log(np.where(x == 0, 1.0, y)))
+    return np.where(x == 0, 0.0, x * log(np.where(x == 0, 1.0, y)))
 
 
 def log_ratio(a, b, n1, n2) -> np.ndarray:
@@ -93,7 +94,7 @@ def log_ratio(a, b, n1, n2) -> np.ndarray:
     """
     a, b, n1, n2 = (np.asarray(value, dtype=float) for value in (a, b, n1, n2))
     with np.errstate(divide="ignore"):
-        return np.log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
+        return log2((np.where(a == 0, HARDIE_ZERO, a) / n1) / (np.where(b == 0, HARDIE_ZERO, b) / n2))
 
 
 class _OneVsRest(NamedTuple):
@@ -265,8 +266,8 @@ def _fightin_words_columns(scored: _OneVsRest, prior_strength: float | None) -> 
     a, b, n1, n2 = scored.a, scored.b, scored.n1, scored.n2
     # A term's pooled count is its count in the document plus in the rest.
     alpha = alpha0 * (a + b).astype(float) / corpus_size
-    log_odds_target = np.log((a + alpha) / (n1 + alpha0 - a - alpha))
-    log_odds_reference = np.log((b + alpha) / (n2 + alpha0 - b - alpha))
+    log_odds_target = log((a + alpha) / (n1 + alpha0 - a - alpha))
+    log_odds_reference = log((b + alpha) / (n2 + alpha0 - b - alpha))
     delta = log_odds_target - log_odds_reference
     variance = 1 / (a + alpha) + 1 / (b + alpha)
     z = delta / np.sqrt(variance)

@@ -22,6 +22,7 @@ import pandas as pd
 from analysis.encoder import encode
 from analysis.encoder_heads import review_log_odds
 from analysis.features import NEGATION_SUFFIX, ngram_counts
+from analysis.portable_math import logistic
 from analysis.sentiment import decision_scores, load_model
 from analysis.tables import check_texts, checks
 from analysis.tokenization import split_sentences
@@ -123,7 +124,7 @@ def stacked_scores(
     """
     margins = _margins_by_review([reading.sentences for reading in readings], encoded)
     log_odds = review_log_odds(margins, np.array([reading.ngram_score for reading in readings], dtype=float))
-    probability = 1.0 / (1.0 + np.exp(-log_odds))
+    probability = logistic(log_odds)
     return pd.DataFrame({"positive_probability": probability, "stars": expected_stars(probability)})
 
 

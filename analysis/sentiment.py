@@ -99,6 +99,7 @@ import pandas as pd
 from analysis.encoder import encode
 from analysis.encoder_heads import evaluative_log_odds, praise_log_odds
 from analysis.features import contrast_cues, ngram_counts
+from analysis.portable_math import logistic, row_dot
 from analysis.resources import read_model
 from analysis.tables import check_texts, checks
 from analysis.tokenization import is_word, word_tokens
@@ -208,12 +209,8 @@ def scores_from_features(
     )
     vader_weights = model["vader_weights"]
     if vader_weights and len(scores):
-        scores += np.asarray(vader) @ np.array([vader_weights[name] for name in VADER_FEATURES])
+        scores += row_dot(vader, [vader_weights[name] for name in VADER_FEATURES])
     return scores
-
-
-def _sigmoid(values: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-values))
 
 
 def _calibrated_log_odds(model: Mapping[str, Any], scores: np.ndarray) -> np.ndarray:
@@ -225,7 +222,7 @@ def positive_probabilities(
 ) -> np.ndarray:
     """Calibrated probability of `model`'s positive class for each text (`ngrams` as in :func:`decision_scores`)."""
     texts = check_texts(texts, function="positive_probabilities")
-    return _sigmoid(_calibrated_log_odds(model, decision_scores(model, texts, ngrams=ngrams)))
+    return logistic(_calibrated_log_odds(model, decision_scores(model, texts, ngrams=ngrams)))
 
 
 def _contrast_split(text: str) -> tuple[str, str] | None:
@@ -321,13 +318,13 @@ def sentence_readings(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
         return empty, np.zeros(0, dtype=np.float32)
     vader = vader_scores(texts)
     margins, embeddings = encode(texts)
-    evaluative = _sigmoid(
+    evaluative = logistic(
         evaluative_log_odds(embeddings, decision_scores(load_model("subjectivity"), texts))
     )
     praise_ngrams = ngram_praise_scores(
         load_model("sentence-polarity"), texts, vader[list(VADER_FEATURES)].to_numpy()
     )
-    praise = _sigmoid(praise_log_odds(margins, praise_ngrams))
+    praise = logistic(praise_log_odds(margins, praise_ngrams))
     # A text without a word gives a model nothing to read: no probabilities, no verdict.
     wordless = np.array([not any(is_word(token) for token in word_tokens(t)) for t in texts])
     evaluative[wordless] = np.nan
