@@ -64,8 +64,9 @@ def margin_statistics(margins: Sequence[float]) -> np.ndarray:
     )
 
 
-def _linear(head: Mapping[str, Any], inputs: np.ndarray) -> np.ndarray:
-    """A fitted logistic regression's log-odds on standardised `inputs` (one row per text)."""
+def linear_log_odds(head: Mapping[str, Any], inputs: np.ndarray) -> np.ndarray:
+    """A fitted logistic regression's log-odds on standardised `inputs` (one row per text); training
+    scores its out-of-fold texts with it too."""
     standardised = (np.asarray(inputs, dtype=float) - head["mean"]) / head["scale"]
     return row_dot(standardised, head["weights"]) + head["bias"]
 
@@ -79,7 +80,7 @@ def stacked_log_odds(stack: Mapping[str, Any], head_scores: np.ndarray, ngram_sc
 def evaluative_log_odds(embeddings: np.ndarray, ngram_scores: np.ndarray) -> np.ndarray:
     """Log-odds that each sentence is evaluative, from its embedding and the MNB score."""
     head = heads()["subjectivity"]
-    scores = _linear(head["embedding"], np.asarray(embeddings).reshape(-1, len(head["embedding"]["mean"])))
+    scores = linear_log_odds(head["embedding"], np.asarray(embeddings).reshape(-1, len(head["embedding"]["mean"])))
     return stacked_log_odds(head["stack"], scores, ngram_scores)
 
 
@@ -92,4 +93,4 @@ def review_log_odds(sentence_margins: Sequence[Sequence[float]], ngram_scores: n
     """Log-odds that each review is positive, from its sentences' margins and NBSVM's score."""
     head = heads()["review-polarity"]
     statistics = np.array([margin_statistics(m) for m in sentence_margins]).reshape(-1, len(STATISTICS))
-    return stacked_log_odds(head["stack"], _linear(head["statistics"], statistics), ngram_scores)
+    return stacked_log_odds(head["stack"], linear_log_odds(head["statistics"], statistics), ngram_scores)

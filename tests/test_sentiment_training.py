@@ -10,7 +10,7 @@ from analysis.sentiment import MODEL_NAMES, load_model, ngram_praise_scores, sco
 from training.data import CV_SEED, ENCODER_FOLDS, HEADS, TASKS, load_task, model_bytes
 from training.encoder import load_fold_margins
 from training.fit import _splits, cross_validate, fit
-from training.heads import fit_linear_head, fit_stack, linear_scores, stacked_cross_validation
+from training.heads import fit_linear_head, fit_stack, stacked_cross_validation
 
 NB = {"classifier": "multinomial naive bayes", "ngram_max": 1, "negation": False, "min_df": 1,
       "alpha": 1.0, "vader": False}
@@ -81,11 +81,10 @@ def test_a_linear_head_is_applied_at_prediction_as_it_was_fitted():
     labels = (inputs[:, 0] + inputs[:, 1] / 10 > 0).astype(int)
     head = fit_linear_head(inputs, labels, 1.0)
     assert head["scale"][3] == 1.0  # a constant input is left harmless, not divided by zero
-    fitted = linear_scores(head, inputs)
+    fitted = encoder_heads.linear_log_odds(head, inputs)
     assert (((fitted > 0).astype(int)) == labels).mean() > 0.9
     shipped = {"embedding": head, "stack": {"weights": [1.0, 0.0], "bias": 0.0}}
     assert encoder_heads.stacked_log_odds(shipped["stack"], fitted, np.zeros(60)) == pytest.approx(fitted)
-    assert encoder_heads._linear(head, inputs) == pytest.approx(fitted)
 
 
 def test_the_stack_is_cross_validated_on_out_of_fold_pairs():

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from analysis.encoder_heads import linear_log_odds
 from training.data import CV_SEED, ENCODER_FOLDS
 from training.fit import _round, _splits, sign_accuracy
 
@@ -47,12 +48,6 @@ def fit_linear_head(inputs: np.ndarray, labels: np.ndarray, C: float) -> dict[st
     }
 
 
-def linear_scores(head: dict[str, Any], inputs: np.ndarray) -> np.ndarray:
-    """A fitted head's log-odds (the same arithmetic as :mod:`analysis.encoder_heads`)."""
-    standardised = (np.asarray(inputs, dtype=float) - head["mean"]) / head["scale"]
-    return standardised @ np.asarray(head["weights"]) + head["bias"]
-
-
 def fit_stack(head_scores: np.ndarray, ngram_scores: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
     """A logistic regression on (head score, n-gram score): weights ``[head, n-gram]`` and bias."""
     from sklearn.linear_model import LogisticRegression
@@ -72,7 +67,7 @@ def out_of_fold_head_scores(
     """Each text's head score from a head fitted without its fold."""
     scores = np.zeros(len(labels))
     for train, test in _splits(labels, folds, CV_SEED):
-        scores[test] = linear_scores(fit_linear_head(inputs[train], labels[train], C), inputs[test])
+        scores[test] = linear_log_odds(fit_linear_head(inputs[train], labels[train], C), inputs[test])
     return scores
 
 
