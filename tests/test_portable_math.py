@@ -26,7 +26,7 @@ embeddings = rng.normal(0, 0.05, (300, 384)).astype(np.float32)
 scores = rng.normal(0, 2, 300)
 values = {
     "exp": portable_math.exp(x), "log": portable_math.log(np.abs(x) + 1e-3),
-    "logistic": portable_math.logistic(x),
+    "logistic": portable_math.logistic(x), "erfc": portable_math.erfc(x / 2),
     "evaluative": evaluative_log_odds(embeddings, scores), "praise": praise_log_odds(scores, -scores),
 }
 json.dump({name: [float(v).hex() for v in array] for name, array in values.items()}, sys.stdout)
@@ -57,11 +57,14 @@ def test_the_same_bits_with_the_code_of_another_cpu():
     assert _probe(_other_cpu_code()) == _probe({})
 
 
-def test_exp_and_log_are_within_a_few_units_in_the_last_place():
+def test_exp_log_and_erfc_are_within_a_few_units_in_the_last_place():
     rng = np.random.default_rng(0)
     x = np.concatenate([rng.normal(0, 8, 20_000), rng.uniform(-700, 700, 5_000)])
     y = np.concatenate([np.abs(rng.normal(0, 8, 20_000)) + 1e-300, 2.0 ** rng.uniform(-1000, 1000, 5_000)])
-    for ours, reference, inputs, most in ((portable_math.exp, math.exp, x, 1), (portable_math.log, math.log, y, 3)):
+    z = np.concatenate([rng.uniform(-6, 6, 20_000), rng.uniform(0, 27, 5_000)])
+    for ours, reference, inputs, most in (
+        (portable_math.exp, math.exp, x, 1), (portable_math.log, math.log, y, 3), (portable_math.erfc, math.erfc, z, 10)
+    ):
         expected = np.array([reference(v) for v in inputs])
         exact = expected != 0
         units = np.abs(ours(inputs)[exact] - expected[exact]) / np.spacing(np.abs(expected[exact]))
@@ -76,6 +79,8 @@ def test_edges():
     assert logs[4] == pytest.approx(-1074 * math.log(2), rel=1e-15)
     assert portable_math.log2([1024.0, 0.5]).tolist() == [10.0, -1.0]
     assert portable_math.logistic([-800.0, 0.0, 800.0]).tolist() == [0.0, 0.5, 1.0]
+    assert portable_math.erfc([-math.inf, 0.0, 30.0, math.inf]).tolist() == [2.0, 1.0, 0.0, 0.0]
+    assert math.isnan(portable_math.erfc([math.nan])[0])
 
 
 def test_row_dot_adds_in_a_fixed_order_and_the_heads_use_it():
