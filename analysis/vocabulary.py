@@ -11,8 +11,9 @@ distinct lower-cased term (:mod:`analysis.tokenization`; the film's title is its
   reviews use it and which; :func:`counts_by_review` gives a few terms' counts in every review.
 * **Similarity** (:func:`pairwise_similarity`): for each pair of reviews, the Jaccard index of
   their content-term sets (shared / union types) and the cosine of their TF-IDF vectors
-  (scikit-learn's ``TfidfTransformer``: raw counts times the smoothed idf
-  ``ln((1 + n) / (1 + df)) + 1``, rows L2-normalised), with the counts behind both.
+  (scikit-learn's ``TfidfTransformer``'s weights, :func:`analysis.keyness.tfidf_weights`: raw
+  counts times the smoothed idf ``ln((1 + n) / (1 + df)) + 1``, rows L2-normalised), with the
+  counts behind both.
 * **Distinctive words** (:func:`distinctive_terms`): G² keyness with log ratio and the
   Fightin' Words z-score of each review against the other reviews (:mod:`analysis.keyness`).
 """
@@ -34,7 +35,7 @@ from analysis.concordance import (
 from analysis.corpus import CORPUS, Corpus, once_per_corpus, token_table
 from analysis.dask_cluster import ResidentPartitions
 from analysis.diversity import MATTR_WINDOW, MTLD_THRESHOLD
-from analysis.keyness import keyness_with_fightin_words
+from analysis.keyness import keyness_with_fightin_words, tfidf_weights
 from analysis.keyness_counts import (
     OneVsRestCounts, joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests,
 )
@@ -315,7 +316,6 @@ def pairwise_similarity(counts: pd.DataFrame, *, reviews: Sequence[str] | None =
         ``jaccard`` (shared / union), ``tfidf_cosine``; reviews in sorted order.
     """
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfTransformer
 
     check_table(counts, COUNT_COLUMNS, function="pairwise_similarity", argument="counts")
     if counts.empty:  # TF-IDF needs at least one review
@@ -329,7 +329,7 @@ def pairwise_similarity(counts: pd.DataFrame, *, reviews: Sequence[str] | None =
     )  # repeated (review, term) rows are summed
     # A count of 0 is no occurrence, but TF-IDF's document frequency counts every stored entry.
     matrix.eliminate_zeros()
-    tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(matrix)
+    tfidf = tfidf_weights(matrix)
     if reviews is not None:
         rows = np.flatnonzero(review_ids.isin(list(reviews)))
         matrix, tfidf, review_ids = matrix[rows], tfidf[rows], review_ids[rows]

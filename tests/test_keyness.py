@@ -3,10 +3,13 @@
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfTransformer
 
-from analysis.keyness import critical_g2, fightin_words, log_likelihood, log_likelihood_keyness, log_ratio
+from analysis.keyness import critical_g2, fightin_words, log_likelihood, log_likelihood_keyness, log_ratio, tfidf_weights
 from analysis.keyness_counts import joined_one_vs_rest_counts, one_vs_rest_counts, run_against_whole, scored_tests
 
 
@@ -137,3 +140,13 @@ def test_a_run_scored_against_its_whole_gives_the_whole_tables_rows_of_its_docum
             pd.testing.assert_frame_equal(scorer(against, min_count=2), expected, check_exact=True)
     with pytest.raises(ValueError, match="a run scored against its whole takes the whole's tests at min_count 2, got 3"):
         log_likelihood_keyness(against, min_count=3)
+
+
+def test_tfidf_weights_are_scikit_learns_to_the_last_bits():
+    rng = np.random.default_rng(3)
+    counts = csr_matrix((rng.integers(1, 9, 400), (rng.integers(0, 12, 400), rng.integers(0, 90, 400))), shape=(13, 90))
+    ours = tfidf_weights(counts)
+    theirs = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False).fit_transform(counts)
+    assert abs(ours - theirs).max() < 1e-15
+    assert ours[12].nnz == 0  # a document without terms stays empty, not NaN
+    assert np.allclose(np.asarray(ours.multiply(ours).sum(axis=1)).ravel()[:12], 1.0)
