@@ -1,7 +1,7 @@
 """Comparative criticism toolkit: how film critics differ in vocabulary, praise and rating.
 
 Importing the package is cheap: submodules, and the heavy libraries they use (pandas,
-matplotlib, scikit-learn), load only when first used. ``scripts/benchmark_import.py`` measures it.
+matplotlib, scipy), load only when first used. ``scripts/benchmark_import.py`` measures it.
 """
 
 from importlib import import_module

@@ -307,16 +307,17 @@ def critical_g2(tests: int = 1, *, level: float = SIGNIFICANCE_LEVEL) -> float:
 
 
 def tfidf_weights(matrix):
-    """scikit-learn's ``TfidfTransformer(norm="l2", smooth_idf=True)`` of a sparse document x term
-    count matrix (CSR): counts times the idf ``ln((1 + n) / (1 + df)) + 1``, each row divided by
-    its L2 norm. The same arithmetic but for the idf's logarithm, the portable one
-    (:mod:`analysis.portable_math`), since numpy's differs by CPU; they agree to 2e-16.
+    """The weights of scikit-learn's ``TfidfTransformer(norm="l2", smooth_idf=True)`` for a sparse
+    document x term count matrix (CSR): counts times the idf ``ln((1 + n) / (1 + df)) + 1``, each
+    row divided by its L2 norm; they agree with scikit-learn's to 2e-16. Computed here because
+    scikit-learn's idf is numpy's logarithm, which differs by CPU: this one is the portable one
+    (:mod:`analysis.portable_math`) and every sum has a fixed order.
     """
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = log((matrix.shape[0] + 1) / (document_frequency + 1)) + 1.0
     weighted = matrix.astype(float)
     weighted.data *= idf[weighted.indices]
-    # Each row's squares summed in stored order, as scikit-learn's row norms add them.
+    # Each row's squares summed by scipy's sparse code, in stored order (no BLAS kernel to pick one).
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     weighted.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(weighted.indptr))
     return weighted

@@ -33,7 +33,7 @@ def test_docstring_examples(module):
     assert result.failed == 0 and result.attempted > 0
 
 
-@pytest.mark.parametrize("module", ["analysis.rating_parser", "analysis.signals", "analysis.mention_verdicts", "analysis.credits", "analysis.clauses", "analysis.verdicts", "analysis.arcs", "analysis.sentiment", "analysis.features", "analysis.film", "analysis.encoder_heads"])
+@pytest.mark.parametrize("module", ["analysis.rating_parser", "analysis.signals", "analysis.mention_verdicts", "analysis.credits", "analysis.clauses", "analysis.verdicts", "analysis.arcs", "analysis.sentiment", "analysis.features", "analysis.film", "analysis.encoder_heads", "analysis.portable_math", "analysis.keyness"])
 def test_more_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
