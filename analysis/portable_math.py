@@ -39,6 +39,14 @@ _ATANH_COEFFICIENTS = tuple(1.0 / (2 * n + 1) for n in range(10, -1, -1))
 _SQRT_HALF = math.sqrt(0.5)
 
 
+def _polynomial(coefficients: tuple[float, ...], x: np.ndarray) -> np.ndarray:
+    """Horner's rule, the highest power first."""
+    result = np.full_like(x, coefficients[0])
+    for coefficient in coefficients[1:]:
+        result = result * x + coefficient
+    return result
+
+
 def exp(values) -> np.ndarray:
     """``e ** values`` elementwise (float64): 0 far below zero, inf far above, nan for nan.
 
@@ -49,9 +57,7 @@ def exp(values) -> np.ndarray:
     clipped = np.clip(np.where(np.isnan(x), 0.0, x), _EXP_MIN, _EXP_MAX)
     k = np.rint(clipped * _INVERSE_LN2)
     r = (clipped - k * _LN2_HIGH) - k * _LN2_LOW
-    polynomial = np.zeros_like(r)
-    for coefficient in _EXP_COEFFICIENTS:
-        polynomial = polynomial * r + coefficient
+    polynomial = _polynomial(_EXP_COEFFICIENTS, r)
     # Two steps of 2**k, so that 2**1024 (exp near its maximum) never stands alone.
     half = (k // 2).astype(np.int64)
     result = np.ldexp(np.ldexp(polynomial, half), k.astype(np.int64) - half)
@@ -89,11 +95,7 @@ def _log_parts(values) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     low = mantissa < _SQRT_HALF
     mantissa = np.where(low, mantissa * 2.0, mantissa)
     s = (mantissa - 1.0) / (mantissa + 1.0)
-    squared = s * s
-    series = np.zeros_like(s)
-    for coefficient in _ATANH_COEFFICIENTS:
-        series = series * squared + coefficient
-    return (exponent - low).astype(float), 2.0 * s * series, y, every_finite_positive
+    return (exponent - low).astype(float), 2.0 * s * _polynomial(_ATANH_COEFFICIENTS, s * s), y, every_finite_positive
 
 
 def _log_edges(result: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -121,14 +123,6 @@ _ERF_U = (1.0, 3.35617141647503099647e1, 5.21357949780152679795e2, 4.59432382970
 
 # erfc is below the smallest double from here on.
 _ERFC_ZERO_FROM = 28.0
-
-
-def _polynomial(coefficients: tuple[float, ...], x: np.ndarray) -> np.ndarray:
-    """Horner's rule, the highest power first."""
-    result = np.full_like(x, coefficients[0])
-    for coefficient in coefficients[1:]:
-        result = result * x + coefficient
-    return result
 
 
 def _exp_minus_square(a: np.ndarray) -> np.ndarray:
