@@ -84,10 +84,19 @@ def test_edges():
     assert math.isnan(portable_math.erfc([math.nan])[0])
 
 
-def test_row_dot_adds_in_a_fixed_order_and_the_heads_use_it():
+def test_row_dot_adds_in_a_fixed_order_and_the_heads_use_it(monkeypatch):
+    from analysis import encoder_heads
+
     matrix = np.array([[1e16, 1.0, -1e16, 1.0], [0.5, 0.25, 0.125, 0.0625]])
     # Where the order of the additions shows (1, not 0 or 2), the products add as numpy's sum adds.
     assert portable_math.row_dot(matrix, [1.0, 1.0, 1.0, 1.0]).tolist() == [np.sum(matrix[0]), 0.9375]
     embeddings = np.random.default_rng(1).normal(0, 0.05, (4, 384)).astype(np.float32)
-    assert np.isfinite(evaluative_log_odds(embeddings, np.zeros(4))).all()
-    assert praise_log_odds(np.array([0.0]), np.array([0.0])).shape == (1,)
+    scores = np.array([-1.0, 0.0, 0.5, 2.0])
+    expected = evaluative_log_odds(embeddings, scores), praise_log_odds(scores, -scores)
+    products = []
+    monkeypatch.setattr(encoder_heads, "row_dot", lambda *arguments: products.append(arguments) or portable_math.row_dot(*arguments))
+    found = evaluative_log_odds(embeddings, scores), praise_log_odds(scores, -scores)
+    # Every product goes through row_dot: the evaluative head and its stack, then the praise stack
+    # (the encoder's margin is that stack's input).
+    assert [inputs.shape for inputs, _ in products] == [(4, 384), (4, 2), (4, 2)]
+    assert all(np.array_equal(a, b) for a, b in zip(found, expected))
