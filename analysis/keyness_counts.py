@@ -133,26 +133,32 @@ def scored_tests(counts: OneVsRestCounts) -> int:
 
 
 def _reduced(counts: pd.DataFrame, document: str, min_count: int) -> OneVsRestCounts:
-    """:func:`one_vs_rest_counts` of a checked table."""
-    from scipy import sparse
+    """:func:`one_vs_rest_counts` of a checked table.
 
+    A (document, term) pair's counts are summed over its rows by sorting on one integer key, the
+    document's code then the term's: the order ``scored`` keeps. numpy alone does it, where a
+    sparse matrix would cost each worker process that reduces a run of reviews scipy's import.
+    """
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, got {min_count!r}")
     document_codes, documents = _alphabetical_codes(counts[document])
     term_codes, terms = _alphabetical_codes(counts["term"])
-    matrix = sparse.csr_matrix(
-        (counts["count"].to_numpy(dtype=np.int64), (document_codes, term_codes)),
-        shape=(len(documents), len(terms)),
+    pair_keys = document_codes * len(terms) + term_codes
+    order = np.argsort(pair_keys, kind="stable")
+    sorted_keys = pair_keys[order]
+    firsts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) if len(sorted_keys) else np.zeros(0, dtype=np.int64)
+    pair_counts = (
+        np.add.reduceat(counts["count"].to_numpy(dtype=np.int64)[order], firsts) if len(firsts) else np.zeros(0, dtype=np.int64)
     )
-    matrix.sum_duplicates()
-    matrix.sort_indices()
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    keep = matrix.data >= min_count
+    rows, columns = np.divmod(sorted_keys[firsts], len(terms))
+    term_totals = np.zeros(len(terms), dtype=np.int64)
+    np.add.at(term_totals, columns, pair_counts)
+    document_sizes = np.zeros(len(documents), dtype=np.int64)
+    np.add.at(document_sizes, rows, pair_counts)
+    keep = pair_counts >= min_count
     return OneVsRestCounts(
-        scored=pd.DataFrame(
-            {document: documents.take(rows[keep]), "term": terms.take(matrix.indices[keep]), "count": matrix.data[keep]}
-        ),
-        term_totals=pd.DataFrame({"term": terms, "count": np.asarray(matrix.sum(axis=0)).ravel()}),
-        document_sizes=pd.DataFrame({document: documents, "size": np.asarray(matrix.sum(axis=1)).ravel()}),
+        scored=pd.DataFrame({document: documents.take(rows[keep]), "term": terms.take(columns[keep]), "count": pair_counts[keep]}),
+        term_totals=pd.DataFrame({"term": terms, "count": term_totals}),
+        document_sizes=pd.DataFrame({document: documents, "size": document_sizes}),
         min_count=min_count,
     )

@@ -106,6 +106,26 @@ def _reduced_parts_equal(left, right):
     assert left.min_count == right.min_count
 
 
+def test_reduction_sums_repeated_pairs_as_a_group_by_does():
+    rng = np.random.default_rng(3)
+    rows = 400
+    counts = pd.DataFrame({
+        "review_id": rng.choice(["r10", "r2", "r1"], rows),
+        "term": rng.choice(["zeal", "Her", "a", "b", "b2"], rows),
+        "count": rng.integers(0, 4, rows),
+    })
+    counts["term"] = pd.Categorical(counts["term"], categories=["b2", "zeal", "a", "b", "Her"])
+    plain = counts.astype({"term": object})
+    pairs = plain.groupby(["review_id", "term"], as_index=False)["count"].sum()
+    reduced = one_vs_rest_counts(counts, min_count=5)
+    expected = pairs[pairs["count"] >= 5].reset_index(drop=True)
+    pd.testing.assert_frame_equal(reduced.scored, expected, check_exact=True)
+    totals = plain.groupby("term", as_index=False)["count"].sum()
+    pd.testing.assert_frame_equal(reduced.term_totals, totals, check_exact=True)
+    sizes = plain.groupby("review_id", as_index=False)["count"].sum().rename(columns={"count": "size"})
+    pd.testing.assert_frame_equal(reduced.document_sizes, sizes, check_exact=True)
+
+
 def test_reduced_counts_score_exactly_as_the_counts():
     reduced = one_vs_rest_counts(COUNTS, min_count=2)
     assert reduced.scored["count"].min() >= 2
