@@ -1,6 +1,6 @@
 """Time ``python -m analysis sentences`` on many lines as a whole process: throughput and peak memory.
 
-Usage: python scripts/benchmark_sentences.py [--datasets DIR] [--lines 100000] [--repeats 3]
+Usage: python scripts/benchmark_sentences.py [--datasets DIR] [--lines 100000] [--repeats 3] [--encoder-alone]
 
 Input: ``--lines`` distinct lines, so that no judgement is saved by the in-process table of
 distinct texts: every line of the development data sets (the 1,400 reviews' lines, the
@@ -17,6 +17,12 @@ peak resident set size of the largest process. Prints each run and the median se
 second. The machine's load average is printed beside each run: other work on the same cores
 slows the run, never speeds it; the CPU time a sentence takes varies much less with that load,
 and two cores' worth of seconds divided by it bounds what an idle two-core machine would do.
+
+``--encoder-alone`` times, in each round right after the command, a second whole process that
+only runs the shipped encoder over the same lines (:func:`analysis.encoder.encode`: one text at a
+time, single-threaded sessions in as many forked workers as the command uses), and prints its
+median rate beside the command's and the ratio of the two: the share of the model's own speed
+that the command keeps, which the machine's hour moves far less than either rate.
 """
 
 from __future__ import annotations
@@ -65,9 +71,19 @@ def benchmark_lines(datasets: Path, wanted: int) -> list[str]:
     return list(distinct)[:wanted]
 
 
-def measure(path: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak RSS (MB) of one ``sentences`` run on `path`."""
+# The encoder alone over a file's lines, as the command's workers run it.
+ENCODER_ALONE_CODE = (
+    "import sys, pathlib; from analysis.encoder import encode; "
+    "encode(pathlib.Path(sys.argv[1]).read_text(encoding='utf-8').splitlines())"
+)
+
+
+def measure(path: Path, *, encoder_alone: bool = False) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one ``sentences`` run on `path` (with
+    `encoder_alone`, of one run of the encoder alone on its lines)."""
     argv = [sys.executable, "-m", "analysis", "sentences", str(path), "--json", "--no-cache"]
+    if encoder_alone:
+        argv = [sys.executable, "-c", ENCODER_ALONE_CODE, str(path)]
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -82,12 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--encoder-alone", action="store_true", help="also time the encoder alone, alternating")
     args = parser.parse_args(argv)
     lines = benchmark_lines(args.datasets, args.lines)
     compileall.compile_dir(PROJECT_ROOT / "analysis", quiet=1)  # as `make install` does
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at start; {len(lines)} distinct lines")
-    rates = []
+    rates, encoder_rates = [], []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lines.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -97,7 +114,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run {run + 1}: {seconds:.1f} s, {rates[-1]:.0f} sentences/s, "
                   f"CPU {cpu_seconds:.1f} s ({1000 * cpu_seconds / len(lines):.2f} ms a sentence), "
                   f"peak RSS {peak:.0f} MB, load average {os.getloadavg()[0]:.1f}", flush=True)
+            if args.encoder_alone:
+                seconds, cpu_seconds, peak = measure(path, encoder_alone=True)
+                encoder_rates.append(len(lines) / seconds)
+                print(f"  encoder alone: {seconds:.1f} s, {encoder_rates[-1]:.0f} sentences/s, "
+                      f"CPU {cpu_seconds:.1f} s ({1000 * cpu_seconds / len(lines):.2f} ms a sentence)", flush=True)
     print(f"median {statistics.median(rates):.0f} sentences/s over {args.repeats} runs")
+    if encoder_rates:
+        print(f"encoder alone: median {statistics.median(encoder_rates):.0f} sentences/s; the command "
+              f"{statistics.median(rates) / statistics.median(encoder_rates):.2f}x of it")
     return 0
 
 
