@@ -146,10 +146,8 @@ def _reduced(counts: pd.DataFrame, document: str, min_count: int) -> OneVsRestCo
     pair_keys = document_codes * len(terms) + term_codes
     order = np.argsort(pair_keys, kind="stable")
     sorted_keys = pair_keys[order]
-    firsts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) if len(sorted_keys) else np.zeros(0, dtype=np.int64)
-    pair_counts = (
-        np.add.reduceat(counts["count"].to_numpy(dtype=np.int64)[order], firsts) if len(firsts) else np.zeros(0, dtype=np.int64)
-    )
+    firsts = np.flatnonzero(np.diff(sorted_keys, prepend=-1))  # where each pair's rows start; keys are >= 0
+    pair_counts = np.add.reduceat(counts["count"].to_numpy(dtype=np.int64)[order], firsts)
     rows, columns = np.divmod(sorted_keys[firsts], len(terms))
     term_totals = np.zeros(len(terms), dtype=np.int64)
     np.add.at(term_totals, columns, pair_counts)
