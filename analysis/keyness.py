@@ -31,8 +31,8 @@ Five short reviews are a small sample: a word used 3 times in one review and nev
 reaches G² ≈ 8-9, significant at 0.05 but not after Bonferroni correction over hundreds of
 tests. Tables carry both flags so prose can say which differences survive.
 
-The computation is vectorised over a sparse document-term matrix (numpy and scipy), so the same
-code scores 1,400 documents against their rest in a fraction of a second. The scorers also take
+The computation is vectorised with numpy over the (document, term) counts, so the same code
+scores 1,400 documents against their rest in a fraction of a second. The scorers also take
 counts reduced to what they read (:mod:`analysis.keyness_counts`), joined from runs of documents
 or a run's set against its whole. :func:`tfidf_weights` weighs a document-term matrix for the
 similarity of documents rather than the keyness of terms.
@@ -122,7 +122,7 @@ def _one_vs_rest(counts: pd.DataFrame | OneVsRestCounts, document: str, min_coun
     term_codes, terms = _alphabetical_codes(scored["term"])
     term_totals = counts.term_totals.set_index("term")["count"].reindex(terms).to_numpy(dtype=np.int64)
     document_codes = documents.get_indexer(scored[document])
-    # The order of a sparse matrix's entries: by document, then term.
+    # The order of the reduction's scored counts: by document, then term.
     order = np.lexsort((term_codes, document_codes))
     rows, columns = document_codes[order], term_codes[order]
     a = scored["count"].to_numpy(dtype=np.int64)[order]
